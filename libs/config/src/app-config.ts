@@ -1,0 +1,116 @@
+import { plainToInstance, Type } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/**
+ * Every setting a service reads, validated once at boot. Nothing else in the
+ * code base reads `process.env`. Every variable is listed in `.env.example`.
+ */
+export class AppConfig {
+  /** NATS server URL(s), comma-separated. */
+  @IsString()
+  @Matches(/^(nats|tls|ws|wss):\/\/[^\s]+$/, { message: 'NATS_URL must look like nats://host:port' })
+  NATS_URL = 'nats://127.0.0.1:4222';
+
+  @IsOptional()
+  @IsString()
+  NATS_USER?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  NATS_PASSWORD?: string;
+
+  /** MongoDB connection string, with the database name in its path. */
+  @IsString()
+  @Matches(/^mongodb(\+srv)?:\/\/[^\s]+$/, { message: 'MONGO_URL must look like mongodb://host:port/db' })
+  MONGO_URL = 'mongodb://127.0.0.1:27017/icb';
+
+  @IsString()
+  HTTP_HOST = '127.0.0.1';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  HTTP_PORT = 3000;
+
+  @IsIn(LOG_LEVELS)
+  LOG_LEVEL: LogLevel = 'info';
+
+  /** Most messages a consumer works on at once. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  MESSAGING_MAX_IN_FLIGHT = 64;
+
+  /** How long JetStream waits for an ack before it redelivers (ms). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  MESSAGING_ACK_WAIT_MS = 30_000;
+
+  /** Deliveries before a message that keeps failing goes to the dead-letter stream. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  MESSAGING_MAX_DELIVER = 8;
+
+  /**
+   * The bus namespace: the first token of every subject (`icb.evt.…`) and the
+   * prefix of every stream (`ICB_EVENTS`). Only tests change it, to run
+   * isolated from each other on one server.
+   */
+  @IsString()
+  @Matches(/^[a-z][a-z0-9]{0,15}$/, { message: 'BUS_NAMESPACE must be 1-16 lower-case letters or digits' })
+  BUS_NAMESPACE = 'icb';
+}
+
+export class ConfigError extends Error {
+  readonly code = 'CONFIG_INVALID';
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Builds the typed configuration from an environment (normally
+ * `process.env`) and per-service defaults. Throws a ConfigError that lists
+ * every problem at once.
+ */
+export function loadConfig(
+  env: Record<string, string | undefined>,
+  defaults: Partial<Record<keyof AppConfig, string | number>> = {},
+): AppConfig {
+  const known = Object.keys(new AppConfig()).concat(['NATS_USER', 'NATS_PASSWORD']);
+  const raw: Record<string, unknown> = { ...defaults };
+  for (const key of known) {
+    const value = env[key];
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  const config = plainToInstance(AppConfig, raw, { exposeDefaultValues: true });
+  const errors = validateSync(config, { forbidUnknownValues: true });
+  if (errors.length > 0) {
+    throw new ConfigError(
+      errors.flatMap((e) =>
+        Object.values(e.constraints ?? {}).map((m) => `${e.property}=${JSON.stringify(e.value)}: ${m}`),
+      ),
+    );
+  }
+  return config;
+}

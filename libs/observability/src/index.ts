@@ -1,0 +1,3 @@
+export * from './health-registry';
+export * from './metrics';
+export * from './observability.module';
