@@ -1,0 +1,230 @@
+import { Logger } from '@nestjs/common';
+import type { ConsumerMessages, JetStreamClient, JsMsg } from '@nats-io/jetstream';
+import {
+  cloudEventType,
+  Envelope,
+  MAX_MESSAGE_BYTES,
+  isMessageName,
+  MESSAGES,
+  parseEventSubject,
+  partyOfSource,
+} from '@icb/contracts';
+import { decideAck, RetryPolicy } from './ack-policy';
+import type { BusValidator } from './bus-validator.provider';
+import { DeadLetterWriter, DeadLetterReason } from './dead-letter.writer';
+import type { MessageContext } from './message-context';
+import type { MessagingMetrics } from './messaging.metrics';
+import { SubjectSpace } from './subject-space';
+
+/** Runs the handler of one validated message; resolves when its work is done. */
+export type Dispatch = (
+  name: string,
+  parsed: { publisher: string; addressee?: string },
+  envelope: Envelope,
+  context: MessageContext,
+) => Promise<void>;
+
+export interface ConsumerRunnerOptions {
+  stream: string;
+  durable: string;
+  maxInFlight: number;
+  retry: RetryPolicy;
+}
+
+/**
+ * Pulls from one durable consumer and works on at most `maxInFlight`
+ * messages at once. Messages about the same matter (envelope `subject`) run
+ * one after another, in stream order; others run in parallel. Every message
+ * ends acked, nak'd with a delay, or dead-lettered with its reason: none is
+ * dropped. Stopping stops the pull, hands back what was not started, and
+ * waits for the work in progress.
+ */
+export class ConsumerRunner {
+  private readonly logger: Logger;
+  private messages?: ConsumerMessages;
+  private loop?: Promise<void>;
+  private stopping = false;
+  private readonly inFlight = new Set<Promise<void>>();
+  private readonly chains = new Map<string, Promise<void>>();
+  private slotFreed?: () => void;
+
+  constructor(
+    private readonly js: JetStreamClient,
+    private readonly space: SubjectSpace,
+    private readonly validator: BusValidator,
+    private readonly deadLetters: DeadLetterWriter,
+    private readonly metrics: MessagingMetrics,
+    private readonly dispatch: Dispatch,
+    private readonly options: ConsumerRunnerOptions,
+  ) {
+    this.logger = new Logger(`Consumer ${options.durable}`);
+  }
+
+  async start(): Promise<void> {
+    const consumer = await this.js.consumers.get(this.options.stream, this.options.durable);
+    this.messages = await consumer.consume({ max_messages: this.options.maxInFlight });
+    this.loop = this.run(this.messages);
+  }
+
+  /** Messages received and not yet settled. */
+  get pending(): number {
+    return this.inFlight.size;
+  }
+
+  private async run(messages: ConsumerMessages): Promise<void> {
+    try {
+      for await (const msg of messages) {
+        if (this.stopping) {
+          msg.nak();
+          continue;
+        }
+        while (this.inFlight.size >= this.options.maxInFlight) {
+          await new Promise<void>((resolve) => (this.slotFreed = resolve));
+        }
+        const work = this.receive(msg);
+        this.inFlight.add(work);
+        void work.finally(() => {
+          this.inFlight.delete(work);
+          const wake = this.slotFreed;
+          this.slotFreed = undefined;
+          wake?.();
+        });
+      }
+    } catch (error) {
+      if (!this.stopping) this.logger.error(`pull loop ended: ${(error as Error).message}`);
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await this.messages?.close();
+    await this.loop;
+    await Promise.allSettled([...this.inFlight]);
+  }
+
+  /** Parses and validates one delivery, then queues it behind earlier work on the same matter. */
+  private receive(msg: JsMsg): Promise<void> {
+    const started = process.hrtime.bigint();
+    const subject = this.space.fromWire(msg.subject);
+    const checked = this.check(msg, subject);
+    const label = { consumer: this.options.durable, message: checked.ok ? checked.name : 'invalid' };
+    this.metrics.consumed.inc(label);
+    if (!checked.ok) return this.deadLetter(msg, subject, checked.reason);
+
+    const context: MessageContext = {
+      subject,
+      consumer: this.options.durable,
+      stream: msg.info.stream,
+      streamSequence: msg.info.streamSequence,
+      deliveryCount: msg.info.deliveryCount,
+      redelivered: msg.redelivered,
+      working: () => msg.working(),
+    };
+    const key = checked.envelope.subject;
+    const previous = this.chains.get(key) ?? Promise.resolve();
+    const work = previous.then(() =>
+      this.handle(msg, checked.name, checked.parsed, checked.envelope, context).finally(() => {
+        const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+        this.metrics.handleSeconds.observe(label, seconds);
+      }),
+    );
+    this.chains.set(key, work);
+    void work.finally(() => {
+      if (this.chains.get(key) === work) this.chains.delete(key);
+    });
+    return work;
+  }
+
+  private check(
+    msg: JsMsg,
+    subject: string,
+  ):
+    | { ok: true; name: string; parsed: { publisher: string; addressee?: string }; envelope: Envelope }
+    | { ok: false; reason: DeadLetterReason } {
+    if (msg.data.length > MAX_MESSAGE_BYTES) {
+      return { ok: false, reason: { code: 'TOO_LARGE', reason: `message of ${msg.data.length} bytes exceeds ${MAX_MESSAGE_BYTES}` } };
+    }
+    const parsed = parseEventSubject(subject);
+    const def = parsed && isMessageName(parsed.name) ? MESSAGES[parsed.name] : undefined;
+    if (!parsed || !def || def.version !== parsed.version) {
+      return { ok: false, reason: { code: 'UNKNOWN_SUBJECT', reason: `no message in the catalog is published on ${subject}` } };
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(msg.string());
+    } catch (error) {
+      return { ok: false, reason: { code: 'MALFORMED_JSON', reason: `body is not JSON: ${(error as Error).message}` } };
+    }
+    const result = this.validator.validateEnvelope(def.name as never, body);
+    if (!result.ok) {
+      return {
+        ok: false,
+        reason: { code: 'INVALID_MESSAGE', reason: `does not match ${def.name} v${def.version}`, errors: result.errors },
+      };
+    }
+    const envelope = result.envelope as Envelope;
+    const claimed = partyOfSource(envelope.source);
+    if (claimed !== parsed.publisher || !(def.publishers as readonly string[]).includes(parsed.publisher)) {
+      return {
+        ok: false,
+        reason: {
+          code: 'SOURCE_MISMATCH',
+          reason: `source ${envelope.source} does not match the subject's publisher ${parsed.publisher}, or ${parsed.publisher} may not publish ${def.name}`,
+        },
+      };
+    }
+    if (envelope.type !== cloudEventType(def)) {
+      return { ok: false, reason: { code: 'TYPE_MISMATCH', reason: `type ${envelope.type} is not ${cloudEventType(def)}` } };
+    }
+    if (def.addressee && parsed.addressee !== (def.addressee as (p: unknown) => string)(envelope.data)) {
+      return { ok: false, reason: { code: 'ADDRESSEE_MISMATCH', reason: `subject addressee ${parsed.addressee} does not match the payload` } };
+    }
+    return { ok: true, name: def.name, parsed: { publisher: parsed.publisher, addressee: parsed.addressee }, envelope };
+  }
+
+  private async handle(
+    msg: JsMsg,
+    name: string,
+    parsed: { publisher: string; addressee?: string },
+    envelope: Envelope,
+    context: MessageContext,
+  ): Promise<void> {
+    let outcome: { ok: true } | { ok: false; error: unknown };
+    try {
+      await this.dispatch(name, parsed, envelope, context);
+      outcome = { ok: true };
+    } catch (error) {
+      outcome = { ok: false, error };
+    }
+    const decision = decideAck(outcome, msg.info.deliveryCount, this.options.retry);
+    const label = { consumer: this.options.durable, message: name };
+    switch (decision.action) {
+      case 'ack':
+        msg.ack();
+        this.metrics.acked.inc(label);
+        return;
+      case 'nak':
+        this.logger.warn(
+          `${name} ${envelope.id} failed (delivery ${msg.info.deliveryCount}), retry in ${decision.delayMs} ms: ${decision.reason}`,
+        );
+        msg.nak(decision.delayMs);
+        this.metrics.nakd.inc(label);
+        return;
+      case 'dead-letter':
+        return this.deadLetter(msg, context.subject, { code: decision.code, reason: decision.reason }, envelope.id);
+    }
+  }
+
+  /** Stores the message and the reason on the dead-letter stream, then terminates it; if the store fails, retries later. */
+  private async deadLetter(msg: JsMsg, subject: string, why: DeadLetterReason, eventId?: string): Promise<void> {
+    try {
+      await this.deadLetters.write(msg, subject, this.options.durable, why, eventId);
+      msg.term(`${why.code}: ${why.reason}`.slice(0, 256));
+      this.metrics.deadLettered.inc({ consumer: this.options.durable, code: why.code });
+      this.logger.warn(`dead-lettered ${subject} seq ${msg.info.streamSequence}: ${why.code} ${why.reason}`);
+    } catch (error) {
+      this.logger.error(`could not dead-letter seq ${msg.info.streamSequence}, will retry: ${(error as Error).message}`);
+      msg.nak(this.options.retry.backoffMs[0] ?? 1000);
+    }
+  }
+}

@@ -1,0 +1,18 @@
+import type { Envelope } from '@icb/contracts';
+
+/** What a handler may know about a delivery. */
+export interface MessageContext {
+  /** Contract subject (namespace-independent), e.g. `icb.evt.dod.signoff.submitted.v1`. */
+  readonly subject: string;
+  readonly consumer: string;
+  readonly stream: string;
+  readonly streamSequence: number;
+  /** 1 on the first delivery. */
+  readonly deliveryCount: number;
+  readonly redelivered: boolean;
+  /** Tells JetStream the handler is still working (resets the ack timer). */
+  working(): void;
+}
+
+/** Arguments every handler invocation receives, in this order. */
+export type HandlerArgs = [envelope: Envelope, context: MessageContext];

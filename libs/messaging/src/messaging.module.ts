@@ -1,0 +1,72 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
+import type { Party } from '@icb/contracts';
+import { AppConfig } from '@icb/config';
+import { DEFAULT_BACKOFF_MS } from './ack-policy';
+import { busValidatorProvider } from './bus-validator.provider';
+import { DeadLetterService } from './dead-letter.service';
+import { EventPublisher } from './event-publisher';
+import { MessagingExplorer } from './messaging.explorer';
+import { MessagingHealthIndicator } from './messaging.health';
+import { MessagingMetrics } from './messaging.metrics';
+import { MESSAGING_OPTIONS, MessagingOptions } from './messaging.options';
+import { NatsConnectionProvider } from './nats-connection';
+import { StreamProvisioner } from './stream-provisioner';
+
+export interface MessagingModuleOptions {
+  party: Party;
+  service: string;
+  /** Overrides of what the configuration gives (tests use short backoffs). */
+  overrides?: Partial<Omit<MessagingOptions, 'party' | 'service'>>;
+}
+
+export function messagingOptionsFrom(config: AppConfig, options: MessagingModuleOptions): MessagingOptions {
+  return {
+    party: options.party,
+    service: options.service,
+    servers: config.NATS_URL.split(',').map((s) => s.trim()),
+    user: config.NATS_USER,
+    password: config.NATS_PASSWORD,
+    namespace: config.BUS_NAMESPACE,
+    maxInFlight: config.MESSAGING_MAX_IN_FLIGHT,
+    ackWaitMs: config.MESSAGING_ACK_WAIT_MS,
+    maxDeliver: config.MESSAGING_MAX_DELIVER,
+    backoffMs: DEFAULT_BACKOFF_MS,
+    eventsMaxAgeMs: 0,
+    duplicateWindowMs: 2 * 60_000,
+    ...options.overrides,
+  };
+}
+
+/**
+ * JetStream for Nest: one connection, provisioned streams, a typed
+ * publisher, `@OnMessage` handlers on durable pull consumers, a dead-letter
+ * stream, health and metrics.
+ */
+@Global()
+@Module({})
+export class MessagingModule {
+  static forRoot(options: MessagingModuleOptions): DynamicModule {
+    return {
+      module: MessagingModule,
+      imports: [DiscoveryModule, TerminusModule],
+      providers: [
+        {
+          provide: MESSAGING_OPTIONS,
+          inject: [AppConfig],
+          useFactory: (config: AppConfig) => messagingOptionsFrom(config, options),
+        },
+        busValidatorProvider,
+        NatsConnectionProvider,
+        StreamProvisioner,
+        MessagingMetrics,
+        EventPublisher,
+        DeadLetterService,
+        MessagingExplorer,
+        MessagingHealthIndicator,
+      ],
+      exports: [EventPublisher, DeadLetterService, NatsConnectionProvider, MESSAGING_OPTIONS],
+    };
+  }
+}

@@ -1,0 +1,149 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import {
+  AckPolicy,
+  ConsumerConfig,
+  DeliverPolicy,
+  DiscardPolicy,
+  JetStreamApiError,
+  JetStreamManager,
+  RetentionPolicy,
+  StorageType,
+  StreamConfig,
+} from '@nats-io/jetstream';
+import { nanos } from '@nats-io/nats-core';
+import { MESSAGING_OPTIONS, MessagingOptions } from './messaging.options';
+import { SubjectSpace } from './subject-space';
+
+/** JetStream's "not found" API error codes (stream, consumer). */
+const STREAM_NOT_FOUND = 10059;
+const CONSUMER_NOT_FOUND = 10014;
+
+function isNotFound(error: unknown, code: number): boolean {
+  return error instanceof JetStreamApiError && error.code === code;
+}
+
+/** What we declare for a stream; only these fields are set when it is created. */
+type NamedStreamConfig = Partial<StreamConfig> & { name: string };
+
+export function eventsStreamConfig(space: SubjectSpace, options: MessagingOptions): NamedStreamConfig {
+  return {
+    name: space.eventsStream,
+    description: 'Interagency coordination events (every state change travels here)',
+    subjects: [space.eventsFilter],
+    retention: RetentionPolicy.Limits,
+    storage: StorageType.File,
+    discard: DiscardPolicy.Old,
+    max_age: nanos(options.eventsMaxAgeMs),
+    duplicate_window: nanos(options.duplicateWindowMs),
+    num_replicas: 1,
+    allow_direct: true,
+  };
+}
+
+export function deadLetterStreamConfig(
+  space: SubjectSpace,
+  options: MessagingOptions,
+): NamedStreamConfig {
+  return {
+    name: space.deadLetterStream,
+    description: 'Messages a consumer could not process, with the reason; list and replay them',
+    subjects: [space.deadLetterFilter],
+    retention: RetentionPolicy.Limits,
+    storage: StorageType.File,
+    discard: DiscardPolicy.Old,
+    max_age: 0,
+    duplicate_window: nanos(options.duplicateWindowMs),
+    num_replicas: 1,
+    allow_direct: true,
+  };
+}
+
+export function consumerConfig(
+  durable: string,
+  filterSubjects: string[],
+  options: MessagingOptions,
+): Partial<ConsumerConfig> {
+  return {
+    durable_name: durable,
+    description: `Durable pull consumer of ${options.service}`,
+    ack_policy: AckPolicy.Explicit,
+    deliver_policy: DeliverPolicy.All,
+    ack_wait: nanos(options.ackWaitMs),
+    max_deliver: options.maxDeliver,
+    max_ack_pending: Math.max(options.maxInFlight * 4, 256),
+    filter_subjects: filterSubjects,
+  };
+}
+
+/**
+ * Creates the streams and durable consumers this service needs when they are
+ * missing. An existing stream or consumer is left as an operator configured
+ * it: differences are logged, never overwritten. The one exception is a
+ * consumer's subject filter, which follows the handlers the code declares.
+ */
+@Injectable()
+export class StreamProvisioner {
+  private readonly logger = new Logger('JetStreamProvisioner');
+
+  constructor(@Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions) {}
+
+  async ensureStreams(jsm: JetStreamManager, space: SubjectSpace): Promise<void> {
+    await this.ensureStream(jsm, eventsStreamConfig(space, this.options));
+    await this.ensureStream(jsm, deadLetterStreamConfig(space, this.options));
+  }
+
+  async ensureStream(jsm: JetStreamManager, wanted: NamedStreamConfig): Promise<void> {
+    const name = wanted.name;
+    try {
+      const info = await jsm.streams.info(name);
+      this.reportDrift(`stream ${name}`, wanted, info.config);
+    } catch (error) {
+      if (!isNotFound(error, STREAM_NOT_FOUND)) throw error;
+      try {
+        await jsm.streams.add(wanted);
+        this.logger.log(`created stream ${name} on ${wanted.subjects?.join(', ')}`);
+      } catch (addError) {
+        // Another instance created it between our info and add: fine.
+        const info = await jsm.streams.info(name).catch(() => undefined);
+        if (!info) throw addError;
+      }
+    }
+  }
+
+  async ensureConsumer(
+    jsm: JetStreamManager,
+    stream: string,
+    wanted: Partial<ConsumerConfig>,
+  ): Promise<void> {
+    const durable = wanted.durable_name!;
+    try {
+      const info = await jsm.consumers.info(stream, durable);
+      this.reportDrift(`consumer ${stream}/${durable}`, wanted, info.config);
+      const current = [...(info.config.filter_subjects ?? [info.config.filter_subject ?? ''])].sort();
+      const declared = [...(wanted.filter_subjects ?? [])].sort();
+      if (JSON.stringify(current) !== JSON.stringify(declared)) {
+        await jsm.consumers.update(stream, durable, { filter_subjects: wanted.filter_subjects });
+        this.logger.log(`consumer ${durable}: subject filter now ${declared.join(', ')}`);
+      }
+    } catch (error) {
+      if (!isNotFound(error, CONSUMER_NOT_FOUND)) throw error;
+      try {
+        await jsm.consumers.add(stream, wanted);
+        this.logger.log(`created consumer ${stream}/${durable}`);
+      } catch (addError) {
+        const info = await jsm.consumers.info(stream, durable).catch(() => undefined);
+        if (!info) throw addError;
+      }
+    }
+  }
+
+  private reportDrift(what: string, wanted: object, actual: object): void {
+    const drift = Object.entries(wanted)
+      .filter(([key]) => key !== 'filter_subjects' && key !== 'description')
+      .filter(([key, value]) => JSON.stringify((actual as Record<string, unknown>)[key]) !== JSON.stringify(value))
+      .map(([key, value]) => `${key}: ${JSON.stringify((actual as Record<string, unknown>)[key])} (default ${JSON.stringify(value)})`);
+    if (drift.length > 0) {
+      this.logger.log(`${what} exists with operator settings kept: ${drift.join('; ')}`);
+    }
+  }
+}
