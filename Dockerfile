@@ -1,0 +1,27 @@
+# One image recipe for all six services; the APP build argument picks the
+# service: docker build --build-arg APP=dod-adapter -t icb-dod-adapter .
+# (docker-compose.yml builds each service this way.)
+
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+# @scarf/scarf (a transitive postinstall) would try to phone home.
+ENV SCARF_ANALYTICS=false
+RUN npm ci --no-audit --no-fund
+COPY . .
+RUN npm run build \
+ && npm prune --omit=dev --no-audit --no-fund
+
+FROM node:20-bookworm-slim AS runtime
+ENV NODE_ENV=production \
+    HTTP_HOST=0.0.0.0
+WORKDIR /app
+# Owned by root and read-only for the `node` user that runs the service.
+COPY --from=build /app/package.json ./package.json
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+ARG APP=coordinator
+ENV APP=${APP}
+USER node
+# exec replaces the shell, so SIGTERM from `docker stop` reaches node (compose adds tini with init: true).
+CMD ["sh", "-c", "exec node \"dist/apps/${APP}/src/main.js\""]

@@ -1,0 +1,284 @@
+#!/usr/bin/env node
+// @ts-check
+// `npm start`: the whole stack on this machine, no Docker needed.
+//
+// Starts nats-server (4222, monitor 8222) and the database (27017) on
+// 127.0.0.1 with their data in .local/stack/ (skipped for NATS_URL / MONGO_URL
+// when set), then the six services from dist/ (the npm script builds first),
+// prints their URLs once every /health answers 200, and on Ctrl-C or SIGTERM
+// stops the services, then the servers, and exits 0. A service that exits on
+// its own stops everything with a non-zero exit.
+//
+//   node scripts/stack.js [--apps <file.json>]
+//
+// --apps replaces the app list of scripts/lib/apps.js with a JSON array of
+// { "name", "port", "command"?: [argv...] } (used to test this script).
+'use strict';
+
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+const readline = require('node:readline');
+const pc = require('picocolors');
+const infra = require('./lib/infra.js');
+const { APPS, entryPointOf } = require('./lib/apps.js');
+
+const ROOT = path.resolve(__dirname, '..');
+const STACK_DIR = path.join(ROOT, '.local', 'stack');
+const PORTS = { nats: 4222, natsMonitor: 8222, mongo: 27017 };
+const DATABASE = 'icb';
+const HEALTH_TIMEOUT_MS = 120_000;
+const SERVICE_STOP_TIMEOUT_MS = 10_000;
+const COLOURS = [pc.cyan, pc.magenta, pc.yellow, pc.green, pc.blue, pc.red];
+
+/** @typedef {import('./lib/apps.js').AppSpec} AppSpec */
+/** @typedef {{ spec: AppSpec, child: import('node:child_process').ChildProcess }} Running */
+
+/** @param {string} message */
+const say = (message) => console.log(`${pc.bold('[stack]')} ${message}`);
+/** @param {string} message */
+const shout = (message) => console.error(pc.bold(pc.red(`[stack] ${message}`)));
+
+/** @returns {ReadonlyArray<AppSpec>} */
+function appList() {
+  const i = process.argv.indexOf('--apps');
+  if (i === -1) return APPS;
+  const file = process.argv[i + 1];
+  if (!file) throw new infra.InfraError('--apps needs a JSON file');
+  return JSON.parse(fs.readFileSync(path.resolve(file), 'utf8'));
+}
+
+/** @param {AppSpec} spec */
+function commandOf(spec) {
+  return spec.command ?? [process.execPath, entryPointOf(spec.name)];
+}
+
+/** @param {ReadonlyArray<AppSpec>} apps */
+async function preflight(apps) {
+  const missing = apps.filter(
+    (a) => !a.command && !fs.existsSync(path.join(ROOT, entryPointOf(a.name))),
+  );
+  if (missing.length > 0) {
+    throw new infra.InfraError(
+      `not built: ${missing.map((a) => entryPointOf(a.name)).join(', ')}\n` +
+        'Run `npm run build` first (`npm start` does both).',
+    );
+  }
+  /** @type {Array<[number, string]>} */
+  const ports = apps.map((a) => [a.port, a.name]);
+  if (!process.env.NATS_URL) ports.push([PORTS.nats, 'NATS'], [PORTS.natsMonitor, 'NATS monitor']);
+  if (!process.env.MONGO_URL) ports.push([PORTS.mongo, 'database']);
+  const busy = [];
+  for (const [port, what] of ports)
+    if (await infra.isPortOpen(port)) busy.push(`${port} (${what})`);
+  if (busy.length > 0) {
+    throw new infra.InfraError(
+      `ports already in use on 127.0.0.1: ${busy.join(', ')}.\n` +
+        'Is another `npm start` or `node scripts/infra.js up` running? To use servers that are ' +
+        'already up, set NATS_URL and MONGO_URL.',
+    );
+  }
+}
+
+/** Pipes a child's output to ours, each line prefixed with its coloured name.
+ * @param {import('node:stream').Readable | null} stream @param {string} prefix @param {NodeJS.WriteStream} out */
+function prefixLines(stream, prefix, out) {
+  if (!stream) return;
+  readline.createInterface({ input: stream, crlfDelay: Infinity }).on('line', (line) => {
+    out.write(`${prefix} ${line}\n`);
+  });
+}
+
+/** @param {number} port @param {number} deadline */
+async function waitHealthy(port, deadline) {
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/health`, {
+        signal: AbortSignal.timeout(2000),
+      });
+      if (res.status === 200) return true;
+    } catch {
+      // not listening yet
+    }
+    await infra.sleep(500);
+  }
+  return false;
+}
+
+async function main() {
+  const apps = appList();
+  await preflight(apps);
+
+  /** @type {Array<{ name: string, stop: () => Promise<void>, logFile: string }>} */
+  const servers = [];
+  /** @type {Running[]} */
+  const services = [];
+  let stopping = false;
+  /** @type {Promise<void>} */
+  let serversStarting = Promise.resolve();
+
+  /** @param {number} code */
+  const shutdown = async (code) => {
+    if (stopping) return;
+    stopping = true;
+    say(`stopping ${services.length} service(s)...`);
+    await Promise.all(
+      services.map(async ({ spec, child }) => {
+        if (child.pid === undefined) return;
+        const how = await infra.stopProcess({
+          pid: child.pid,
+          child,
+          name: spec.name,
+          timeoutMs: SERVICE_STOP_TIMEOUT_MS,
+        });
+        if (how === 'killed') shout(`${spec.name} had to be killed (SIGKILL)`);
+      }),
+    );
+    await serversStarting.catch(() => undefined);
+    for (const server of [...servers].reverse()) {
+      say(`stopping ${server.name}...`);
+      await server.stop();
+    }
+    say(code === 0 ? 'stopped.' : `stopped (exit ${code}).`);
+    process.exit(code);
+  };
+
+  /** @param {unknown} err */
+  const fail = (err) => {
+    shout(err instanceof Error ? err.message : String(err));
+    void shutdown(1);
+  };
+  for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM', 'SIGHUP'])) {
+    process.on(signal, () => {
+      if (stopping) say(`${signal} received: already stopping`);
+      else {
+        console.log('');
+        say(`${signal} received`);
+        void shutdown(0);
+      }
+    });
+  }
+  process.on('uncaughtException', fail);
+  process.on('unhandledRejection', fail);
+  // Last resort if we die in an unexpected way: no child outlives us.
+  process.on('exit', () => {
+    for (const { child } of services) {
+      if (child.pid !== undefined && child.exitCode === null && child.signalCode === null) {
+        try {
+          process.kill(child.pid, 'SIGKILL');
+        } catch {
+          // already gone
+        }
+      }
+    }
+  });
+
+  // --- NATS and the database -------------------------------------------
+  let natsUrl = process.env.NATS_URL;
+  let natsMonitorUrl = process.env.NATS_MONITOR_URL;
+  let mongoUrl = process.env.MONGO_URL;
+  const startServers = async () => {
+    if (natsUrl) say(`NATS: using ${natsUrl} (NATS_URL)`);
+    else {
+      const nats = await infra.startNats({
+        dataDir: path.join(STACK_DIR, 'nats'),
+        port: PORTS.nats,
+        monitorPort: PORTS.natsMonitor,
+        detached: true,
+      });
+      servers.push({ name: 'nats-server', stop: nats.stop, logFile: nats.logFile });
+      natsUrl = nats.url;
+      natsMonitorUrl = nats.monitorUrl;
+      say(`NATS up at ${natsUrl} (pid ${nats.pid})`);
+    }
+    if (mongoUrl) say(`database: using ${mongoUrl} (MONGO_URL)`);
+    else {
+      const mongo = await infra.startMongo({
+        dataDir: path.join(STACK_DIR, 'mongo'),
+        port: PORTS.mongo,
+        detached: true,
+      });
+      servers.push({ name: mongo.kind, stop: mongo.stop, logFile: mongo.logFile });
+      mongoUrl = `${mongo.url}${DATABASE}`;
+      say(`database (${mongo.kind}) up at ${mongo.url} (pid ${mongo.pid})`);
+    }
+  };
+  // A Ctrl-C during start-up waits for this, so a server that was coming up
+  // is recorded and stopped too.
+  serversStarting = startServers();
+  try {
+    await serversStarting;
+  } catch (err) {
+    return fail(err);
+  }
+  if (stopping) return;
+
+  // --- services -----------------------------------------------------------
+  const width = Math.max(...apps.map((a) => a.name.length));
+  apps.forEach((spec, i) => {
+    const colour = COLOURS[i % COLOURS.length];
+    const prefix = colour(`${spec.name.padEnd(width)} |`);
+    const [cmd, ...args] = commandOf(spec);
+    const child = spawn(cmd, args, {
+      cwd: ROOT,
+      // Own process group: Ctrl-C reaches only this script, which stops the
+      // services first and the servers after them.
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        ...process.env,
+        NATS_URL: natsUrl,
+        ...(natsMonitorUrl ? { NATS_MONITOR_URL: natsMonitorUrl } : {}),
+        MONGO_URL: mongoUrl,
+        HTTP_HOST: '127.0.0.1',
+        HTTP_PORT: String(spec.port),
+        SERVICE_NAME: spec.name,
+      },
+    });
+    services.push({ spec, child });
+    prefixLines(child.stdout, prefix, process.stdout);
+    prefixLines(child.stderr, prefix, process.stderr);
+    child.on('error', (err) => fail(new Error(`${spec.name} could not start: ${err.message}`)));
+    child.on('exit', (code, signal) => {
+      if (stopping) return;
+      shout('');
+      shout(
+        `${spec.name} EXITED UNEXPECTEDLY (code ${code}, signal ${signal}): stopping the stack`,
+      );
+      shout('');
+      void shutdown(1);
+    });
+  });
+
+  const deadline = Date.now() + HEALTH_TIMEOUT_MS;
+  const healthy = await Promise.all(apps.map((a) => waitHealthy(a.port, deadline)));
+  if (stopping) return;
+  const unhealthy = apps.filter((_, i) => !healthy[i]).map((a) => a.name);
+  if (unhealthy.length > 0) {
+    return fail(
+      new Error(
+        `no 200 from GET /health within ${HEALTH_TIMEOUT_MS / 1000} s: ${unhealthy.join(', ')}`,
+      ),
+    );
+  }
+
+  const labels = [...apps.map((a) => a.name), ...servers.map((s) => `${s.name} log`)];
+  const col = Math.max(...labels.map((l) => l.length));
+  const lines = [
+    '',
+    pc.bold(pc.green('Interagency Coordination Bus is up')),
+    ...apps.map((a) => `  ${a.name.padEnd(col)}  http://127.0.0.1:${a.port}  (health: /health)`),
+    `  ${'NATS'.padEnd(col)}  ${natsUrl}${natsMonitorUrl ? `  (monitor: ${natsMonitorUrl})` : ''}`,
+    `  ${'MongoDB'.padEnd(col)}  ${mongoUrl}`,
+    ...servers.map((s) => `  ${`${s.name} log`.padEnd(col)}  ${path.relative(ROOT, s.logFile)}`),
+    '',
+    'Ctrl-C stops everything.',
+    '',
+  ];
+  console.log(lines.join('\n'));
+}
+
+main().catch((err) => {
+  shout(err instanceof Error ? err.message : String(err));
+  process.exit(1);
+});
