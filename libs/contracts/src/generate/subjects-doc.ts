@@ -1,0 +1,83 @@
+import { MESSAGES, MESSAGE_NAMES, type MessageName } from '../catalog';
+import {
+  cloudEventType,
+  DLQ_SUBJECT_PREFIX,
+  EVENT_SUBJECT_PREFIX,
+  RPC_SUBJECT_PREFIX,
+  type MessageDefinition,
+} from '../define';
+import { AGENCIES, type Party } from '../parties';
+import { payloadClassName } from '../json-schema';
+import { channelAddress } from './asyncapi';
+
+export const SUBJECTS_DOC_PATH = 'docs/subjects.md';
+
+function publishersText(publishers: readonly Party[]): string {
+  return publishers.length === AGENCIES.length && AGENCIES.every((a) => publishers.includes(a))
+    ? 'any agency'
+    : publishers.join(', ');
+}
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|');
+}
+
+/** A Markdown table with padded columns, as Prettier formats it (so formatting the docs leaves it alone). */
+function markdownTable(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(3, h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]): string =>
+    `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+/** The subject catalog, as Markdown. */
+export function generateSubjectsDoc(): string {
+  const header = [
+    'Name',
+    'Subject',
+    'Publishers',
+    'Addressed',
+    'CloudEvents type',
+    'Payload',
+    'Summary',
+  ];
+  const rows = MESSAGE_NAMES.map((name: MessageName) => {
+    const d = MESSAGES[name] as unknown as MessageDefinition;
+    return [
+      `\`${name}\``,
+      `\`${channelAddress(name)}\``,
+      publishersText(d.publishers),
+      d.addressee ? 'yes' : 'no',
+      `\`${cloudEventType(d)}\``,
+      `\`${payloadClassName(name)}\``,
+      cell(d.summary),
+    ];
+  });
+  const table = markdownTable(header, rows);
+  return `# Subject catalog
+
+<!-- Generated from libs/contracts by scripts/generate-contracts.ts: do not edit; run \`npm run generate\`. -->
+
+Every message is published on \`${EVENT_SUBJECT_PREFIX}.<publisher>.<name>.v<version>\`, followed by
+\`.<addressee>\` for a message addressed to one party. \`<publisher>\` is the party that
+published it, and it must equal the envelope's \`source\` (\`/icb/<party>\`). The body is a
+CloudEvents 1.0 event in structured mode; its JSON Schema is \`docs/schemas/<name>.v<version>.json\`,
+and \`docs/asyncapi.yaml\` describes the same channels.
+
+## Prefixes
+
+- \`${EVENT_SUBJECT_PREFIX}.>\` (stream): events. They are stored in a JetStream stream and
+  consumed by durable consumers; the envelope id is the \`Nats-Msg-Id\`, so a re-publish is
+  de-duplicated.
+- \`${RPC_SUBJECT_PREFIX}.>\` (request/reply): queries and commands that want an answer now.
+  No stream covers them: a stream on a request subject would answer the request with a
+  publish acknowledgement instead of the service's reply.
+- \`${DLQ_SUBJECT_PREFIX}.>\` (dead letters): messages a consumer could not process
+  (invalid, unknown subject, or out of retries), with the reason. Kept apart from the
+  event stream so that replaying events never replays dead letters.
+
+## Messages
+
+${table}
+`;
+}
