@@ -19,6 +19,7 @@ import {
   ReviewAcknowledgedV1,
   ReviewHoldPlacedV1,
   ReviewHoldReleasedV1,
+  MessageRefusedV1,
   ReviewRequestedV1,
 } from './messages/review.messages';
 import {
@@ -106,6 +107,16 @@ export const MESSAGES = {
     addressee: (p) => p.agency,
     subjectOf: byConsultation,
     summary: 'The coordinator asks one agency to review a revision (addressed to it).',
+  }),
+  'message.refused': defineMessage({
+    name: 'message.refused',
+    version: 1,
+    payload: MessageRefusedV1,
+    publishers: ['coordinator'],
+    addressee: (p) => p.agency,
+    subjectOf: byConsultation,
+    summary:
+      'The coordinator refused a message from an agency, with a code and a reason (addressed to that agency).',
   }),
   'review.acknowledged': defineMessage({
     name: 'review.acknowledged',

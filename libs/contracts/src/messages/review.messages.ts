@@ -38,3 +38,21 @@ export class ReviewHoldReleasedV1 {
   @OneOf(AGENCIES) agency: Agency;
   @Text(LIMITS.reason) reason: string;
 }
+
+/**
+ * The coordinator refused a message an agency sent (a sign-off from an agency
+ * that is not a clearing party, for a closed consultation or an older
+ * revision, ...). Addressed to that agency; the refusal is also on the
+ * consultation's timeline.
+ */
+export class MessageRefusedV1 {
+  @IsUuid() consultationId: string;
+  @OneOf(AGENCIES) agency: Agency;
+  /** The id of the refused event. */
+  @IsUuid() refusedEventId: string;
+  /** The refused message's name, e.g. `signoff.submitted`. */
+  @Text(LIMITS.rule) refusedMessage: string;
+  /** A stable code, e.g. `NOT_A_CLEARING_PARTY`, `STALE_REVISION`. */
+  @Text(LIMITS.rule) code: string;
+  @Text(LIMITS.reason) reason: string;
+}

@@ -83,6 +83,14 @@ const FACTORIES: { [N in MessageName]: () => PayloadOf<N> } = {
     acknowledgeBy: '2025-03-03T14:30:00Z',
     classification: 'CUI//SP-EXPT//NOFORN',
   }),
+  'message.refused': () => ({
+    consultationId: CONSULTATION_ID,
+    agency: 'treasury',
+    refusedEventId: '0b9b7a8e-2f4c-4e3a-9d1b-6c5a4f3e2d1c',
+    refusedMessage: 'signoff.submitted',
+    code: 'STALE_REVISION',
+    reason: 'Sign-off is for revision 1; the consultation is at revision 2.',
+  }),
   'review.acknowledged': () => ({ consultationId: CONSULTATION_ID, agency: 'dod', revision: 1 }),
   'review.hold-placed': () => ({
     consultationId: CONSULTATION_ID,
@@ -588,6 +596,12 @@ const SPECIFIC_CASES: MessageCase[] = [
     patched('review.requested', { dueAt: 'next Tuesday' }),
   ),
   bad('review.requested', 'rejects a revision of 0', patched('review.requested', { revision: 0 })),
+  // message.refused
+  bad(
+    'message.refused',
+    'rejects a refusal without a code',
+    patched('message.refused', { code: '' }),
+  ),
   // review.*
   bad(
     'review.acknowledged',
