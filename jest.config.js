@@ -23,6 +23,7 @@ const common = {
 module.exports = {
   // Integration specs wait for real servers; each wait has its own deadline.
   testTimeout: 90_000,
+  reporters: ['default', '<rootDir>/test/summary-reporter.js'],
   projects: [
     {
       ...common,

@@ -232,7 +232,6 @@ async function main() {
         MONGO_URL: mongoUrl,
         HTTP_HOST: '127.0.0.1',
         HTTP_PORT: String(spec.port),
-        SERVICE_NAME: spec.name,
       },
     });
     services.push({ spec, child });

@@ -70,6 +70,12 @@ export class AppConfig {
   @Max(100)
   MESSAGING_MAX_DELIVER = 8;
 
+  /** How often the coordinator looks for due clocks (ms); 0 turns the timer off (tests tick by hand). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  CLOCK_TICK_MS = 1000;
+
   /**
    * The bus namespace: the first token of every subject (`icb.evt.…`) and the
    * prefix of every stream (`ICB_EVENTS`). Only tests change it, to run

@@ -1,4 +1,4 @@
-import { INestApplication, Type, ValidationPipe } from '@nestjs/common';
+import { DynamicModule, INestApplication, Type, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
@@ -49,7 +49,7 @@ export function configureService(app: NestExpressApplication, description: Servi
 
 /** Creates, configures and starts a service on the configured host and port. */
 export async function runService(
-  rootModule: Type<unknown>,
+  rootModule: Type<unknown> | DynamicModule,
   description: ServiceDescription,
 ): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(rootModule, { bufferLogs: true });

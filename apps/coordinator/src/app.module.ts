@@ -1,0 +1,37 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ConfigModule } from '@icb/config';
+import { MessagingModule, MessagingModuleOptions } from '@icb/messaging';
+import { ObservabilityModule } from '@icb/observability';
+import { AuditVerificationModule } from './audit/audit-verification.module';
+import { ClocksModule } from './clocks/clocks.module';
+import { ConsultationsModule } from './consultations/consultations.module';
+import { DatabaseModule } from './database/database.module';
+import { EventsModule } from './events/events.module';
+
+export const COORDINATOR_SERVICE = 'coordinator';
+
+export interface CoordinatorOptions {
+  /** The environment to read (tests pass their own); `process.env` when omitted. */
+  env?: Record<string, string | undefined>;
+  messaging?: MessagingModuleOptions['overrides'];
+}
+
+/** The coordinator: the only service that owns MongoDB. */
+@Module({})
+export class CoordinatorModule {
+  static forRoot(options: CoordinatorOptions = {}): DynamicModule {
+    return {
+      module: CoordinatorModule,
+      imports: [
+        ConfigModule.forRoot({ defaults: { HTTP_PORT: 3000 }, env: options.env }),
+        ObservabilityModule.forRoot({ service: COORDINATOR_SERVICE }),
+        MessagingModule.forRoot({ party: 'coordinator', service: COORDINATOR_SERVICE, overrides: options.messaging }),
+        DatabaseModule,
+        ClocksModule,
+        ConsultationsModule,
+        AuditVerificationModule,
+        EventsModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { AuditModule } from '../audit/audit.module';
+import { ClockScheduler } from '../clocks/clock-scheduler';
+import { InboxModule } from '../inbox/inbox.module';
+import { ConsultationRepository } from './consultation.repository';
+import { CONSULTATION_COLLECTION, ConsultationSchema } from './consultation.schema';
+import { ConsultationsController } from './consultations.controller';
+import { ConsultationHandlers } from './consultations.handlers';
+import { ConsultationsService } from './consultations.service';
+
+@Module({
+  imports: [
+    MongooseModule.forFeature([{ name: CONSULTATION_COLLECTION, schema: ConsultationSchema }]),
+    AuditModule,
+    InboxModule,
+  ],
+  controllers: [ConsultationsController],
+  providers: [ConsultationRepository, ConsultationsService, ConsultationHandlers, ClockScheduler],
+  exports: [ConsultationRepository, ConsultationsService, ClockScheduler],
+})
+export class ConsultationsModule {}

@@ -1,0 +1,242 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { Envelope, MessageName } from '@icb/contracts';
+import { derivedEventId, EventPublisher, PermanentMessageError } from '@icb/messaging';
+import { EventLogRepository } from '../audit/event-log.repository';
+import { chain, GENESIS, LogEntry } from '../audit/hash-chain';
+import { Clock } from '../clocks/clock';
+import type { Change, ChangeContext, Outgoing } from './consultation.aggregate';
+import { ContentionError, ConsultationExistsError, ConsultationNotFoundError } from './consultation.errors';
+import type { Consultation } from './consultation.model';
+import { ConsultationRepository, StoredConsultation } from './consultation.repository';
+import type { OutboxEntry } from './consultation.schema';
+
+/** What caused a change: an accepted message, or a clock. */
+export interface Cause {
+  eventId: string;
+  /** Message name, or `clock`. */
+  type: string;
+  /** The party that sent it, or `clock`. */
+  actor: string;
+  envelope?: Envelope;
+  data?: Record<string, unknown>;
+}
+
+export type ApplyResult =
+  | { outcome: 'applied'; consultation: Consultation }
+  | { outcome: 'duplicate'; consultation: Consultation }
+  | { outcome: 'refused'; code: string; message: string; consultation: Consultation };
+
+const MAX_ATTEMPTS = 12;
+
+/**
+ * Applies changes to consultations: read, decide with the pure aggregate,
+ * and store the new state together with its outbox (log entries and events)
+ * in one conditional single-document write; then relay the outbox. A lost
+ * race re-reads and decides again; a cause already applied has no second
+ * effect.
+ */
+@Injectable()
+export class ConsultationsService {
+  private readonly logger = new Logger('Consultations');
+
+  constructor(
+    private readonly repository: ConsultationRepository,
+    private readonly eventLog: EventLogRepository,
+    private readonly publisher: EventPublisher,
+    private readonly clock: Clock,
+  ) {}
+
+  now(): string {
+    return this.clock.now().toISOString();
+  }
+
+  async get(id: string): Promise<Consultation | undefined> {
+    return (await this.repository.get(id))?.consultation;
+  }
+
+  /** Creates a consultation from its opening event. */
+  async create(id: string, cause: Cause, decide: (ctx: ChangeContext) => Change): Promise<ApplyResult> {
+    const existing = await this.repository.get(id);
+    if (existing) return this.alreadyThere(existing, cause, id);
+    const change = decide({ now: this.now(), eventId: cause.eventId });
+    if (!change.ok) throw new RefusedOpeningError(change.code, change.message);
+    const stored = this.stage(
+      { consultation: { ...change.state, version: 1 }, processed: [], outbox: [], logHead: { seq: 0, hash: GENESIS } },
+      cause,
+      change,
+    );
+    if (!(await this.repository.insert(stored))) {
+      const raced = await this.repository.get(id);
+      if (raced) return this.alreadyThere(raced, cause, id);
+    }
+    await this.relay(stored);
+    return { outcome: 'applied', consultation: stored.consultation };
+  }
+
+  private async alreadyThere(existing: StoredConsultation, cause: Cause, id: string): Promise<ApplyResult> {
+    if (!existing.processed.includes(cause.eventId)) throw new ConsultationExistsError(id);
+    await this.relay(existing);
+    return { outcome: 'duplicate', consultation: existing.consultation };
+  }
+
+  /**
+   * Applies one cause to one consultation. `decide` is called with the state
+   * as read; it may be called again after a lost race.
+   */
+  async apply(
+    id: string,
+    causeOf: Cause | ((current: Consultation) => Cause),
+    decide: (current: Consultation, ctx: ChangeContext) => Change,
+    opts: { refusalNotice?: { agency: string } } = {},
+  ): Promise<ApplyResult> {
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      const stored = await this.repository.get(id);
+      if (!stored) throw new ConsultationNotFoundError(id);
+      const cause = typeof causeOf === 'function' ? causeOf(stored.consultation) : causeOf;
+      if (stored.processed.includes(cause.eventId)) {
+        await this.relay(stored);
+        return { outcome: 'duplicate', consultation: stored.consultation };
+      }
+      const version = stored.consultation.version;
+      const change = decide(stored.consultation, { now: this.now(), eventId: cause.eventId });
+      if (!change.ok && change.noop) {
+        return { outcome: 'duplicate', consultation: stored.consultation };
+      }
+      const next = change.ok
+        ? this.stage(stored, cause, change)
+        : this.stageRefusal(stored, cause, change.code, change.message, opts.refusalNotice?.agency);
+      next.consultation = { ...next.consultation, version: version + 1 };
+      if (!(await this.repository.replace(next, version))) continue;
+      await this.relay(next);
+      if (!change.ok) {
+        this.logger.warn(`refused ${cause.type} ${cause.eventId} on ${id}: ${change.code} ${change.message}`);
+        return { outcome: 'refused', code: change.code, message: change.message, consultation: next.consultation };
+      }
+      return { outcome: 'applied', consultation: next.consultation };
+    }
+    throw new ContentionError(id, MAX_ATTEMPTS);
+  }
+
+  /** Stores log entries and events of an accepted change in the outbox. */
+  private stage(stored: StoredConsultation, cause: Cause, change: Extract<Change, { ok: true }>): StoredConsultation {
+    const at = this.now();
+    const id = change.state.id;
+    const items: Omit<LogEntry, 'seq' | 'prevHash' | 'hash'>[] = [];
+    const [first, ...otherNotes] = change.notes;
+    if (cause.type !== 'clock') {
+      items.push({
+        consultationId: id,
+        eventId: cause.eventId,
+        type: cause.type,
+        actor: cause.actor,
+        summary: first?.summary ?? cause.type,
+        at,
+        data: cause.data,
+      });
+    }
+    for (const note of cause.type === 'clock' ? change.notes : otherNotes) {
+      items.push({ consultationId: id, eventId: cause.eventId, type: note.type, actor: note.actor, summary: note.summary, at, data: note.data });
+    }
+    const envelopes = change.events.map((event) => this.envelopeFor(event, cause));
+    for (const { envelope } of envelopes) {
+      items.push({
+        consultationId: id,
+        eventId: envelope.id,
+        type: envelope.type.replace(/^gov\.icb\./, '').replace(/\.v\d+$/, ''),
+        actor: 'coordinator',
+        summary: describe(envelope),
+        at,
+        data: envelope.data as Record<string, unknown>,
+      });
+    }
+    const { entries, head } = chain(stored.logHead, items);
+    const outbox: OutboxEntry[] = entries.map((log) => ({ entryId: `${id}:${log.seq}`, log }));
+    // Each event is published by the outbox entry that logs it.
+    const offset = entries.length - envelopes.length;
+    envelopes.forEach((e, i) => (outbox[offset + i].publish = e));
+    return {
+      consultation: change.state,
+      processed: [...stored.processed, cause.eventId],
+      outbox: [...stored.outbox, ...outbox],
+      logHead: head,
+    };
+  }
+
+  /** A refusal is recorded on the timeline and told to the sender; the state does not change. */
+  private stageRefusal(
+    stored: StoredConsultation,
+    cause: Cause,
+    code: string,
+    message: string,
+    agency: string | undefined,
+  ): StoredConsultation {
+    const c = stored.consultation;
+    const events: Outgoing[] = [];
+    if (agency) {
+      events.push({
+        name: 'message.refused',
+        payload: {
+          consultationId: c.id,
+          agency: agency as never,
+          refusedEventId: cause.eventId,
+          refusedMessage: cause.type,
+          code,
+          reason: message,
+        },
+        purpose: 'refused',
+      } as Outgoing<'message.refused'>);
+    }
+    return this.stage(stored, cause, {
+      ok: true,
+      state: { ...c, updatedAt: c.updatedAt },
+      events,
+      notes: [{ type: 'refused', summary: `Refused ${cause.type} from ${cause.actor}: ${code}: ${message}`, actor: 'coordinator', data: { code, message } }],
+    });
+  }
+
+  private envelopeFor(event: Outgoing, cause: Cause): { subject: string; envelope: Envelope } {
+    return this.publisher.envelope(event.name as MessageName, event.payload as never, {
+      id: derivedEventId(cause.eventId, event.purpose),
+      causedBy: cause.envelope,
+      correlationId: cause.envelope?.correlationid ?? event.payload['consultationId' as never],
+      time: this.clock.now(),
+    }) as { subject: string; envelope: Envelope };
+  }
+
+  /**
+   * Appends the outbox's log entries and publishes its events, in order, then
+   * removes them from the outbox. Safe to run twice: log appends are keyed by
+   * sequence number and publishes by event id.
+   */
+  async relay(stored: StoredConsultation): Promise<void> {
+    if (stored.outbox.length === 0) return;
+    for (const entry of stored.outbox) {
+      await this.eventLog.append(entry.log);
+      if (entry.publish) await this.publisher.send(entry.publish.subject, entry.publish.envelope);
+    }
+    await this.repository.pullOutbox(stored.consultation.id, stored.outbox.map((e) => e.entryId));
+  }
+
+  /** Relays whatever a crash left in an outbox. */
+  async relayPending(limit = 100): Promise<number> {
+    const ids = await this.repository.withPendingOutbox(limit);
+    for (const id of ids) {
+      const stored = await this.repository.get(id);
+      if (stored) await this.relay(stored);
+    }
+    return ids.length;
+  }
+}
+
+/** The opening event itself is refused by the coordinator's policy (unknown office, ...): dead-lettered with the reason. */
+export class RefusedOpeningError extends PermanentMessageError {}
+
+function describe(envelope: Envelope): string {
+  const d = envelope.data as Record<string, unknown>;
+  const name = envelope.type.replace(/^gov\.icb\./, '').replace(/\.v\d+$/, '');
+  const parts = [name];
+  for (const key of ['agency', 'from', 'to', 'ladder', 'level', 'outcome', 'clock', 'basis']) {
+    if (typeof d[key] === 'string') parts.push(`${key}=${d[key] as string}`);
+  }
+  return parts.join(' ');
+}

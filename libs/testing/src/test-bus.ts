@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import { connect } from '@nats-io/transport-node';
+import type { NatsConnection, Subscription } from '@nats-io/nats-core';
+import { jetstream, JetStreamClient } from '@nats-io/jetstream';
+import { Envelope, MessageName, Party, PayloadOf, subjectFor } from '@icb/contracts';
+import { envelopeFor } from '@icb/contracts/testing/message-cases';
+import { waitFor } from './wait-for';
+
+/**
+ * A test's window on the bus: publishes as any party (the way an agency's
+ * system would, with its own envelope) and records every event published in
+ * the test's namespace, so a test can await the one it expects.
+ */
+export class TestBus {
+  readonly events: Envelope[] = [];
+  private constructor(
+    private readonly nc: NatsConnection,
+    private readonly js: JetStreamClient,
+    private readonly sub: Subscription,
+    readonly namespace: string,
+  ) {}
+
+  static async connect(natsUrl: string, namespace: string): Promise<TestBus> {
+    const nc: NatsConnection = await connect({ servers: natsUrl, name: 'test-bus' });
+    const sub = nc.subscribe(`${namespace}.evt.>`);
+    const bus = new TestBus(nc, jetstream(nc), sub, namespace);
+    void (async () => {
+      for await (const m of sub) {
+        try {
+          bus.events.push(m.json<Envelope>());
+        } catch {
+          // not JSON: a test publishing garbage on purpose
+        }
+      }
+    })();
+    await nc.flush();
+    return bus;
+  }
+
+  /** Publishes `payload` as `party`, durably, and returns the envelope. */
+  async publishAs<N extends MessageName>(
+    party: Party,
+    name: N,
+    payload: PayloadOf<N>,
+    opts: { id?: string; time?: Date } = {},
+  ): Promise<Envelope<PayloadOf<N>>> {
+    const envelope = {
+      ...envelopeFor(name, payload, { publisher: party, id: opts.id ?? randomUUID() }),
+      time: (opts.time ?? new Date()).toISOString(),
+      classification: (payload as { classification?: string }).classification ?? 'UNCLASSIFIED',
+    };
+    await this.publishEnvelope(subjectFor(name, party as never, payload), envelope);
+    return envelope;
+  }
+
+  /** Publishes an envelope as it is, on a contract subject (`icb.evt.…`). */
+  async publishEnvelope(contractSubject: string, envelope: unknown): Promise<void> {
+    const id = (envelope as { id?: string }).id ?? randomUUID();
+    await this.js.publish(this.wire(contractSubject), JSON.stringify(envelope), { msgID: id });
+  }
+
+  private wire(subject: string): string {
+    return subject.replace(/^icb\./, `${this.namespace}.`);
+  }
+
+  /** Events of one message name (`consultation.status-changed`), in arrival order. */
+  of(name: MessageName, consultationId?: string): Envelope[] {
+    const type = `gov.icb.${name}.v`;
+    return this.events.filter(
+      (e) => e.type.startsWith(type) && (!consultationId || e.subject === consultationId),
+    );
+  }
+
+  /** Waits for an event of that name matching `where`. */
+  async next<N extends MessageName>(
+    name: N,
+    where: (data: PayloadOf<N>, e: Envelope<PayloadOf<N>>) => boolean = () => true,
+    timeoutMs = 15_000,
+  ): Promise<Envelope<PayloadOf<N>>> {
+    return waitFor(
+      () => (this.of(name) as Envelope<PayloadOf<N>>[]).find((e) => where(e.data, e)),
+      { timeoutMs, description: `a ${name} event` },
+    );
+  }
+
+  async close(): Promise<void> {
+    this.sub.unsubscribe();
+    await this.nc.close();
+  }
+}
