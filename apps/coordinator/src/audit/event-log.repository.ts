@@ -19,6 +19,17 @@ export class EventLogRepository {
     }
   }
 
+  /** The sequence number of the last entry appended (0 for none). */
+  async lastSeq(consultationId: string): Promise<number> {
+    const [last] = await this.model
+      .find({ consultationId }, { seq: 1 })
+      .sort({ seq: -1 })
+      .limit(1)
+      .lean<{ seq: number }[]>()
+      .exec();
+    return last?.seq ?? 0;
+  }
+
   /** The whole log of one consultation, in sequence order. */
   async entries(consultationId: string): Promise<LogEntry[]> {
     const docs = await this.model

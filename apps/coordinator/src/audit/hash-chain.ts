@@ -43,7 +43,10 @@ export function chain(
   const entries: LogEntry[] = [];
   let { seq, hash } = head;
   for (const item of items) {
-    const unhashed = { ...item, seq: seq + 1, prevHash: hash };
+    // Hash exactly what will be stored: JSON drops undefined fields, which a
+    // database driver would otherwise write as null.
+    const stored = JSON.parse(JSON.stringify(item)) as typeof item;
+    const unhashed = { ...stored, seq: seq + 1, prevHash: hash };
     const entry = { ...unhashed, hash: entryHash(unhashed) };
     entries.push(entry);
     seq = entry.seq;

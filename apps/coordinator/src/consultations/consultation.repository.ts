@@ -1,9 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import type { QueryFilter, Model } from 'mongoose';
+import type { QueryFilter, Model, PipelineStage } from 'mongoose';
 import type { Agency, ConsultationKind, ConsultationStatus, Precedence } from '@icb/contracts';
 import type { ClockRecord, Consultation } from './consultation.model';
-import { CONSULTATION_COLLECTION, ConsultationDocument, OutboxEntry } from './consultation.schema';
+import {
+  CONSULTATION_COLLECTION,
+  CONSULTATION_VERSION_COLLECTION,
+  ConsultationDocument,
+  ConsultationVersionDocument,
+  OutboxEntry,
+} from './consultation.schema';
 
 const DUPLICATE_KEY = 11000;
 /** How many applied event ids a consultation remembers (redeliveries come within minutes). */
@@ -39,7 +45,10 @@ export interface ConsultationQuery {
   limit?: number;
 }
 
-function toStored(doc: ConsultationDocument): StoredConsultation {
+/** A query-copy document as a model object (`processed`/`outbox` only exist on versions). */
+function toStored(
+  doc: ConsultationDocument & { processed?: string[]; outbox?: OutboxEntry[] },
+): StoredConsultation {
   const { _id, processed, outbox, logHead, ...rest } = doc;
   return {
     consultation: { ...(rest as Omit<Consultation, 'id'>), id: _id },
@@ -49,72 +58,133 @@ function toStored(doc: ConsultationDocument): StoredConsultation {
   };
 }
 
-function toDocument(stored: StoredConsultation): ConsultationDocument {
-  const { id, ...rest } = stored.consultation;
+function fromVersion(doc: ConsultationVersionDocument): StoredConsultation {
   return {
-    ...rest,
-    _id: id,
+    consultation: { ...doc.state, id: doc.consultationId, version: doc.version },
+    processed: doc.processed ?? [],
+    outbox: doc.outbox ?? [],
+    logHead: doc.logHead,
+  };
+}
+
+function toVersion(stored: StoredConsultation, at: Date): ConsultationVersionDocument {
+  const { id, ...state } = stored.consultation;
+  return {
+    _id: `${id}:${stored.consultation.version}`,
+    consultationId: id,
+    version: stored.consultation.version,
+    state,
     processed: stored.processed.slice(-PROCESSED_MEMORY),
     outbox: stored.outbox,
     logHead: stored.logHead,
+    committedAt: at,
+    relayed: stored.outbox.length === 0,
   };
+}
+
+function toSnapshot(stored: StoredConsultation): ConsultationDocument {
+  const { id, ...rest } = stored.consultation;
+  return { ...rest, _id: id, logHead: stored.logHead };
 }
 
 function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** The model part of a stored document, without what persistence keeps beside it. */
+function modelOf(doc: ConsultationDocument & { processed?: unknown; outbox?: unknown }): Consultation {
+  const { _id, logHead: _head, processed: _processed, outbox: _outbox, ...rest } = doc;
+  return { ...(rest as Omit<Consultation, 'id'>), id: _id };
+}
+
 /**
- * Every write is one single-document operation: an insert, or a replace
- * conditioned on the version that was read. Nothing here needs a
- * multi-document transaction, so MongoDB and FerretDB behave the same.
+ * Consultations are stored as a chain of versions. Committing version n+1 is
+ * one insert of `<id>:<n+1>` into `consultation_versions`: the unique `_id`
+ * lets exactly one of two concurrent writers win, so no update is lost and no
+ * transaction is needed — on MongoDB 7 and on FerretDB 1.24, whose
+ * conditional updates are not atomic (two `replaceOne({_id, version})` calls
+ * racing both "match"; measured, see ADR 0005). The latest version is the
+ * truth; `consultations` is a query copy kept up to date after each commit.
  */
 @Injectable()
 export class ConsultationRepository {
-  constructor(@InjectModel(CONSULTATION_COLLECTION) private readonly model: Model<ConsultationDocument>) {}
+  constructor(
+    @InjectModel(CONSULTATION_COLLECTION) private readonly model: Model<ConsultationDocument>,
+    @InjectModel(CONSULTATION_VERSION_COLLECTION)
+    private readonly versions: Model<ConsultationVersionDocument>,
+  ) {}
 
+  /** The latest committed version. */
   async get(id: string): Promise<StoredConsultation | undefined> {
-    const doc = await this.model.findById(id).lean<ConsultationDocument>().exec();
-    return doc ? toStored(doc) : undefined;
+    const [doc] = await this.versions
+      .find({ consultationId: id })
+      .sort({ version: -1 })
+      .limit(1)
+      .lean<ConsultationVersionDocument[]>()
+      .exec();
+    return doc ? fromVersion(doc) : undefined;
   }
 
-  /** Inserts a new consultation; false when one with that id exists. */
-  async insert(stored: StoredConsultation): Promise<boolean> {
+  /**
+   * Commits `stored` as version `stored.consultation.version`; false when
+   * another writer committed that version first (read again and retry).
+   */
+  async commit(stored: StoredConsultation, at = new Date()): Promise<boolean> {
     try {
-      await this.model.collection.insertOne(toDocument(stored) as never);
-      return true;
+      await this.versions.collection.insertOne(toVersion(stored, at) as never);
     } catch (error) {
       if ((error as { code?: number }).code === DUPLICATE_KEY) return false;
       throw error;
     }
+    await this.refreshQueryCopy(stored);
+    return true;
   }
 
   /**
-   * Replaces the document if nobody changed it since `expectedVersion` was
-   * read. False means another writer won: read again and retry.
+   * Brings the query copy up to the latest committed version. Writers race
+   * here too, so after writing it checks again and repeats until the copy is
+   * not older than the latest version.
    */
-  async replace(stored: StoredConsultation, expectedVersion: number): Promise<boolean> {
-    const doc = toDocument(stored);
-    const result = await this.model.collection.replaceOne({ _id: doc._id, version: expectedVersion } as never, doc);
-    return result.matchedCount === 1;
+  async refreshQueryCopy(stored: StoredConsultation): Promise<void> {
+    let current = stored;
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const doc = toSnapshot(current);
+      try {
+        await this.model.collection.replaceOne({ _id: doc._id } as never, doc, { upsert: true });
+      } catch (error) {
+        if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
+        continue;
+      }
+      const [copy, latest] = await Promise.all([
+        this.model.findById(doc._id, { version: 1 }).lean<{ version: number }>().exec(),
+        this.get(doc._id),
+      ]);
+      if (!latest || (copy && copy.version >= latest.consultation.version)) return;
+      current = latest;
+    }
   }
 
-  /** Removes relayed entries from the outbox (idempotent). */
-  async pullOutbox(id: string, entryIds: string[]): Promise<void> {
-    if (entryIds.length === 0) return;
-    await this.model.collection.updateOne({ _id: id } as never, {
-      $pull: { outbox: { entryId: { $in: entryIds } } },
-    } as never);
+  /** Stores a consultation as it is (its current version); false when that version exists. Seeds and imports. */
+  insert(stored: StoredConsultation): Promise<boolean> {
+    return this.commit(stored);
   }
 
-  /** Consultations with something left in their outbox (after a crash between store and relay). */
+  /** Marks versions up to `version` as relayed. */
+  async markRelayed(id: string, version: number): Promise<void> {
+    await this.versions.collection.updateMany(
+      { consultationId: id, version: { $lte: version }, relayed: false } as never,
+      { $set: { relayed: true } },
+    );
+  }
+
+  /** Consultations with a version whose outbox was not relayed (a crash between commit and relay). */
   async withPendingOutbox(limit: number): Promise<string[]> {
-    const docs = await this.model
-      .find({ 'outbox.0': { $exists: true } }, { _id: 1 })
+    const docs = await this.versions
+      .find({ relayed: false }, { consultationId: 1 })
       .limit(limit)
-      .lean<{ _id: string }[]>()
+      .lean<{ consultationId: string }[]>()
       .exec();
-    return docs.map((d) => d._id);
+    return [...new Set(docs.map((d) => d.consultationId))];
   }
 
   /** Consultations with a clock due at `now`. */
@@ -181,28 +251,27 @@ export class ConsultationRepository {
     page: { offset: number; limit: number },
   ): Promise<{ total: number; items: Consultation[] }> {
     const match = { pendingAgencies: agency };
+    const byOwnDeadline: PipelineStage[] = [
+      { $match: match },
+      { $project: { reviews: 1 } },
+      { $unwind: '$reviews' },
+      { $match: { 'reviews.agency': agency, 'reviews.state': 'pending' } },
+      { $sort: { 'reviews.dueAt': 1, _id: 1 } },
+      { $skip: page.offset },
+      { $limit: page.limit },
+      { $project: { _id: 1 } },
+    ];
     const [total, rows] = await Promise.all([
       this.model.countDocuments(match).exec(),
-      this.model
-        .aggregate<{ _id: string }>([
-          { $match: match },
-          { $project: { reviews: 1 } },
-          { $unwind: '$reviews' },
-          { $match: { 'reviews.agency': agency, 'reviews.state': 'pending' } },
-          { $sort: { 'reviews.dueAt': 1, _id: 1 } },
-          { $skip: page.offset },
-          { $limit: page.limit },
-          { $project: { _id: 1 } },
-        ])
-        .exec(),
+      this.model.aggregate<{ _id: string }>(byOwnDeadline).exec(),
     ]);
     const ids = rows.map((r) => r._id);
     if (ids.length === 0) return { total, items: [] };
     const docs = await this.model
-      .find({ _id: { $in: ids } }, { processed: 0, outbox: 0 })
-      .lean<ConsultationDocument[]>()
+      .find({ _id: { $in: ids } })
+      .lean<(ConsultationDocument & { processed?: unknown; outbox?: unknown })[]>()
       .exec();
-    const byId = new Map(docs.map((d) => [d._id, toStored({ ...d, processed: [], outbox: [] }).consultation]));
+    const byId = new Map(docs.map((d) => [d._id, modelOf(d)]));
     return { total, items: ids.flatMap((id) => byId.get(id) ?? []) };
   }
 
@@ -211,17 +280,26 @@ export class ConsultationRepository {
    * (reminders excluded: they are notices, not deadlines).
    */
   async upcomingClocks(limit: number): Promise<UpcomingClock[]> {
-    const rows = await this.model
-      .aggregate<{ _id: string; title: string; clocks: ClockRecord }>([
-        { $match: { nextClockAt: { $type: 'string' } } },
-        { $project: { title: 1, clocks: 1 } },
-        { $unwind: '$clocks' },
-        { $match: { 'clocks.firedAt': null, 'clocks.kind': { $ne: 'reminder' } } },
-        { $sort: { 'clocks.dueAt': 1, _id: 1 } },
-        { $limit: limit },
-      ])
+    const soonest: PipelineStage[] = [
+      { $match: { nextClockAt: { $type: 'string' } } },
+      { $project: { clocks: 1 } },
+      { $unwind: '$clocks' },
+      { $match: { 'clocks.firedAt': null, 'clocks.kind': { $ne: 'reminder' } } },
+      { $sort: { 'clocks.dueAt': 1, _id: 1 } },
+      { $limit: limit },
+    ];
+    const rows = await this.model.aggregate<{ _id: string; clocks: ClockRecord }>(soonest).exec();
+    // Titles are read apart: FerretDB's $unwind keeps only `_id` and the unwound field.
+    const titles = await this.model
+      .find({ _id: { $in: [...new Set(rows.map((r) => r._id))] } }, { title: 1 })
+      .lean<{ _id: string; title: string }[]>()
       .exec();
-    return rows.map((r) => ({ consultationId: r._id, title: r.title, clock: r.clocks }));
+    const titleOf = new Map(titles.map((t) => [t._id, t.title]));
+    return rows.map((r) => ({
+      consultationId: r._id,
+      title: titleOf.get(r._id) ?? '',
+      clock: r.clocks,
+    }));
   }
 
   /** Consultations with an escalation that is neither resolved nor superseded by an amendment. */

@@ -4,6 +4,7 @@ import type { LogEntry } from '../audit/hash-chain';
 import type { Consultation } from './consultation.model';
 
 export const CONSULTATION_COLLECTION = 'consultations';
+export const CONSULTATION_VERSION_COLLECTION = 'consultation_versions';
 
 /**
  * What is still to be done after a change was stored: log entries to append
@@ -17,18 +18,36 @@ export interface OutboxEntry {
   publish?: { subject: string; envelope: Envelope };
 }
 
-/** The stored document: the model, plus what persistence needs. */
+/** The query copy of a consultation (`consultations`): the model, indexed for operators' queries. */
 export interface ConsultationDocument extends Omit<Consultation, 'id'> {
   _id: string;
-  /** Ids of the events already applied (the most recent ones): a redelivery has no second effect. */
-  processed: string[];
-  outbox: OutboxEntry[];
   /** Head of the hash-chained event log. */
   logHead: { seq: number; hash: string };
 }
 
 /**
- * Structure is validated by the contracts and the aggregate, so nested parts
+ * One committed version of a consultation (`consultation_versions`). The
+ * insert of `<id>:<version>` is the commit: the unique `_id` lets exactly
+ * one writer commit each version, on MongoDB and on FerretDB alike (FerretDB
+ * 1.24 does not apply a conditional update atomically; an insert it does).
+ */
+export interface ConsultationVersionDocument {
+  _id: string;
+  consultationId: string;
+  version: number;
+  state: Omit<Consultation, 'id'>;
+  /** Ids of the events applied (the most recent ones): a redelivery has no second effect. */
+  processed: string[];
+  /** Log entries and events not yet relayed when this version was committed. */
+  outbox: OutboxEntry[];
+  logHead: { seq: number; hash: string };
+  committedAt: Date;
+  /** Set once its outbox was relayed; the sweeper relays the others. */
+  relayed: boolean;
+}
+
+/**
+ * The query copy. Structure is validated by the contracts and the aggregate, so nested parts
  * are stored as they come (Mixed); top-level fields the operators query on
  * are typed and indexed.
  */
@@ -62,8 +81,6 @@ export const ConsultationSchema = new Schema<ConsultationDocument>(
     updatedAt: { type: String, required: true },
     closedAt: String,
     version: { type: Number, required: true },
-    processed: [String],
-    outbox: [Schema.Types.Mixed],
     logHead: { type: Schema.Types.Mixed, required: true },
   },
   { collection: CONSULTATION_COLLECTION, versionKey: false, minimize: false, strict: true, autoIndex: true },
@@ -77,4 +94,20 @@ ConsultationSchema.index({ pendingAgencies: 1, nextDueAt: 1 });
 ConsultationSchema.index({ nextDueAt: 1 });
 ConsultationSchema.index({ nextClockAt: 1 });
 ConsultationSchema.index({ precedence: 1 });
-ConsultationSchema.index({ 'outbox.entryId': 1 });
+
+export const ConsultationVersionSchema = new Schema<ConsultationVersionDocument>(
+  {
+    _id: { type: String, required: true },
+    consultationId: { type: String, required: true },
+    version: { type: Number, required: true },
+    state: { type: Schema.Types.Mixed, required: true },
+    processed: [String],
+    outbox: [Schema.Types.Mixed],
+    logHead: { type: Schema.Types.Mixed, required: true },
+    committedAt: { type: Date, required: true },
+    relayed: { type: Boolean, required: true },
+  },
+  { collection: CONSULTATION_VERSION_COLLECTION, versionKey: false, minimize: false, strict: true },
+);
+ConsultationVersionSchema.index({ consultationId: 1, version: -1 });
+ConsultationVersionSchema.index({ relayed: 1 });

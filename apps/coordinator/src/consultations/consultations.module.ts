@@ -4,14 +4,22 @@ import { AuditModule } from '../audit/audit.module';
 import { ClockScheduler } from '../clocks/clock-scheduler';
 import { InboxModule } from '../inbox/inbox.module';
 import { ConsultationRepository } from './consultation.repository';
-import { CONSULTATION_COLLECTION, ConsultationSchema } from './consultation.schema';
+import {
+  CONSULTATION_COLLECTION,
+  CONSULTATION_VERSION_COLLECTION,
+  ConsultationSchema,
+  ConsultationVersionSchema,
+} from './consultation.schema';
 import { ConsultationsController } from './consultations.controller';
 import { ConsultationHandlers } from './consultations.handlers';
 import { ConsultationsService } from './consultations.service';
 
 @Module({
   imports: [
-    MongooseModule.forFeature([{ name: CONSULTATION_COLLECTION, schema: ConsultationSchema }]),
+    MongooseModule.forFeature([
+      { name: CONSULTATION_COLLECTION, schema: ConsultationSchema },
+      { name: CONSULTATION_VERSION_COLLECTION, schema: ConsultationVersionSchema },
+    ]),
     AuditModule,
     InboxModule,
   ],

@@ -29,11 +29,10 @@ export type ApplyResult =
 const MAX_ATTEMPTS = 12;
 
 /**
- * Applies changes to consultations: read, decide with the pure aggregate,
- * and store the new state together with its outbox (log entries and events)
- * in one conditional single-document write; then relay the outbox. A lost
- * race re-reads and decides again; a cause already applied has no second
- * effect.
+ * Applies changes to consultations: read the latest version, decide with the
+ * pure aggregate, and commit the next version together with its outbox (log
+ * entries and events) in one insert; then relay the outbox. A lost race
+ * re-reads and decides again; a cause already applied has no second effect.
  */
 @Injectable()
 export class ConsultationsService {
@@ -65,7 +64,8 @@ export class ConsultationsService {
       cause,
       change,
     );
-    if (!(await this.repository.insert(stored))) {
+    stored.consultation.version = 1;
+    if (!(await this.repository.commit(stored, this.clock.now()))) {
       const raced = await this.repository.get(id);
       if (raced) return this.alreadyThere(raced, cause, id);
     }
@@ -98,6 +98,9 @@ export class ConsultationsService {
         return { outcome: 'duplicate', consultation: stored.consultation };
       }
       const version = stored.consultation.version;
+      // Entries already relayed need not be carried into the next version's outbox.
+      const relayedSeq = stored.outbox.length > 0 ? await this.eventLog.lastSeq(id) : 0;
+      stored.outbox = stored.outbox.filter((e) => e.log.seq > relayedSeq);
       const change = decide(stored.consultation, { now: this.now(), eventId: cause.eventId });
       if (!change.ok && change.noop) {
         return { outcome: 'duplicate', consultation: stored.consultation };
@@ -106,7 +109,7 @@ export class ConsultationsService {
         ? this.stage(stored, cause, change)
         : this.stageRefusal(stored, cause, change.code, change.message, opts.refusalNotice?.agency);
       next.consultation = { ...next.consultation, version: version + 1 };
-      if (!(await this.repository.replace(next, version))) continue;
+      if (!(await this.repository.commit(next, this.clock.now()))) continue;
       await this.relay(next);
       if (!change.ok) {
         this.logger.warn(`refused ${cause.type} ${cause.eventId} on ${id}: ${change.code} ${change.message}`);
@@ -204,25 +207,33 @@ export class ConsultationsService {
   }
 
   /**
-   * Appends the outbox's log entries and publishes its events, in order, then
-   * removes them from the outbox. Safe to run twice: log appends are keyed by
-   * sequence number and publishes by event id.
+   * Publishes the outbox's events and appends its log entries, in order,
+   * skipping what an earlier relay finished. An entry is appended after its
+   * event is published, so a logged entry means a published event. Safe to
+   * run twice, concurrently too: publishes are de-duplicated by event id and
+   * log appends by sequence number.
    */
   async relay(stored: StoredConsultation): Promise<void> {
-    if (stored.outbox.length === 0) return;
-    for (const entry of stored.outbox) {
-      await this.eventLog.append(entry.log);
-      if (entry.publish) await this.publisher.send(entry.publish.subject, entry.publish.envelope);
+    const id = stored.consultation.id;
+    if (stored.outbox.length > 0) {
+      const relayedSeq = await this.eventLog.lastSeq(id);
+      for (const entry of stored.outbox) {
+        if (entry.log.seq <= relayedSeq) continue;
+        if (entry.publish) await this.publisher.send(entry.publish.subject, entry.publish.envelope);
+        await this.eventLog.append(entry.log);
+      }
     }
-    await this.repository.pullOutbox(stored.consultation.id, stored.outbox.map((e) => e.entryId));
+    await this.repository.markRelayed(id, stored.consultation.version);
   }
 
-  /** Relays whatever a crash left in an outbox. */
+  /** Relays whatever a crash left between a commit and its relay, and repairs the query copy. */
   async relayPending(limit = 100): Promise<number> {
     const ids = await this.repository.withPendingOutbox(limit);
     for (const id of ids) {
       const stored = await this.repository.get(id);
-      if (stored) await this.relay(stored);
+      if (!stored) continue;
+      await this.repository.refreshQueryCopy(stored);
+      await this.relay(stored);
     }
     return ids.length;
   }

@@ -1,0 +1,126 @@
+import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
+import { CONSULTATION_KINDS, CONSULTATION_STATUSES, PRECEDENCES } from '@icb/contracts';
+import { EventLogRepository } from '../audit/event-log.repository';
+import { Clock } from '../clocks/clock';
+import { OPEN_STATUSES } from '../policy/consultation-lifecycle.policy';
+import {
+  AgencyParamDto,
+  AgencyQueueDto,
+  ApiErrorDto,
+  ConsultationDetailDto,
+  ConsultationPageDto,
+  ConsultationStatsDto,
+  consultationQuery,
+  DEFAULT_PAGE_SIZE,
+  fillCounts,
+  ListConsultationsQueryDto,
+  PageQueryDto,
+  toQueueItem,
+  toSummary,
+  toTimelineEntry,
+  toUpcomingClock,
+} from './consultation.dto';
+import { ConsultationRepository } from './consultation.repository';
+
+const CLOSEST_CLOCKS = 10;
+const BAD_PARAMETERS = {
+  type: ApiErrorDto,
+  description: 'Invalid parameters; `message` lists each problem.',
+};
+
+/** What operators read: lists, one consultation with its timeline, an agency's queue, figures. */
+@ApiTags('consultations')
+@Controller()
+export class ConsultationsController {
+  constructor(
+    private readonly consultations: ConsultationRepository,
+    private readonly eventLog: EventLogRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  @Get('consultations')
+  @ApiOperation({ summary: 'Consultations matching filters, one page at a time' })
+  @ApiOkResponse({ type: ConsultationPageDto })
+  @ApiBadRequestResponse(BAD_PARAMETERS)
+  async list(@Query() query: ListConsultationsQueryDto): Promise<ConsultationPageDto> {
+    const now = this.now();
+    const q = consultationQuery(query, now);
+    const { total, items } = await this.consultations.list(q);
+    return {
+      total,
+      offset: q.offset ?? 0,
+      limit: q.limit ?? DEFAULT_PAGE_SIZE,
+      items: items.map((c) => toSummary(c, now)),
+    };
+  }
+
+  @Get('consultations/:id')
+  @ApiOperation({ summary: 'One consultation in full, with its timeline (the event log in order)' })
+  @ApiParam({ name: 'id', format: 'uuid', description: 'Consultation id (UUID).' })
+  @ApiOkResponse({ type: ConsultationDetailDto })
+  @ApiBadRequestResponse(BAD_PARAMETERS)
+  @ApiNotFoundResponse({ type: ApiErrorDto, description: 'No consultation with this id.' })
+  async get(@Param('id', new ParseUUIDPipe()) id: string): Promise<ConsultationDetailDto> {
+    const stored = await this.consultations.get(id);
+    if (!stored) throw new NotFoundException(`no consultation ${id}`);
+    const entries = await this.eventLog.entries(id);
+    return { ...stored.consultation, timeline: entries.map(toTimelineEntry) };
+  }
+
+  @Get('agencies/:agency/queue')
+  @ApiOperation({
+    summary: 'Consultations awaiting an agency’s answer, its closest deadline first',
+  })
+  @ApiOkResponse({ type: AgencyQueueDto })
+  @ApiBadRequestResponse(BAD_PARAMETERS)
+  async queue(
+    @Param() { agency }: AgencyParamDto,
+    @Query() page: PageQueryDto,
+  ): Promise<AgencyQueueDto> {
+    const now = this.now();
+    const offset = page.offset ?? 0;
+    const limit = page.limit ?? DEFAULT_PAGE_SIZE;
+    const { total, items } = await this.consultations.pendingFor(agency, { offset, limit });
+    return { agency, total, offset, limit, items: items.map((c) => toQueueItem(c, agency, now)) };
+  }
+
+  @Get('stats')
+  @ApiOperation({
+    summary: 'Counts by status, kind and precedence; open, overdue, escalated; the closest clocks',
+  })
+  @ApiOkResponse({ type: ConsultationStatsDto })
+  async stats(): Promise<ConsultationStatsDto> {
+    const now = this.now();
+    const [byStatus, byKind, byPrecedence, open, overdue, escalated, clocks] = await Promise.all([
+      this.consultations.countBy('status'),
+      this.consultations.countBy('kind'),
+      this.consultations.countBy('precedence'),
+      this.consultations.count({ status: [...OPEN_STATUSES] }),
+      this.consultations.count({ status: [...OPEN_STATUSES], overdueAt: now }),
+      this.consultations.countEscalated(),
+      this.consultations.upcomingClocks(CLOSEST_CLOCKS),
+    ]);
+    return {
+      asOf: now,
+      byStatus: fillCounts(CONSULTATION_STATUSES, byStatus),
+      byKind: fillCounts(CONSULTATION_KINDS, byKind),
+      byPrecedence: fillCounts(PRECEDENCES, byPrecedence),
+      open,
+      overdue,
+      escalated,
+      closestClocks: clocks.map(toUpcomingClock),
+    };
+  }
+
+  private now(): string {
+    return this.clock.now().toISOString();
+  }
+}
