@@ -25,7 +25,11 @@ export class CoordinatorModule {
       imports: [
         ConfigModule.forRoot({ defaults: { HTTP_PORT: 3000 }, env: options.env }),
         ObservabilityModule.forRoot({ service: COORDINATOR_SERVICE }),
-        MessagingModule.forRoot({ party: 'coordinator', service: COORDINATOR_SERVICE, overrides: options.messaging }),
+        MessagingModule.forRoot({
+          party: 'coordinator',
+          service: COORDINATOR_SERVICE,
+          overrides: options.messaging,
+        }),
         DatabaseModule,
         ClocksModule,
         ConsultationsModule,

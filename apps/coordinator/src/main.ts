@@ -1,9 +1,6 @@
 import 'reflect-metadata';
 import { runService } from '@icb/runtime';
 import { CoordinatorModule } from './app.module';
+import { COORDINATOR_API } from './coordinator.api';
 
-void runService(CoordinatorModule.forRoot(), {
-  title: 'Coordinator',
-  description:
-    'Tracks every interagency consultation: who must clear it, sign-offs, statutory clocks, escalations, decisions and congressional notification.',
-});
+void runService(CoordinatorModule.forRoot(), COORDINATOR_API);

@@ -1,0 +1,61 @@
+import { Controller, Get, NotFoundException, Param, ParseUUIDPipe } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ApiErrorDto } from '../consultations/consultation.dto';
+import { AuditService } from './audit.service';
+import type { VerifyResult } from './hash-chain';
+
+const PROBLEMS = ['altered', 'removed', 'reordered', 'truncated'] as const;
+
+/** The outcome of a verification: `ok`, or where the chain breaks first. */
+export class AuditVerificationDto {
+  @ApiProperty({ type: Boolean, description: 'The log is complete and unaltered.' })
+  ok: boolean;
+
+  @ApiProperty({ type: 'integer', description: 'Entries found in the log.' })
+  entries: number;
+
+  @ApiPropertyOptional({ type: String, description: 'When ok: the hash of the last entry.' })
+  head?: string;
+
+  @ApiPropertyOptional({
+    type: 'integer',
+    description: 'When not ok: the first sequence number that does not check out.',
+  })
+  firstBadSeq?: number;
+
+  @ApiPropertyOptional({ enum: PROBLEMS, description: 'When not ok: what is wrong there.' })
+  problem?: (typeof PROBLEMS)[number];
+
+  @ApiPropertyOptional({ type: String, description: 'When not ok: a sentence for the operator.' })
+  detail?: string;
+}
+
+@ApiTags('audit')
+@Controller('consultations/:id/audit')
+export class AuditController {
+  constructor(private readonly audit: AuditService) {}
+
+  @Get('verify')
+  @ApiOperation({
+    summary: 'Verify the hash chain of a consultation’s event log',
+    description: 'Answers 200 whether or not the log checks out: read `ok`.',
+  })
+  @ApiParam({ name: 'id', format: 'uuid', description: 'Consultation id (UUID).' })
+  @ApiOkResponse({ type: AuditVerificationDto })
+  @ApiBadRequestResponse({ type: ApiErrorDto, description: 'The id is not a UUID.' })
+  @ApiNotFoundResponse({ type: ApiErrorDto, description: 'No consultation with this id.' })
+  async verify(@Param('id', new ParseUUIDPipe()) id: string): Promise<AuditVerificationDto> {
+    const result: VerifyResult | undefined = await this.audit.verify(id);
+    if (!result) throw new NotFoundException(`no consultation ${id}`);
+    return result;
+  }
+}

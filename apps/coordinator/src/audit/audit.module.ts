@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { EventLogRepository } from './event-log.repository';
+import { EVENT_LOG_COLLECTION, EventLogSchema } from './event-log.schema';
+
+@Module({
+  imports: [MongooseModule.forFeature([{ name: EVENT_LOG_COLLECTION, schema: EventLogSchema }])],
+  providers: [EventLogRepository],
+  exports: [EventLogRepository],
+})
+export class AuditModule {}
