@@ -4,7 +4,15 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'node_modules/**', '.local/**', 'coverage/**', '**/*.js', '**/*.cjs', '**/*.mjs'],
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      '.local/**',
+      'coverage/**',
+      '**/*.js',
+      '**/*.cjs',
+      '**/*.mjs',
+    ],
   },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
@@ -16,14 +24,22 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/no-extraneous-class': 'off',
     },
   },
   {
     // Services and policies never touch infrastructure directly: mongoose lives
     // in repositories and schemas, the NATS client in libs/messaging.
-    files: ['apps/**/*.service.ts', 'apps/**/*.policy.ts', 'apps/**/*.controller.ts', 'apps/**/*.handlers.ts'],
+    files: [
+      'apps/**/*.service.ts',
+      'apps/**/*.policy.ts',
+      'apps/**/*.controller.ts',
+      'apps/**/*.handlers.ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -43,14 +59,23 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@nestjs/*', 'mongoose', '@nats-io/*', '@icb/*'], message: 'The contracts library is framework-free.' },
+            {
+              group: ['@nestjs/*', 'mongoose', '@nats-io/*', '@icb/*'],
+              message: 'The contracts library is framework-free.',
+            },
           ],
         },
       ],
     },
   },
   {
-    files: ['**/*.spec.ts', '**/*.int-spec.ts', 'test/**/*.ts', 'libs/testing/**/*.ts', 'bench/**/*.ts'],
+    files: [
+      '**/*.spec.ts',
+      '**/*.int-spec.ts',
+      'test/**/*.ts',
+      'libs/testing/**/*.ts',
+      'bench/**/*.ts',
+    ],
     rules: {
       '@typescript-eslint/no-unsafe-assignment': 'off',
       '@typescript-eslint/no-unsafe-member-access': 'off',

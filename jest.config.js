@@ -18,6 +18,7 @@ const common = {
     '^@icb/([a-z-]+)/(.*)$': '<rootDir>/libs/$1/src/$2',
   },
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.local/'],
+  setupFiles: ['reflect-metadata'],
 };
 
 module.exports = {
@@ -33,7 +34,10 @@ module.exports = {
     {
       ...common,
       displayName: 'int',
-      testMatch: ['<rootDir>/{apps,libs}/*/test/**/*.int-spec.ts', '<rootDir>/test/**/*.int-spec.ts'],
+      testMatch: [
+        '<rootDir>/{apps,libs}/*/test/**/*.int-spec.ts',
+        '<rootDir>/test/**/*.int-spec.ts',
+      ],
       globalSetup: '<rootDir>/test/global-setup.js',
       globalTeardown: '<rootDir>/test/global-teardown.js',
       slowTestThreshold: 30,

@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, RetentionPolicy, StorageType } from '@nats-io/jetstream';
+import {
+  AckPolicy,
+  DeliverPolicy,
+  jetstream,
+  jetstreamManager,
+  RetentionPolicy,
+  StorageType,
+} from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { ConfigModule } from '@icb/config';
 import { EventPublisher, MessagingModule, OnMessage, SubjectSpace } from '@icb/messaging';
@@ -37,7 +44,11 @@ class BenchModule {
       module: BenchModule,
       imports: [
         ConfigModule.forRoot({ env }),
-        MessagingModule.forRoot({ party: 'state-pm', service: 'bench', overrides: { maxInFlight: 256 } }),
+        MessagingModule.forRoot({
+          party: 'state-pm',
+          service: 'bench',
+          overrides: { maxInFlight: 256 },
+        }),
       ],
       providers: [BenchHandler],
     };
@@ -52,7 +63,11 @@ export async function benchMessagingLayer(
 ): Promise<ThroughputResult> {
   const namespace = `b${randomUUID().slice(0, 8).replace(/-/g, '')}`;
   const app = await NestFactory.createApplicationContext(
-    BenchModule.forRoot({ NATS_URL: natsUrl, BUS_NAMESPACE: namespace, MESSAGING_MAX_IN_FLIGHT: '256' }),
+    BenchModule.forRoot({
+      NATS_URL: natsUrl,
+      BUS_NAMESPACE: namespace,
+      MESSAGING_MAX_IN_FLIGHT: '256',
+    }),
     { logger: ['error'] },
   );
   await app.init();
@@ -65,9 +80,13 @@ export async function benchMessagingLayer(
     onHandled = () => {
       if (++handled === count) resolveAll();
     };
-    const bytes = Buffer.byteLength(JSON.stringify(publisher.envelope('consultation.withdrawn', payloadOfAboutOneKb(0)).envelope));
+    const bytes = Buffer.byteLength(
+      JSON.stringify(publisher.envelope('consultation.withdrawn', payloadOfAboutOneKb(0)).envelope),
+    );
     const start = process.hrtime.bigint();
-    await pipelined(count, 256, (i) => publisher.publish('consultation.withdrawn', payloadOfAboutOneKb(i)));
+    await pipelined(count, 256, (i) =>
+      publisher.publish('consultation.withdrawn', payloadOfAboutOneKb(i)),
+    );
     await all;
     const seconds = Number(process.hrtime.bigint() - start) / 1e9;
 
@@ -81,7 +100,13 @@ export async function benchMessagingLayer(
       await got;
       samples.push(Number(process.hrtime.bigint() - t0) / 1e6);
     }
-    return { messages: count, seconds, perSecond: count / seconds, latency: summarize(samples), bytes };
+    return {
+      messages: count,
+      seconds,
+      perSecond: count / seconds,
+      latency: summarize(samples),
+      bytes,
+    };
   } finally {
     onHandled = undefined;
     await app.close();
@@ -145,7 +170,13 @@ export async function benchRawJetStream(
     await messages.close();
     await loop;
     await jsm.streams.delete(space.eventsStream);
-    return { messages: count, seconds, perSecond: count / seconds, latency: summarize(samples), bytes: Buffer.byteLength(body) };
+    return {
+      messages: count,
+      seconds,
+      perSecond: count / seconds,
+      latency: summarize(samples),
+      bytes: Buffer.byteLength(body),
+    };
   } finally {
     await nc.close();
   }

@@ -39,11 +39,15 @@ async function main(): Promise<void> {
   let nats: ServerHandle | undefined;
   let url = process.env.NATS_URL;
   if (!url) {
-    nats = await infra.startNats({ dataDir: path.resolve(__dirname, `../../.local/bench-${process.pid}`) });
+    nats = await infra.startNats({
+      dataDir: path.resolve(__dirname, `../../.local/bench-${process.pid}`),
+    });
     url = nats.url;
   }
   try {
-    console.log(`Benchmark: ${count} messages of about 1 KB, ${samples} latency samples, NATS ${url}\n`);
+    console.log(
+      `Benchmark: ${count} messages of about 1 KB, ${samples} latency samples, NATS ${url}\n`,
+    );
     // Warm both paths once so JIT and connection set-up are not measured.
     await benchRawJetStream(url, 2000, 20, envelopeOfAboutOneKb());
     await benchMessagingLayer(url, 2000, 20);
@@ -53,12 +57,33 @@ async function main(): Promise<void> {
 
     const rows = [
       ['', 'msgs/s', 'p50 ms', 'p99 ms', 'bytes'],
-      ['raw @nats-io/jetstream', fmt(raw.perSecond, 0), fmt(raw.latency.p50), fmt(raw.latency.p99), String(raw.bytes)],
-      ['messaging layer (validated)', fmt(layer.perSecond, 0), fmt(layer.latency.p50), fmt(layer.latency.p99), String(layer.bytes)],
+      [
+        'raw @nats-io/jetstream',
+        fmt(raw.perSecond, 0),
+        fmt(raw.latency.p50),
+        fmt(raw.latency.p99),
+        String(raw.bytes),
+      ],
+      [
+        'messaging layer (validated)',
+        fmt(layer.perSecond, 0),
+        fmt(layer.latency.p50),
+        fmt(layer.latency.p99),
+        String(layer.bytes),
+      ],
     ];
-    for (const r of rows) console.log(r[0].padEnd(30) + r.slice(1).map((c) => c.padStart(10)).join(''));
+    for (const r of rows)
+      console.log(
+        r[0].padEnd(30) +
+          r
+            .slice(1)
+            .map((c) => c.padStart(10))
+            .join(''),
+      );
     console.log('');
-    console.log(`throughput ratio (layer / raw): ${fmt(layer.perSecond / raw.perSecond)}  (goal >= 0.80)`);
+    console.log(
+      `throughput ratio (layer / raw): ${fmt(layer.perSecond / raw.perSecond)}  (goal >= 0.80)`,
+    );
     console.log(`p50 latency ratio (layer / raw): ${fmt(layer.latency.p50 / raw.latency.p50)}`);
     console.log(`p99 latency ratio (layer / raw): ${fmt(layer.latency.p99 / raw.latency.p99)}`);
   } finally {

@@ -23,7 +23,11 @@ export function fmt(n: number, digits = 2): string {
 }
 
 /** Runs `work` with at most `window` promises outstanding. */
-export async function pipelined(count: number, window: number, work: (i: number) => Promise<unknown>): Promise<void> {
+export async function pipelined(
+  count: number,
+  window: number,
+  work: (i: number) => Promise<unknown>,
+): Promise<void> {
   let next = 0;
   const lanes = Array.from({ length: Math.min(window, count) }, async () => {
     while (next < count) {

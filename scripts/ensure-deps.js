@@ -19,6 +19,8 @@ function mtime(file) {
 }
 
 if (mtime(installed) === 0 || mtime(installed) < mtime(lock)) {
-  process.stderr.write('[deps] node_modules is missing or older than package-lock.json: running npm ci\n');
+  process.stderr.write(
+    '[deps] node_modules is missing or older than package-lock.json: running npm ci\n',
+  );
   execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
 }

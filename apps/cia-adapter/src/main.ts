@@ -4,5 +4,6 @@ import { CiaAdapterModule } from './app.module';
 
 void runService(CiaAdapterModule, {
   title: 'CIA adapter',
-  description: 'Central Intelligence Agency: intelligence assessments with classification and dissemination controls.',
+  description:
+    'Central Intelligence Agency: intelligence assessments with classification and dissemination controls.',
 });

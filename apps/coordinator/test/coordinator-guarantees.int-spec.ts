@@ -12,17 +12,26 @@ const DAY = 86_400_000;
 
 async function openAndWait(h: Harness, payload = anFmsCase()) {
   await h.bus.publishAs('state-pm', 'consultation.opened', payload);
-  const c = await waitFor(() => h.service.get(payload.consultationId), { description: 'the consultation' });
+  const c = await waitFor(() => h.service.get(payload.consultationId), {
+    description: 'the consultation',
+  });
   return c;
 }
 
-function signOff(consultationId: string, agency: Agency, at: Date, decision: 'concur' | 'non-concur' = 'concur') {
+function signOff(
+  consultationId: string,
+  agency: Agency,
+  at: Date,
+  decision: 'concur' | 'non-concur' = 'concur',
+) {
   return {
     consultationId,
     agency,
     revision: 1,
     decision,
-    ...(decision === 'non-concur' ? { rationale: 'The sale would upset the regional military balance.' } : {}),
+    ...(decision === 'non-concur'
+      ? { rationale: 'The sale would upset the regional military balance.' }
+      : {}),
     officer,
     submittedAt: at.toISOString(),
   } as const;
@@ -42,16 +51,25 @@ describe('coordinator guarantees', () => {
     const first = await h.bus.publishAs('dod', 'signoff.submitted', payload);
     // The same event again, past JetStream's de-duplication (another Nats-Msg-Id).
     await h.bus.publishEnvelope(subjectFor('signoff.submitted', 'dod', payload), { ...first });
-    const js = (h.bus as unknown as { js: { publish: (s: string, d: string, o: object) => Promise<unknown> } }).js;
-    await js.publish(
-      `${h.env.BUS_NAMESPACE}.evt.dod.signoff.submitted.v1`,
-      JSON.stringify(first),
-      { msgID: randomUUID() },
-    );
-    await waitFor(async () => (await h.service.get(c.id))?.signOffs.length === 1, { description: 'the sign-off' });
+    const js = (
+      h.bus as unknown as { js: { publish: (s: string, d: string, o: object) => Promise<unknown> } }
+    ).js;
+    await js.publish(`${h.env.BUS_NAMESPACE}.evt.dod.signoff.submitted.v1`, JSON.stringify(first), {
+      msgID: randomUUID(),
+    });
+    await waitFor(async () => (await h.service.get(c.id))?.signOffs.length === 1, {
+      description: 'the sign-off',
+    });
     // A later message proves both copies were consumed before we look.
-    await h.bus.publishAs('nsc', 'review.acknowledged', { consultationId: c.id, agency: 'nsc', revision: 1 });
-    await waitFor(async () => (await h.service.get(c.id))?.reviews.find((r) => r.agency === 'nsc')?.acknowledgedAt);
+    await h.bus.publishAs('nsc', 'review.acknowledged', {
+      consultationId: c.id,
+      agency: 'nsc',
+      revision: 1,
+    });
+    await waitFor(
+      async () =>
+        (await h.service.get(c.id))?.reviews.find((r) => r.agency === 'nsc')?.acknowledgedAt,
+    );
     const after = await h.service.get(c.id);
     expect(after?.signOffs.filter((s) => s.agency === 'dod')).toHaveLength(1);
     const log = await h.app.get(EventLogRepository).entries(c.id);
@@ -69,7 +87,11 @@ describe('coordinator guarantees', () => {
     const c = await openAndWait(a, fms);
     // The four clearers and a fifth, non-clearing agency's answer (refused, but recorded on the timeline).
     const agencies: Agency[] = ['dod', 'nsc', 'cia', 'treasury', 'state-pm'];
-    await Promise.all(agencies.map((agency) => a.bus.publishAs(agency, 'signoff.submitted', signOff(c.id, agency, clock.now()))));
+    await Promise.all(
+      agencies.map((agency) =>
+        a.bus.publishAs(agency, 'signoff.submitted', signOff(c.id, agency, clock.now())),
+      ),
+    );
     const final = await waitFor(
       async () => {
         const now = await a.service.get(c.id);
@@ -78,7 +100,9 @@ describe('coordinator guarantees', () => {
       { description: 'all four sign-offs', timeoutMs: 20_000 },
     ).catch(async (error: Error) => {
       const now = await a.service.get(c.id);
-      throw new Error(`${error.message}; state: ${JSON.stringify({ status: now?.status, signOffs: now?.signOffs.map((x) => x.agency), pending: now?.pendingAgencies, version: now?.version })}`);
+      throw new Error(
+        `${error.message}; state: ${JSON.stringify({ status: now?.status, signOffs: now?.signOffs.map((x) => x.agency), pending: now?.pendingAgencies, version: now?.version })}`,
+      );
     });
     expect(final?.signOffs.map((s) => s.agency).sort()).toEqual(['cia', 'dod', 'nsc', 'treasury']);
     const refused = await a.bus.next('message.refused', (d) => d.consultationId === c.id);
@@ -91,7 +115,10 @@ describe('coordinator guarantees', () => {
   it('ten changes racing on one consultation in one process all commit, each exactly once', async () => {
     const h = await startCoordinator();
     harnesses.push(h);
-    const c = await openAndWait(h, anFmsCase({ clearingParties: ['dod', 'nsc', 'cia', 'treasury'] }));
+    const c = await openAndWait(
+      h,
+      anFmsCase({ clearingParties: ['dod', 'nsc', 'cia', 'treasury'] }),
+    );
     const agencies: Agency[] = ['dod', 'nsc', 'cia', 'treasury'];
     // Acknowledgements and holds straight through the service, bypassing the consumer's per-matter ordering.
     const results = await Promise.all(
@@ -99,12 +126,18 @@ describe('coordinator guarantees', () => {
         h.service.apply(
           c.id,
           { eventId: randomUUID(), type: 'review.acknowledged', actor: agency },
-          (cur, ctx) => aggregate.acknowledgeReview(cur, { consultationId: c.id, agency, revision: 1 }, ctx),
+          (cur, ctx) =>
+            aggregate.acknowledgeReview(cur, { consultationId: c.id, agency, revision: 1 }, ctx),
         ),
         h.service.apply(
           c.id,
           { eventId: randomUUID(), type: 'review.hold-placed', actor: agency },
-          (cur, ctx) => aggregate.placeReviewHold(cur, { consultationId: c.id, agency, reason: 'Review incomplete.' }, ctx),
+          (cur, ctx) =>
+            aggregate.placeReviewHold(
+              cur,
+              { consultationId: c.id, agency, reason: 'Review incomplete.' },
+              ctx,
+            ),
         ),
       ]),
     );
@@ -116,7 +149,11 @@ describe('coordinator guarantees', () => {
       expect(review?.acknowledgedAt).toBeDefined();
       expect(review?.hold).toBeDefined();
     }
-    expect(await auditOf(h).verify(c.id)).toEqual({ ok: true, entries: expect.any(Number), head: expect.any(String) });
+    expect(await auditOf(h).verify(c.id)).toEqual({
+      ok: true,
+      entries: expect.any(Number),
+      head: expect.any(String),
+    });
   });
 
   it('a clock fires exactly once with two coordinator instances ticking at the same instant', async () => {
@@ -126,15 +163,27 @@ describe('coordinator guarantees', () => {
     harnesses.push(a);
     const b = await startCoordinator({ env, clock, bus: a.bus });
     harnesses.push(b);
-    const tt = anFmsCase({ kind: 'technology-transfer', actionOffice: 'PM/DDTC', clearingParties: ['dod'] });
+    const tt = anFmsCase({
+      kind: 'technology-transfer',
+      actionOffice: 'PM/DDTC',
+      clearingParties: ['dod'],
+    });
     const c = await openAndWait(a, tt);
     const dueAt = c.reviews.find((r) => r.agency === 'dod')!.dueAt;
 
     clock.set(new Date(new Date(dueAt).getTime() + 1000));
-    await Promise.all([a.scheduler.tick(), b.scheduler.tick(), a.scheduler.tick(), b.scheduler.tick()]);
+    await Promise.all([
+      a.scheduler.tick(),
+      b.scheduler.tick(),
+      a.scheduler.tick(),
+      b.scheduler.tick(),
+    ]);
 
     const deemed = await a.bus.next('clock.deemed-concurrence', (d) => d.consultationId === c.id);
-    expect(deemed.data).toMatchObject({ agency: 'dod', ruleSource: expect.stringMatching(/10\(e\)/) });
+    expect(deemed.data).toMatchObject({
+      agency: 'dod',
+      ruleSource: expect.stringMatching(/10\(e\)/),
+    });
     const after = await a.service.get(c.id);
     expect(after?.signOffs.filter((s) => s.basis === 'deemed-concurrence')).toHaveLength(1);
     const ids = new Set(a.bus.of('clock.deemed-concurrence', c.id).map((e: Envelope) => e.id));
@@ -147,9 +196,17 @@ describe('coordinator guarantees', () => {
     harnesses.push(h);
     const c = await openAndWait(h, anFmsCase({ clearingParties: ['dod', 'treasury'] }));
     await h.bus.publishAs('dod', 'signoff.submitted', signOff(c.id, 'dod', h.clock.now()));
-    await h.bus.publishAs('treasury', 'signoff.submitted', signOff(c.id, 'treasury', h.clock.now(), 'non-concur'));
+    await h.bus.publishAs(
+      'treasury',
+      'signoff.submitted',
+      signOff(c.id, 'treasury', h.clock.now(), 'non-concur'),
+    );
     const raised = await h.bus.next('escalation.raised', (d) => d.consultationId === c.id);
-    expect(raised.data).toMatchObject({ ladder: 'nsc', level: 'pcc', triggeredBy: { agency: 'treasury', cause: 'non-concur' } });
+    expect(raised.data).toMatchObject({
+      ladder: 'nsc',
+      level: 'pcc',
+      triggeredBy: { agency: 'treasury', cause: 'non-concur' },
+    });
 
     await h.bus.publishAs('nsc', 'escalation.decided', {
       consultationId: c.id,
@@ -160,7 +217,10 @@ describe('coordinator guarantees', () => {
       chair: 'NSC Senior Director',
       decidedAt: h.clock.now().toISOString(),
     });
-    await h.bus.next('escalation.raised', (d) => d.consultationId === c.id && d.level === 'deputies');
+    await h.bus.next(
+      'escalation.raised',
+      (d) => d.consultationId === c.id && d.level === 'deputies',
+    );
     await h.bus.publishAs('nsc', 'escalation.decided', {
       consultationId: c.id,
       ladder: 'nsc',
@@ -187,10 +247,20 @@ describe('coordinator guarantees', () => {
       changes: { summary: 'Quantity reduced to 80 interceptors.' },
       reason: 'Purchaser revised its Letter of Request.',
     });
-    await waitFor(async () => (await h.service.get(c.id))?.revision === 2, { description: 'revision 2' });
-    const stale = await h.bus.publishAs('dod', 'signoff.submitted', signOff(c.id, 'dod', h.clock.now()));
+    await waitFor(async () => (await h.service.get(c.id))?.revision === 2, {
+      description: 'revision 2',
+    });
+    const stale = await h.bus.publishAs(
+      'dod',
+      'signoff.submitted',
+      signOff(c.id, 'dod', h.clock.now()),
+    );
     const refusal = await h.bus.next('message.refused', (d) => d.refusedEventId === stale.id);
-    expect(refusal.data).toMatchObject({ agency: 'dod', code: 'STALE_REVISION', refusedMessage: 'signoff.submitted' });
+    expect(refusal.data).toMatchObject({
+      agency: 'dod',
+      code: 'STALE_REVISION',
+      refusedMessage: 'signoff.submitted',
+    });
     expect(refusal.data.reason).toMatch(/revision/);
     const detail = await h.service.get(c.id);
     expect(detail?.signOffs).toHaveLength(0);
@@ -224,7 +294,11 @@ describe('coordinator guarantees', () => {
     const entries = await log.entries(c.id);
     const target = entries.find((e) => e.type === 'signoff.submitted')!;
     await log.tamper(c.id, target.seq, { data: { ...target.data, decision: 'non-concur' } });
-    expect(await auditOf(h).verify(c.id)).toMatchObject({ ok: false, firstBadSeq: target.seq, problem: 'altered' });
+    expect(await auditOf(h).verify(c.id)).toMatchObject({
+      ok: false,
+      firstBadSeq: target.seq,
+      problem: 'altered',
+    });
   });
 
   it('a review deadline missed on an FMS case is reported overdue and escalates', async () => {
@@ -238,7 +312,9 @@ describe('coordinator guarantees', () => {
     h.clock.set(new Date(due + 1000));
     await h.scheduler.tick();
     await h.bus.next('clock.overdue', (d) => d.consultationId === c.id && d.clock === 'review');
-    await h.bus.next('escalation.raised', (d) => d.consultationId === c.id && d.triggeredBy.cause === 'missed-deadline');
+    await h.bus.next(
+      'escalation.raised',
+      (d) => d.consultationId === c.id && d.triggeredBy.cause === 'missed-deadline',
+    );
   });
 });
-

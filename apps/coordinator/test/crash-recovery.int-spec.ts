@@ -11,7 +11,11 @@ function spawnCoordinator(env: Record<string, string>): ChildProcess {
   return spawn(
     process.execPath,
     ['-r', '@swc-node/register', '-r', 'tsconfig-paths/register', 'apps/coordinator/src/main.ts'],
-    { cwd: ROOT, env: { ...process.env, ...env, HTTP_PORT: '0', LOG_LEVEL: 'error' }, stdio: ['ignore', 'ignore', 'inherit'] },
+    {
+      cwd: ROOT,
+      env: { ...process.env, ...env, HTTP_PORT: '0', LOG_LEVEL: 'error' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
   );
 }
 
@@ -39,10 +43,15 @@ describe('coordinator crash recovery', () => {
     const agencies: Agency[] = ['dod', 'nsc', 'treasury'];
     const cases = Array.from({ length: 12 }, () => anFmsCase({ clearingParties: agencies }));
     // The stream must exist before we publish: wait for the coordinator's consumer.
-    await waitFor(async () => (await versions.estimatedDocumentCount()) >= 0 && bus!.publishAs('state-pm', 'consultation.opened', cases[0]), {
-      description: 'the victim to provision its stream',
-      timeoutMs: 30_000,
-    });
+    await waitFor(
+      async () =>
+        (await versions.estimatedDocumentCount()) >= 0 &&
+        bus!.publishAs('state-pm', 'consultation.opened', cases[0]),
+      {
+        description: 'the victim to provision its stream',
+        timeoutMs: 30_000,
+      },
+    );
     for (const c of cases.slice(1)) await bus.publishAs('state-pm', 'consultation.opened', c);
     for (const c of cases) {
       for (const agency of agencies) {
@@ -82,7 +91,9 @@ describe('coordinator crash recovery', () => {
     }
     // Every status change was published (the outbox survived the crash), once per version.
     for (const c of cases) {
-      const changes = bus.of('consultation.status-changed', c.consultationId).map((e) => (e.data as { to: string }).to);
+      const changes = bus
+        .of('consultation.status-changed', c.consultationId)
+        .map((e) => (e.data as { to: string }).to);
       expect(changes).toContain('congressional-review');
     }
   });

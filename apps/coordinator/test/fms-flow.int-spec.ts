@@ -22,13 +22,18 @@ describe('coordinator: an FMS case from opening to cleared for offer, through th
     await bus.publishAs('state-pm', 'consultation.opened', fms);
 
     // The coordinator asks every clearing agency for its review.
-    await waitFor(() => bus.of('review.requested', id).length >= 3, { description: 'review requests' });
+    await waitFor(() => bus.of('review.requested', id).length >= 3, {
+      description: 'review requests',
+    });
     const opened = await waitFor(() => service.get(id));
     const clearers = opened.clearers;
     expect(clearers).toEqual(expect.arrayContaining<Agency>(['dod', 'nsc', 'treasury', 'cia']));
-    expect(bus.of('review.requested', id).map((e) => (e.data as { agency: string }).agency).sort()).toEqual(
-      [...clearers].sort(),
-    );
+    expect(
+      bus
+        .of('review.requested', id)
+        .map((e) => (e.data as { agency: string }).agency)
+        .sort(),
+    ).toEqual([...clearers].sort());
 
     // Every agency answers; DoD imposes a security condition.
     for (const agency of clearers) {
@@ -38,14 +43,21 @@ describe('coordinator: an FMS case from opening to cleared for offer, through th
         agency,
         revision: 1,
         decision: conditional ? 'concur-with-conditions' : 'concur',
-        ...(conditional ? { conditions: [{ id: 'DOD-SEC-1', text: 'Anti-tamper protection required.' }] } : {}),
+        ...(conditional
+          ? { conditions: [{ id: 'DOD-SEC-1', text: 'Anti-tamper protection required.' }] }
+          : {}),
         officer,
         submittedAt: clock.now().toISOString(),
       });
     }
-    await bus.next('consultation.status-changed', (d) => d.consultationId === id && d.to === 'congressional-review');
+    await bus.next(
+      'consultation.status-changed',
+      (d) => d.consultationId === id && d.to === 'congressional-review',
+    );
     const cleared = await service.get(id);
-    expect(cleared?.conditions).toEqual([expect.objectContaining({ id: 'DOD-SEC-1', agency: 'dod', status: 'active' })]);
+    expect(cleared?.conditions).toEqual([
+      expect.objectContaining({ id: 'DOD-SEC-1', agency: 'dod', status: 'active' }),
+    ]);
     expect(cleared?.congress).toMatchObject({ required: true, reviewDays: 30 });
 
     // Informal notice, a hold, the formal notice refused while held, lifted, formal notice.
@@ -95,7 +107,10 @@ describe('coordinator: an FMS case from opening to cleared for offer, through th
     clock.advance(2 * DAY);
     await scheduler.tick();
     await bus.next('congress.cleared-for-offer', (d) => d.consultationId === id);
-    await bus.next('consultation.status-changed', (d) => d.consultationId === id && d.to === 'cleared-for-offer');
+    await bus.next(
+      'consultation.status-changed',
+      (d) => d.consultationId === id && d.to === 'cleared-for-offer',
+    );
     expect((await service.get(id))?.status).toBe('cleared-for-offer');
   });
 
@@ -119,7 +134,10 @@ describe('coordinator: an FMS case from opening to cleared for offer, through th
         submittedAt: clock.now().toISOString(),
       });
     }
-    const decided = await bus.next('consultation.decided', (d) => d.consultationId === fms.consultationId);
+    const decided = await bus.next(
+      'consultation.decided',
+      (d) => d.consultationId === fms.consultationId,
+    );
     expect(decided.data.outcome).toBe('approved');
     expect((await service.get(fms.consultationId))?.congress?.required).toBe(false);
   });

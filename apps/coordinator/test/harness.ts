@@ -26,7 +26,12 @@ export async function startCoordinator(
   const env = opts.env ?? testEnv({ CLOCK_TICK_MS: '0' });
   const clock = opts.clock ?? new FakeClock('2026-03-02T14:00:00.000Z');
   const app = await Test.createTestingModule({
-    imports: [CoordinatorModule.forRoot({ env, messaging: { backoffMs: [50, 100, 200], ackWaitMs: 2_000 } })],
+    imports: [
+      CoordinatorModule.forRoot({
+        env,
+        messaging: { backoffMs: [50, 100, 200], ackWaitMs: 2_000 },
+      }),
+    ],
   })
     .overrideProvider(Clock)
     .useValue(clock)
@@ -52,7 +57,9 @@ export function auditOf(h: Harness): AuditService {
 }
 
 /** An FMS case: by default $120M of major defense equipment for a country outside NATO+5. */
-export function anFmsCase(overrides: Partial<ConsultationOpenedV1> = {}): PayloadOf<'consultation.opened'> {
+export function anFmsCase(
+  overrides: Partial<ConsultationOpenedV1> = {},
+): PayloadOf<'consultation.opened'> {
   const base = validPayload('consultation.opened');
   return {
     ...base,

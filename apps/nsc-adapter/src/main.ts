@@ -4,5 +4,6 @@ import { NscAdapterModule } from './app.module';
 
 void runService(NscAdapterModule, {
   title: 'NSC adapter',
-  description: 'National Security Council: policy review; chairs the escalation ladder and records its decisions.',
+  description:
+    'National Security Council: policy review; chairs the escalation ladder and records its decisions.',
 });

@@ -4,5 +4,6 @@ import { StatePmAdapterModule } from './app.module';
 
 void runService(StatePmAdapterModule, {
   title: 'State/PM adapter',
-  description: 'Bureau of Political-Military Affairs: opens consultations for every line of business and runs congressional notification.',
+  description:
+    'Bureau of Political-Military Affairs: opens consultations for every line of business and runs congressional notification.',
 });

@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { plainToInstance, Type } from 'class-transformer';
 import {
   IsIn,
@@ -21,7 +22,9 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 export class AppConfig {
   /** NATS server URL(s), comma-separated. */
   @IsString()
-  @Matches(/^(nats|tls|ws|wss):\/\/[^\s]+$/, { message: 'NATS_URL must look like nats://host:port' })
+  @Matches(/^(nats|tls|ws|wss):\/\/[^\s]+$/, {
+    message: 'NATS_URL must look like nats://host:port',
+  })
   NATS_URL = 'nats://127.0.0.1:4222';
 
   @IsOptional()
@@ -35,7 +38,9 @@ export class AppConfig {
 
   /** MongoDB connection string, with the database name in its path. */
   @IsString()
-  @Matches(/^mongodb(\+srv)?:\/\/[^\s]+$/, { message: 'MONGO_URL must look like mongodb://host:port/db' })
+  @Matches(/^mongodb(\+srv)?:\/\/[^\s]+$/, {
+    message: 'MONGO_URL must look like mongodb://host:port/db',
+  })
   MONGO_URL = 'mongodb://127.0.0.1:27017/icb';
 
   @IsString()
@@ -82,7 +87,9 @@ export class AppConfig {
    * isolated from each other on one server.
    */
   @IsString()
-  @Matches(/^[a-z][a-z0-9]{0,15}$/, { message: 'BUS_NAMESPACE must be 1-16 lower-case letters or digits' })
+  @Matches(/^[a-z][a-z0-9]{0,15}$/, {
+    message: 'BUS_NAMESPACE must be 1-16 lower-case letters or digits',
+  })
   BUS_NAMESPACE = 'icb';
 }
 
@@ -114,7 +121,9 @@ export function loadConfig(
   if (errors.length > 0) {
     throw new ConfigError(
       errors.flatMap((e) =>
-        Object.values(e.constraints ?? {}).map((m) => `${e.property}=${JSON.stringify(e.value)}: ${m}`),
+        Object.values(e.constraints ?? {}).map(
+          (m) => `${e.property}=${JSON.stringify(e.value)}: ${m}`,
+        ),
       ),
     );
   }

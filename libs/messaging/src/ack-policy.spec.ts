@@ -27,7 +27,11 @@ describe('decideAck', () => {
   });
 
   it('dead-letters a transient failure once deliveries are used up, keeping the last error', () => {
-    const d = decideAck({ ok: false, error: new TransientMessageError('DB', 'db down') }, 4, policy);
+    const d = decideAck(
+      { ok: false, error: new TransientMessageError('DB', 'db down') },
+      4,
+      policy,
+    );
     expect(d).toEqual({
       action: 'dead-letter',
       code: 'MAX_DELIVERIES',
@@ -37,20 +41,33 @@ describe('decideAck', () => {
 
   it('dead-letters a permanent failure on its first delivery with its code', () => {
     const d = decideAck(
-      { ok: false, error: new PermanentMessageError('UNKNOWN_CONSULTATION', 'no such consultation') },
+      {
+        ok: false,
+        error: new PermanentMessageError('UNKNOWN_CONSULTATION', 'no such consultation'),
+      },
       1,
       policy,
     );
-    expect(d).toEqual({ action: 'dead-letter', code: 'UNKNOWN_CONSULTATION', reason: 'no such consultation' });
+    expect(d).toEqual({
+      action: 'dead-letter',
+      code: 'UNKNOWN_CONSULTATION',
+      reason: 'no such consultation',
+    });
   });
 
   it('treats a 4xx from a Nest pipe or guard as permanent, with its messages', () => {
-    const d = decideAck({ ok: false, error: new BadRequestException(['a is bad', 'b is bad']) }, 1, policy);
+    const d = decideAck(
+      { ok: false, error: new BadRequestException(['a is bad', 'b is bad']) },
+      1,
+      policy,
+    );
     expect(d).toEqual({ action: 'dead-letter', code: 'HTTP_400', reason: 'a is bad; b is bad' });
   });
 
   it('treats a 5xx as transient', () => {
-    expect(decideAck({ ok: false, error: new ServiceUnavailableException() }, 1, policy)).toMatchObject({
+    expect(
+      decideAck({ ok: false, error: new ServiceUnavailableException() }, 1, policy),
+    ).toMatchObject({
       action: 'nak',
     });
   });

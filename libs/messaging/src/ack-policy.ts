@@ -40,7 +40,7 @@ export function errorMessage(error: unknown): string {
   if (error instanceof HttpException) {
     const body = error.getResponse();
     if (typeof body === 'object' && body && 'message' in body) {
-      const m = (body as { message: unknown }).message;
+      const m = body.message;
       return Array.isArray(m) ? m.join('; ') : String(m);
     }
   }

@@ -107,7 +107,10 @@ export class ConsumerRunner {
     const started = process.hrtime.bigint();
     const subject = this.space.fromWire(msg.subject);
     const checked = this.check(msg, subject);
-    const label = { consumer: this.options.durable, message: checked.ok ? checked.name : 'invalid' };
+    const label = {
+      consumer: this.options.durable,
+      message: checked.ok ? checked.name : 'invalid',
+    };
     this.metrics.consumed.inc(label);
     if (!checked.ok) return this.deadLetter(msg, subject, checked.reason);
 
@@ -139,32 +142,59 @@ export class ConsumerRunner {
     msg: JsMsg,
     subject: string,
   ):
-    | { ok: true; name: string; parsed: { publisher: string; addressee?: string }; envelope: Envelope }
+    | {
+        ok: true;
+        name: string;
+        parsed: { publisher: string; addressee?: string };
+        envelope: Envelope;
+      }
     | { ok: false; reason: DeadLetterReason } {
     if (msg.data.length > MAX_MESSAGE_BYTES) {
-      return { ok: false, reason: { code: 'TOO_LARGE', reason: `message of ${msg.data.length} bytes exceeds ${MAX_MESSAGE_BYTES}` } };
+      return {
+        ok: false,
+        reason: {
+          code: 'TOO_LARGE',
+          reason: `message of ${msg.data.length} bytes exceeds ${MAX_MESSAGE_BYTES}`,
+        },
+      };
     }
     const parsed = parseEventSubject(subject);
     const def = parsed && isMessageName(parsed.name) ? MESSAGES[parsed.name] : undefined;
     if (!parsed || !def || def.version !== parsed.version) {
-      return { ok: false, reason: { code: 'UNKNOWN_SUBJECT', reason: `no message in the catalog is published on ${subject}` } };
+      return {
+        ok: false,
+        reason: {
+          code: 'UNKNOWN_SUBJECT',
+          reason: `no message in the catalog is published on ${subject}`,
+        },
+      };
     }
     let body: unknown;
     try {
       body = JSON.parse(msg.string());
     } catch (error) {
-      return { ok: false, reason: { code: 'MALFORMED_JSON', reason: `body is not JSON: ${(error as Error).message}` } };
+      return {
+        ok: false,
+        reason: { code: 'MALFORMED_JSON', reason: `body is not JSON: ${(error as Error).message}` },
+      };
     }
     const result = this.validator.validateEnvelope(def.name as never, body);
     if (!result.ok) {
       return {
         ok: false,
-        reason: { code: 'INVALID_MESSAGE', reason: `does not match ${def.name} v${def.version}`, errors: result.errors },
+        reason: {
+          code: 'INVALID_MESSAGE',
+          reason: `does not match ${def.name} v${def.version}`,
+          errors: result.errors,
+        },
       };
     }
     const envelope = result.envelope as Envelope;
     const claimed = partyOfSource(envelope.source);
-    if (claimed !== parsed.publisher || !(def.publishers as readonly string[]).includes(parsed.publisher)) {
+    if (
+      claimed !== parsed.publisher ||
+      !(def.publishers as readonly string[]).includes(parsed.publisher)
+    ) {
       return {
         ok: false,
         reason: {
@@ -174,12 +204,32 @@ export class ConsumerRunner {
       };
     }
     if (envelope.type !== cloudEventType(def)) {
-      return { ok: false, reason: { code: 'TYPE_MISMATCH', reason: `type ${envelope.type} is not ${cloudEventType(def)}` } };
+      return {
+        ok: false,
+        reason: {
+          code: 'TYPE_MISMATCH',
+          reason: `type ${envelope.type} is not ${cloudEventType(def)}`,
+        },
+      };
     }
-    if (def.addressee && parsed.addressee !== (def.addressee as (p: unknown) => string)(envelope.data)) {
-      return { ok: false, reason: { code: 'ADDRESSEE_MISMATCH', reason: `subject addressee ${parsed.addressee} does not match the payload` } };
+    if (
+      def.addressee &&
+      parsed.addressee !== (def.addressee as (p: unknown) => string)(envelope.data)
+    ) {
+      return {
+        ok: false,
+        reason: {
+          code: 'ADDRESSEE_MISMATCH',
+          reason: `subject addressee ${parsed.addressee} does not match the payload`,
+        },
+      };
     }
-    return { ok: true, name: def.name, parsed: { publisher: parsed.publisher, addressee: parsed.addressee }, envelope };
+    return {
+      ok: true,
+      name: def.name,
+      parsed: { publisher: parsed.publisher, addressee: parsed.addressee },
+      envelope,
+    };
   }
 
   private async handle(
@@ -211,19 +261,33 @@ export class ConsumerRunner {
         this.metrics.nakd.inc(label);
         return;
       case 'dead-letter':
-        return this.deadLetter(msg, context.subject, { code: decision.code, reason: decision.reason }, envelope.id);
+        return this.deadLetter(
+          msg,
+          context.subject,
+          { code: decision.code, reason: decision.reason },
+          envelope.id,
+        );
     }
   }
 
   /** Stores the message and the reason on the dead-letter stream, then terminates it; if the store fails, retries later. */
-  private async deadLetter(msg: JsMsg, subject: string, why: DeadLetterReason, eventId?: string): Promise<void> {
+  private async deadLetter(
+    msg: JsMsg,
+    subject: string,
+    why: DeadLetterReason,
+    eventId?: string,
+  ): Promise<void> {
     try {
       await this.deadLetters.write(msg, subject, this.options.durable, why, eventId);
       msg.term(`${why.code}: ${why.reason}`.slice(0, 256));
       this.metrics.deadLettered.inc({ consumer: this.options.durable, code: why.code });
-      this.logger.warn(`dead-lettered ${subject} seq ${msg.info.streamSequence}: ${why.code} ${why.reason}`);
+      this.logger.warn(
+        `dead-lettered ${subject} seq ${msg.info.streamSequence}: ${why.code} ${why.reason}`,
+      );
     } catch (error) {
-      this.logger.error(`could not dead-letter seq ${msg.info.streamSequence}, will retry: ${(error as Error).message}`);
+      this.logger.error(
+        `could not dead-letter seq ${msg.info.streamSequence}, will retry: ${(error as Error).message}`,
+      );
       msg.nak(this.options.retry.backoffMs[0] ?? 1000);
     }
   }

@@ -37,7 +37,11 @@ export class DeadLetterService {
     const info = await jsm.streams.info(this.space.deadLetterStream);
     const entries: DeadLetterEntry[] = [];
     if (info.state.messages === 0) return entries;
-    for (let seq = info.state.first_seq; seq <= info.state.last_seq && entries.length < limit; seq++) {
+    for (
+      let seq = info.state.first_seq;
+      seq <= info.state.last_seq && entries.length < limit;
+      seq++
+    ) {
       const entry = await this.get(seq).catch((error: unknown) => {
         if (error instanceof DeadLetterNotFoundError) return undefined;
         throw error;

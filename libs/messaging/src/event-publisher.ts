@@ -92,7 +92,9 @@ export class EventPublisher {
         'UNCLASSIFIED',
       precedence:
         opts.precedence ??
-        (typeof fromPayload.precedence === 'string' ? (fromPayload.precedence as Precedence) : undefined) ??
+        (typeof fromPayload.precedence === 'string'
+          ? (fromPayload.precedence as Precedence)
+          : undefined) ??
         opts.causedBy?.precedence ??
         'ROUTINE',
       data: payload,

@@ -27,7 +27,10 @@ export interface MessageHandlerMetadata extends MessageHandlerOptions {
  * successful return acks it; an exception decides nak or dead-letter (see
  * ack-policy.ts). Guards, interceptors and pipes apply as on a controller.
  */
-export const OnMessage = (message: MessageName, options: MessageHandlerOptions = {}): MethodDecorator =>
+export const OnMessage = (
+  message: MessageName,
+  options: MessageHandlerOptions = {},
+): MethodDecorator =>
   SetMetadata<string, MessageHandlerMetadata>(MESSAGE_HANDLER, { message, ...options });
 
 export enum MessageParamType {
@@ -39,7 +42,8 @@ export enum MessageParamType {
 function paramDecorator(type: MessageParamType) {
   return (...pipes: (Type<PipeTransform> | PipeTransform)[]): ParameterDecorator =>
     (target, key, index) => {
-      const existing = (Reflect.getMetadata(MESSAGE_HANDLER_PARAMS, target.constructor, key!) ?? {}) as object;
+      const existing = (Reflect.getMetadata(MESSAGE_HANDLER_PARAMS, target.constructor, key!) ??
+        {}) as object;
       Reflect.defineMetadata(
         MESSAGE_HANDLER_PARAMS,
         assignMetadata(existing, type, index, undefined, ...pipes),

@@ -34,7 +34,10 @@ export class PublishValidationError extends MessagingError {
     readonly messageName: string,
     readonly problems: string[],
   ) {
-    super('PUBLISH_INVALID', `Refusing to publish an invalid ${messageName}: ${problems.join('; ')}`);
+    super(
+      'PUBLISH_INVALID',
+      `Refusing to publish an invalid ${messageName}: ${problems.join('; ')}`,
+    );
   }
 }
 

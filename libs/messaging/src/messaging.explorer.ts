@@ -108,7 +108,10 @@ export class MessagingExplorer implements OnModuleInit, OnApplicationBootstrap, 
       const prototype = Object.getPrototypeOf(instance) as object;
       for (const methodName of this.scanner.getAllMethodNames(prototype)) {
         const method = instance[methodName] as (...args: unknown[]) => unknown;
-        const meta = this.reflector.get<MessageHandlerMetadata | undefined>(MESSAGE_HANDLER, method);
+        const meta = this.reflector.get<MessageHandlerMetadata | undefined>(
+          MESSAGE_HANDLER,
+          method,
+        );
         if (!meta) continue;
         const invoke = this.contextCreator.create(
           instance,
@@ -132,10 +135,13 @@ export class MessagingExplorer implements OnModuleInit, OnApplicationBootstrap, 
       ...new Set(
         handlers.map((h) =>
           this.space.toWire(
-            natsSubjectFilter(MESSAGES[h.meta.message] as Pick<MessageDefinition, "name" | "version" | "addressee">, {
-              publisher: h.meta.publisher as Party | undefined,
-              addressee: h.meta.addressee as Party | undefined,
-            }),
+            natsSubjectFilter(
+              MESSAGES[h.meta.message] as Pick<MessageDefinition, 'name' | 'version' | 'addressee'>,
+              {
+                publisher: h.meta.publisher as Party | undefined,
+                addressee: h.meta.addressee as Party | undefined,
+              },
+            ),
           ),
         ),
       ),
@@ -147,7 +153,8 @@ export class MessagingExplorer implements OnModuleInit, OnApplicationBootstrap, 
       consumerConfig(durable, filters, this.options),
     );
     const byName = new Map<string, RegisteredHandler[]>();
-    for (const h of handlers) byName.set(h.meta.message, [...(byName.get(h.meta.message) ?? []), h]);
+    for (const h of handlers)
+      byName.set(h.meta.message, [...(byName.get(h.meta.message) ?? []), h]);
 
     const runner = new ConsumerRunner(
       this.nats.js,

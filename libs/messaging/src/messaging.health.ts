@@ -22,7 +22,8 @@ export class MessagingHealthIndicator implements OnModuleInit {
     const session = this.indicators.check('nats');
     const status = this.nats.status();
     if (!status.connected) return session.down({ ...status });
-    const consumers: Record<string, { pending: number; ackPending: number; redelivered: number }> = {};
+    const consumers: Record<string, { pending: number; ackPending: number; redelivered: number }> =
+      {};
     try {
       for (const { stream, durable } of this.explorer.consumers()) {
         const info = await this.nats.manager.consumers.info(stream, durable);

@@ -21,7 +21,10 @@ export interface MessagingModuleOptions {
   overrides?: Partial<Omit<MessagingOptions, 'party' | 'service'>>;
 }
 
-export function messagingOptionsFrom(config: AppConfig, options: MessagingModuleOptions): MessagingOptions {
+export function messagingOptionsFrom(
+  config: AppConfig,
+  options: MessagingModuleOptions,
+): MessagingOptions {
   return {
     party: options.party,
     service: options.service,

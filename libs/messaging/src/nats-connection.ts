@@ -54,7 +54,16 @@ export class NatsConnectionProvider implements OnApplicationShutdown {
           this.lastError = s.error.message;
           this.logger.error(`connection error: ${s.error.message}`);
           break;
-        default:
+        case 'slowConsumer':
+        case 'staleConnection':
+        case 'ldm':
+          this.logger.warn(`connection status: ${s.type}`);
+          break;
+        case 'reconnecting':
+        case 'forceReconnect':
+        case 'close':
+        case 'ping':
+        case 'update':
           break;
       }
     }

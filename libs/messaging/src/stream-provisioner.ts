@@ -25,7 +25,10 @@ function isNotFound(error: unknown, code: number): boolean {
 /** What we declare for a stream; only these fields are set when it is created. */
 type NamedStreamConfig = Partial<StreamConfig> & { name: string };
 
-export function eventsStreamConfig(space: SubjectSpace, options: MessagingOptions): NamedStreamConfig {
+export function eventsStreamConfig(
+  space: SubjectSpace,
+  options: MessagingOptions,
+): NamedStreamConfig {
   return {
     name: space.eventsStream,
     description: 'Interagency coordination events (every state change travels here)',
@@ -119,7 +122,9 @@ export class StreamProvisioner {
     try {
       const info = await jsm.consumers.info(stream, durable);
       this.reportDrift(`consumer ${stream}/${durable}`, wanted, info.config);
-      const current = [...(info.config.filter_subjects ?? [info.config.filter_subject ?? ''])].sort();
+      const current = [
+        ...(info.config.filter_subjects ?? [info.config.filter_subject ?? '']),
+      ].sort();
       const declared = [...(wanted.filter_subjects ?? [])].sort();
       if (JSON.stringify(current) !== JSON.stringify(declared)) {
         await jsm.consumers.update(stream, durable, { filter_subjects: wanted.filter_subjects });
@@ -140,8 +145,14 @@ export class StreamProvisioner {
   private reportDrift(what: string, wanted: object, actual: object): void {
     const drift = Object.entries(wanted)
       .filter(([key]) => key !== 'filter_subjects' && key !== 'description')
-      .filter(([key, value]) => JSON.stringify((actual as Record<string, unknown>)[key]) !== JSON.stringify(value))
-      .map(([key, value]) => `${key}: ${JSON.stringify((actual as Record<string, unknown>)[key])} (default ${JSON.stringify(value)})`);
+      .filter(
+        ([key, value]) =>
+          JSON.stringify((actual as Record<string, unknown>)[key]) !== JSON.stringify(value),
+      )
+      .map(
+        ([key, value]) =>
+          `${key}: ${JSON.stringify((actual as Record<string, unknown>)[key])} (default ${JSON.stringify(value)})`,
+      );
     if (drift.length > 0) {
       this.logger.log(`${what} exists with operator settings kept: ${drift.join('; ')}`);
     }

@@ -13,7 +13,9 @@ export class SubjectSpace {
 
   /** Wire subject → contract subject. */
   fromWire(subject: string): string {
-    return this.namespace === 'icb' ? subject : subject.replace(new RegExp(`^${this.namespace}\\.`), 'icb.');
+    return this.namespace === 'icb'
+      ? subject
+      : subject.replace(new RegExp(`^${this.namespace}\\.`), 'icb.');
   }
 
   get eventsStream(): string {

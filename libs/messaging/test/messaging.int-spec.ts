@@ -62,7 +62,9 @@ describe('messaging over a real JetStream', () => {
     );
     expect(info.num_redelivered).toBe(0);
     expect(info.num_pending).toBe(0);
-    expect(probe.deliveries).toEqual([expect.objectContaining({ id: published.envelope.id, deliveryCount: 1 })]);
+    expect(probe.deliveries).toEqual([
+      expect.objectContaining({ id: published.envelope.id, deliveryCount: 1 }),
+    ]);
   });
 
   it('a transient failure is redelivered after a growing delay and then succeeds', async () => {
@@ -120,7 +122,9 @@ describe('messaging over a real JetStream', () => {
     await nats.js.publish(good.subject, '{not json', { msgID: randomUUID() });
     // A valid State/PM event put on a subject that names DoD as its publisher.
     const forged = { ...good.envelope, id: randomUUID() };
-    await nats.js.publish(good.subject.replace('.state-pm.', '.dod.'), JSON.stringify(forged), { msgID: forged.id });
+    await nats.js.publish(good.subject.replace('.state-pm.', '.dod.'), JSON.stringify(forged), {
+      msgID: forged.id,
+    });
 
     const entries = await waitFor(async () => {
       const l = await app!.get(DeadLetterService).list();
@@ -143,7 +147,11 @@ describe('messaging over a real JetStream', () => {
       const l = await dlq.list();
       return l.length === 1 && l;
     });
-    expect(entry.record).toMatchObject({ code: 'UNKNOWN_CONSULTATION', reason: 'no such consultation', eventId: published.envelope.id });
+    expect(entry.record).toMatchObject({
+      code: 'UNKNOWN_CONSULTATION',
+      reason: 'no such consultation',
+      eventId: published.envelope.id,
+    });
     expect(probe.deliveries).toHaveLength(1);
 
     fixed = true;
@@ -181,7 +189,9 @@ describe('messaging over a real JetStream', () => {
     expect(second.duplicate).toBe(true);
     expect(second.seq).toBe(first.seq);
     const nats = app.get(NatsConnectionProvider);
-    const stream = await nats.manager.streams.info(new SubjectSpace(env.BUS_NAMESPACE).eventsStream);
+    const stream = await nats.manager.streams.info(
+      new SubjectSpace(env.BUS_NAMESPACE).eventsStream,
+    );
     expect(stream.state.messages).toBe(1);
     await waitFor(() => app!.get(Probe).deliveries.length === 1);
   });
@@ -190,7 +200,7 @@ describe('messaging over a real JetStream', () => {
     app = await boot(env);
     const publisher = app.get(EventPublisher);
     expect(() =>
-      publisher.envelope('consultation.withdrawn', { consultationId: 'nope', reason: '' } as never),
+      publisher.envelope('consultation.withdrawn', { consultationId: 'nope', reason: '' }),
     ).toThrow(PublishValidationError);
   });
 
@@ -249,7 +259,9 @@ describe('messaging over a real JetStream', () => {
     const publisherApp = await boot(env);
     const ids: string[] = [];
     for (let i = 0; i < count; i++) {
-      const p = await publisherApp.get(EventPublisher).publish('consultation.withdrawn', withdrawal(`batch ${i}`));
+      const p = await publisherApp
+        .get(EventPublisher)
+        .publish('consultation.withdrawn', withdrawal(`batch ${i}`));
       ids.push(p.envelope.id);
     }
     await publisherApp.close();
@@ -269,7 +281,10 @@ describe('messaging over a real JetStream', () => {
         if (what === 'started') started.add(id);
       }
     });
-    await waitFor(() => done.size >= 3, { description: 'the victim to finish a few messages', timeoutMs: 30_000 });
+    await waitFor(() => done.size >= 3, {
+      description: 'the victim to finish a few messages',
+      timeoutMs: 30_000,
+    });
     const exited = new Promise((resolve) => victim.once('exit', resolve));
     victim.kill('SIGKILL');
     await exited;
@@ -298,10 +313,13 @@ describe('messaging over a real JetStream', () => {
 
 function spawnConsumer(env: Record<string, string>): ChildProcess {
   const script = path.join(__dirname, 'fixtures', 'slow-consumer.process.ts');
-  return spawn(process.execPath, ['-r', '@swc-node/register', '-r', 'tsconfig-paths/register', script], {
-    cwd: path.resolve(__dirname, '../../..'),
-    env: { ...process.env, PROBE_ENV: JSON.stringify(env), SWCRC: 'true' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  return spawn(
+    process.execPath,
+    ['-r', '@swc-node/register', '-r', 'tsconfig-paths/register', script],
+    {
+      cwd: path.resolve(__dirname, '../../..'),
+      env: { ...process.env, PROBE_ENV: JSON.stringify(env), SWCRC: 'true' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
 }
-

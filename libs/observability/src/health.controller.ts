@@ -1,5 +1,10 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { HealthCheck, HealthCheckResult, HealthCheckService } from '@nestjs/terminus';
 import { HealthRegistry } from './health-registry';
 
@@ -13,7 +18,9 @@ export class HealthController {
 
   @Get()
   @HealthCheck()
-  @ApiOperation({ summary: 'Readiness: every part this service depends on (NATS, consumers, database)' })
+  @ApiOperation({
+    summary: 'Readiness: every part this service depends on (NATS, consumers, database)',
+  })
   @ApiOkResponse({ description: 'All parts are up' })
   @ApiServiceUnavailableResponse({ description: 'At least one part is down; the body says which' })
   check(): Promise<HealthCheckResult> {

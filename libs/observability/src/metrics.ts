@@ -19,7 +19,9 @@ export class MetricsController {
 
   @Get()
   @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
-  @ApiOperation({ summary: 'Prometheus metrics (messages published, consumed, acked, nak’d, dead-lettered, ...)' })
+  @ApiOperation({
+    summary: 'Prometheus metrics (messages published, consumed, acked, nak’d, dead-lettered, ...)',
+  })
   @ApiProduces('text/plain')
   metrics(): Promise<string> {
     return this.registry.metrics();

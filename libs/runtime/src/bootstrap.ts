@@ -23,7 +23,10 @@ export function edgeValidationPipe(): ValidationPipe {
   });
 }
 
-export function buildOpenApi(app: INestApplication, description: ServiceDescription): OpenAPIObject {
+export function buildOpenApi(
+  app: INestApplication,
+  description: ServiceDescription,
+): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle(description.title)
     .setDescription(description.description)
@@ -37,7 +40,10 @@ export function buildOpenApi(app: INestApplication, description: ServiceDescript
  * structured logs, validation, body size limit, OpenAPI at `/docs` (JSON at
  * `/docs-json`), graceful shutdown on SIGTERM/SIGINT.
  */
-export function configureService(app: NestExpressApplication, description: ServiceDescription): void {
+export function configureService(
+  app: NestExpressApplication,
+  description: ServiceDescription,
+): void {
   app.useLogger(app.get(Logger));
   app.flushLogs();
   app.enableShutdownHooks();
@@ -56,6 +62,8 @@ export async function runService(
   configureService(app, description);
   const config = app.get(AppConfig);
   await app.listen(config.HTTP_PORT, config.HTTP_HOST);
-  app.get(Logger).log(`${description.title} listening on http://${config.HTTP_HOST}:${config.HTTP_PORT}`);
+  app
+    .get(Logger)
+    .log(`${description.title} listening on http://${config.HTTP_HOST}:${config.HTTP_PORT}`);
   return app;
 }

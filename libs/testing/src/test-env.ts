@@ -13,14 +13,20 @@ export function uniqueDatabase(prefix = 'test'): string {
 /** NATS URL of the server the Jest global setup started (or the one given). */
 export function natsUrl(): string {
   const url = process.env.NATS_URL;
-  if (!url) throw new Error('NATS_URL is not set: run integration tests through jest (global setup starts the servers)');
+  if (!url)
+    throw new Error(
+      'NATS_URL is not set: run integration tests through jest (global setup starts the servers)',
+    );
   return url;
 }
 
 /** MongoDB URL for a database of its own. */
 export function mongoUrl(database = uniqueDatabase()): string {
   const base = process.env.MONGO_URL;
-  if (!base) throw new Error('MONGO_URL is not set: run integration tests through jest (global setup starts the servers)');
+  if (!base)
+    throw new Error(
+      'MONGO_URL is not set: run integration tests through jest (global setup starts the servers)',
+    );
   const u = new URL(base);
   u.pathname = `/${database}`;
   return u.toString();

@@ -20,7 +20,9 @@ export async function waitFor<T>(
     }
     if (Date.now() > deadline) {
       const why = lastError instanceof Error ? `; last error: ${lastError.message}` : '';
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${opts.description ?? 'a condition'}${why}`);
+      throw new Error(
+        `timed out after ${timeoutMs} ms waiting for ${opts.description ?? 'a condition'}${why}`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }

@@ -30,32 +30,59 @@ describe('the hash-chained event log', () => {
   it('an edited entry is found by its sequence number', () => {
     const { entries, head } = aLog(5);
     entries[2] = { ...entries[2], data: { decision: 'non-concur', n: 2 } };
-    expect(verifyChain(entries, head)).toMatchObject({ ok: false, firstBadSeq: 3, problem: 'altered' });
+    expect(verifyChain(entries, head)).toMatchObject({
+      ok: false,
+      firstBadSeq: 3,
+      problem: 'altered',
+    });
   });
 
   it('a removed entry is found', () => {
     const { entries, head } = aLog(5);
     entries.splice(1, 1);
-    expect(verifyChain(entries, head)).toMatchObject({ ok: false, firstBadSeq: 2, problem: 'removed' });
+    expect(verifyChain(entries, head)).toMatchObject({
+      ok: false,
+      firstBadSeq: 2,
+      problem: 'removed',
+    });
   });
 
   it('two swapped entries are found', () => {
     const { entries, head } = aLog(5);
-    const swapped = [entries[0], { ...entries[2], seq: 2 }, { ...entries[1], seq: 3 }, entries[3], entries[4]];
-    expect(verifyChain(swapped, head)).toMatchObject({ ok: false, firstBadSeq: 2, problem: 'reordered' });
+    const swapped = [
+      entries[0],
+      { ...entries[2], seq: 2 },
+      { ...entries[1], seq: 3 },
+      entries[3],
+      entries[4],
+    ];
+    expect(verifyChain(swapped, head)).toMatchObject({
+      ok: false,
+      firstBadSeq: 2,
+      problem: 'reordered',
+    });
   });
 
   it('entries cut off the end are found against the recorded head', () => {
     const { entries, head } = aLog(5);
-    expect(verifyChain(entries.slice(0, 3), head)).toMatchObject({ ok: false, firstBadSeq: 4, problem: 'truncated' });
+    expect(verifyChain(entries.slice(0, 3), head)).toMatchObject({
+      ok: false,
+      firstBadSeq: 4,
+      problem: 'truncated',
+    });
   });
 
   it('re-hashing an edited entry still breaks the next link', () => {
     const { entries, head } = aLog(4);
     const { seq: _s, prevHash: _p, hash: _h, ...content } = entries[1];
-    const forged = chain({ seq: 1, hash: entries[0].hash }, [{ ...content, summary: 'forged' }]).entries[0];
+    const forged = chain({ seq: 1, hash: entries[0].hash }, [{ ...content, summary: 'forged' }])
+      .entries[0];
     expect(verifyChain([entries[0], forged])).toMatchObject({ ok: true });
     const tampered = [entries[0], forged, entries[2], entries[3]];
-    expect(verifyChain(tampered, head)).toMatchObject({ ok: false, firstBadSeq: 3, problem: 'reordered' });
+    expect(verifyChain(tampered, head)).toMatchObject({
+      ok: false,
+      firstBadSeq: 3,
+      problem: 'reordered',
+    });
   });
 });

@@ -71,7 +71,10 @@ export type VerifyResult =
  * removed, or moved, and whether entries are missing at the end compared
  * with the head recorded on the consultation.
  */
-export function verifyChain(entries: LogEntry[], expectedHead?: { seq: number; hash: string }): VerifyResult {
+export function verifyChain(
+  entries: LogEntry[],
+  expectedHead?: { seq: number; hash: string },
+): VerifyResult {
   let prevHash = GENESIS;
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i];
@@ -107,7 +110,10 @@ export function verifyChain(entries: LogEntry[], expectedHead?: { seq: number; h
     }
     prevHash = hash;
   }
-  if (expectedHead && (expectedHead.seq !== entries.length || (entries.length > 0 && expectedHead.hash !== prevHash))) {
+  if (
+    expectedHead &&
+    (expectedHead.seq !== entries.length || (entries.length > 0 && expectedHead.hash !== prevHash))
+  ) {
     return {
       ok: false,
       entries: entries.length,

@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnModuleDestroy,
+} from '@nestjs/common';
 import { derivedEventId } from '@icb/messaging';
 import { fireDueClocks } from '../consultations/consultation.aggregate';
 import { ConsultationRepository } from '../consultations/consultation.repository';
@@ -57,7 +63,11 @@ export class ClockScheduler implements OnApplicationBootstrap, OnModuleDestroy {
       for (const id of due) {
         const result = await this.service.apply(
           id,
-          (current) => ({ eventId: derivedEventId(id, `clocks@${current.version}`), type: 'clock', actor: 'clock' }),
+          (current) => ({
+            eventId: derivedEventId(id, `clocks@${current.version}`),
+            type: 'clock',
+            actor: 'clock',
+          }),
           (current, ctx) => fireDueClocks(current, ctx.now),
         );
         if (result.outcome === 'applied') {

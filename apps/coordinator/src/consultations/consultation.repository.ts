@@ -92,7 +92,9 @@ function escapeRegex(text: string): string {
 }
 
 /** The model part of a stored document, without what persistence keeps beside it. */
-function modelOf(doc: ConsultationDocument & { processed?: unknown; outbox?: unknown }): Consultation {
+function modelOf(
+  doc: ConsultationDocument & { processed?: unknown; outbox?: unknown },
+): Consultation {
   const { _id, logHead: _head, processed: _processed, outbox: _outbox, ...rest } = doc;
   return { ...(rest as Omit<Consultation, 'id'>), id: _id };
 }
@@ -172,7 +174,7 @@ export class ConsultationRepository {
   /** Marks versions up to `version` as relayed. */
   async markRelayed(id: string, version: number): Promise<void> {
     await this.versions.collection.updateMany(
-      { consultationId: id, version: { $lte: version }, relayed: false } as never,
+      { consultationId: id, version: { $lte: version }, relayed: false },
       { $set: { relayed: true } },
     );
   }
@@ -226,7 +228,10 @@ export class ConsultationRepository {
         .lean<ConsultationDocument[]>()
         .exec(),
     ]);
-    return { total, items: docs.map((d) => toStored({ ...d, processed: [], outbox: [] }).consultation) };
+    return {
+      total,
+      items: docs.map((d) => toStored({ ...d, processed: [], outbox: [] }).consultation),
+    };
   }
 
   /** Counts by status and by kind, in one pass on the server. */

@@ -83,7 +83,13 @@ export const ConsultationSchema = new Schema<ConsultationDocument>(
     version: { type: Number, required: true },
     logHead: { type: Schema.Types.Mixed, required: true },
   },
-  { collection: CONSULTATION_COLLECTION, versionKey: false, minimize: false, strict: true, autoIndex: true },
+  {
+    collection: CONSULTATION_COLLECTION,
+    versionKey: false,
+    minimize: false,
+    strict: true,
+    autoIndex: true,
+  },
 );
 
 // Operator queries: by status and recency, by kind, an agency's queue, overdue

@@ -29,7 +29,9 @@ export class ConsultationHandlers {
   @OnMessage('consultation.opened')
   opened(@MessageEnvelope() e: In<'consultation.opened'>): Promise<void> {
     return this.once(e, () =>
-      this.service.create(e.data.consultationId, cause(e), (ctx) => aggregate.openConsultation(e.data, ctx)),
+      this.service.create(e.data.consultationId, cause(e), (ctx) =>
+        aggregate.openConsultation(e.data, ctx),
+      ),
     );
   }
 
@@ -74,13 +76,19 @@ export class ConsultationHandlers {
   }
 
   @OnMessage('condition.removal-requested')
-  conditionRemovalRequested(@MessageEnvelope() e: In<'condition.removal-requested'>): Promise<void> {
+  conditionRemovalRequested(
+    @MessageEnvelope() e: In<'condition.removal-requested'>,
+  ): Promise<void> {
     return this.change(e, (c, ctx) => aggregate.requestConditionRemoval(c, e.data, ctx));
   }
 
   @OnMessage('condition.removal-answered')
   conditionRemovalAnswered(@MessageEnvelope() e: In<'condition.removal-answered'>): Promise<void> {
-    return this.change(e, (c, ctx) => aggregate.answerConditionRemoval(c, e.data, ctx), e.data.agency);
+    return this.change(
+      e,
+      (c, ctx) => aggregate.answerConditionRemoval(c, e.data, ctx),
+      e.data.agency,
+    );
   }
 
   @OnMessage('clock.extension-requested')

@@ -1,11 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { Envelope, MessageName } from '@icb/contracts';
+import type { Envelope } from '@icb/contracts';
 import { derivedEventId, EventPublisher, PermanentMessageError } from '@icb/messaging';
 import { EventLogRepository } from '../audit/event-log.repository';
 import { chain, GENESIS, LogEntry } from '../audit/hash-chain';
 import { Clock } from '../clocks/clock';
 import type { Change, ChangeContext, Outgoing } from './consultation.aggregate';
-import { ContentionError, ConsultationExistsError, ConsultationNotFoundError } from './consultation.errors';
+import {
+  ContentionError,
+  ConsultationExistsError,
+  ConsultationNotFoundError,
+} from './consultation.errors';
 import type { Consultation } from './consultation.model';
 import { ConsultationRepository, StoredConsultation } from './consultation.repository';
 import type { OutboxEntry } from './consultation.schema';
@@ -54,13 +58,22 @@ export class ConsultationsService {
   }
 
   /** Creates a consultation from its opening event. */
-  async create(id: string, cause: Cause, decide: (ctx: ChangeContext) => Change): Promise<ApplyResult> {
+  async create(
+    id: string,
+    cause: Cause,
+    decide: (ctx: ChangeContext) => Change,
+  ): Promise<ApplyResult> {
     const existing = await this.repository.get(id);
     if (existing) return this.alreadyThere(existing, cause, id);
     const change = decide({ now: this.now(), eventId: cause.eventId });
     if (!change.ok) throw new RefusedOpeningError(change.code, change.message);
     const stored = this.stage(
-      { consultation: { ...change.state, version: 1 }, processed: [], outbox: [], logHead: { seq: 0, hash: GENESIS } },
+      {
+        consultation: { ...change.state, version: 1 },
+        processed: [],
+        outbox: [],
+        logHead: { seq: 0, hash: GENESIS },
+      },
       cause,
       change,
     );
@@ -73,7 +86,11 @@ export class ConsultationsService {
     return { outcome: 'applied', consultation: stored.consultation };
   }
 
-  private async alreadyThere(existing: StoredConsultation, cause: Cause, id: string): Promise<ApplyResult> {
+  private async alreadyThere(
+    existing: StoredConsultation,
+    cause: Cause,
+    id: string,
+  ): Promise<ApplyResult> {
     if (!existing.processed.includes(cause.eventId)) throw new ConsultationExistsError(id);
     await this.relay(existing);
     return { outcome: 'duplicate', consultation: existing.consultation };
@@ -112,8 +129,15 @@ export class ConsultationsService {
       if (!(await this.repository.commit(next, this.clock.now()))) continue;
       await this.relay(next);
       if (!change.ok) {
-        this.logger.warn(`refused ${cause.type} ${cause.eventId} on ${id}: ${change.code} ${change.message}`);
-        return { outcome: 'refused', code: change.code, message: change.message, consultation: next.consultation };
+        this.logger.warn(
+          `refused ${cause.type} ${cause.eventId} on ${id}: ${change.code} ${change.message}`,
+        );
+        return {
+          outcome: 'refused',
+          code: change.code,
+          message: change.message,
+          consultation: next.consultation,
+        };
       }
       return { outcome: 'applied', consultation: next.consultation };
     }
@@ -121,7 +145,11 @@ export class ConsultationsService {
   }
 
   /** Stores log entries and events of an accepted change in the outbox. */
-  private stage(stored: StoredConsultation, cause: Cause, change: Extract<Change, { ok: true }>): StoredConsultation {
+  private stage(
+    stored: StoredConsultation,
+    cause: Cause,
+    change: Extract<Change, { ok: true }>,
+  ): StoredConsultation {
     const at = this.now();
     const id = change.state.id;
     const items: Omit<LogEntry, 'seq' | 'prevHash' | 'hash'>[] = [];
@@ -138,7 +166,15 @@ export class ConsultationsService {
       });
     }
     for (const note of cause.type === 'clock' ? change.notes : otherNotes) {
-      items.push({ consultationId: id, eventId: cause.eventId, type: note.type, actor: note.actor, summary: note.summary, at, data: note.data });
+      items.push({
+        consultationId: id,
+        eventId: cause.eventId,
+        type: note.type,
+        actor: note.actor,
+        summary: note.summary,
+        at,
+        data: note.data,
+      });
     }
     const envelopes = change.events.map((event) => this.envelopeFor(event, cause));
     for (const { envelope } of envelopes) {
@@ -187,23 +223,30 @@ export class ConsultationsService {
           reason: message,
         },
         purpose: 'refused',
-      } as Outgoing<'message.refused'>);
+      });
     }
     return this.stage(stored, cause, {
       ok: true,
       state: { ...c, updatedAt: c.updatedAt },
       events,
-      notes: [{ type: 'refused', summary: `Refused ${cause.type} from ${cause.actor}: ${code}: ${message}`, actor: 'coordinator', data: { code, message } }],
+      notes: [
+        {
+          type: 'refused',
+          summary: `Refused ${cause.type} from ${cause.actor}: ${code}: ${message}`,
+          actor: 'coordinator',
+          data: { code, message },
+        },
+      ],
     });
   }
 
   private envelopeFor(event: Outgoing, cause: Cause): { subject: string; envelope: Envelope } {
-    return this.publisher.envelope(event.name as MessageName, event.payload as never, {
+    return this.publisher.envelope(event.name, event.payload as never, {
       id: derivedEventId(cause.eventId, event.purpose),
       causedBy: cause.envelope,
       correlationId: cause.envelope?.correlationid ?? event.payload['consultationId' as never],
       time: this.clock.now(),
-    }) as { subject: string; envelope: Envelope };
+    });
   }
 
   /**
@@ -247,7 +290,7 @@ function describe(envelope: Envelope): string {
   const name = envelope.type.replace(/^gov\.icb\./, '').replace(/\.v\d+$/, '');
   const parts = [name];
   for (const key of ['agency', 'from', 'to', 'ladder', 'level', 'outcome', 'clock', 'basis']) {
-    if (typeof d[key] === 'string') parts.push(`${key}=${d[key] as string}`);
+    if (typeof d[key] === 'string') parts.push(`${key}=${d[key]}`);
   }
   return parts.join(' ');
 }

@@ -17,7 +17,11 @@ export class InboxRepository {
   /** Records a processed message; false when it was recorded already. */
   async record(consumer: string, eventId: string, type: string, at: Date): Promise<boolean> {
     try {
-      await this.model.collection.insertOne({ _id: `${consumer}:${eventId}`, type, processedAt: at } as never);
+      await this.model.collection.insertOne({
+        _id: `${consumer}:${eventId}`,
+        type,
+        processedAt: at,
+      } as never);
       return true;
     } catch (error) {
       if ((error as { code?: number }).code === DUPLICATE_KEY) return false;
