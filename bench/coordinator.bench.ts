@@ -68,12 +68,16 @@ export async function benchCoordinator(
     LOG_LEVEL: 'error',
     MESSAGING_MAX_IN_FLIGHT: '64',
   };
-  const app = await NestFactory.createApplicationContext(CoordinatorModule.forRoot({ env }), { logger: ['error'] });
+  const app = await NestFactory.createApplicationContext(CoordinatorModule.forRoot({ env }), {
+    logger: ['error'],
+  });
   await app.init();
   const bus = await TestBus.connect(natsUrl, namespace);
   try {
     const cleared = (id: string) =>
-      bus.of('consultation.status-changed', id).some((e) => (e.data as { to: string }).to !== 'in-review');
+      bus
+        .of('consultation.status-changed', id)
+        .some((e) => (e.data as { to: string }).to !== 'in-review');
 
     // Set-up (not measured): open the consultations.
     const ids: string[] = [];
@@ -82,18 +86,29 @@ export async function benchCoordinator(
       ids.push(o.consultationId);
       await bus.publishAs('state-pm', 'consultation.opened', o);
     });
-    await waitFor(() => ids.every((id) => bus.of('review.requested', id).length === CLEARERS.length), {
-      timeoutMs: 300_000,
-      description: 'every consultation to be opened',
-    });
+    await waitFor(
+      () => ids.every((id) => bus.of('review.requested', id).length === CLEARERS.length),
+      {
+        timeoutMs: 300_000,
+        description: 'every consultation to be opened',
+      },
+    );
 
     // Throughput: every clearer signs every consultation.
     const total = consultations * CLEARERS.length;
     const start = process.hrtime.bigint();
     await pipelined(total, 64, (i) =>
-      bus.publishAs(CLEARERS[i % CLEARERS.length], 'signoff.submitted', signOff(ids[Math.floor(i / CLEARERS.length)], CLEARERS[i % CLEARERS.length])),
+      bus.publishAs(
+        CLEARERS[i % CLEARERS.length],
+        'signoff.submitted',
+        signOff(ids[Math.floor(i / CLEARERS.length)], CLEARERS[i % CLEARERS.length]),
+      ),
     );
-    await waitFor(() => ids.every(cleared), { timeoutMs: 600_000, intervalMs: 5, description: 'every consultation to clear' });
+    await waitFor(() => ids.every(cleared), {
+      timeoutMs: 600_000,
+      intervalMs: 5,
+      description: 'every consultation to clear',
+    });
     const seconds = Number(process.hrtime.bigint() - start) / 1e9;
 
     // Latency: one consultation with one clearer, one sign-off at a time.
@@ -101,7 +116,9 @@ export async function benchCoordinator(
     for (let i = 0; i < latencySamples; i++) {
       const o = opening(['dod']);
       await bus.publishAs('state-pm', 'consultation.opened', o);
-      await waitFor(() => bus.of('review.requested', o.consultationId).length === 1, { intervalMs: 1 });
+      await waitFor(() => bus.of('review.requested', o.consultationId).length === 1, {
+        intervalMs: 1,
+      });
       const t0 = process.hrtime.bigint();
       await bus.publishAs('dod', 'signoff.submitted', signOff(o.consultationId, 'dod'));
       await waitFor(() => cleared(o.consultationId), { intervalMs: 1 });
@@ -115,7 +132,11 @@ export async function benchCoordinator(
 }
 
 /** The baseline: the MongoDB driver inserting documents of the same size into the same server. */
-export async function benchDriverWrites(mongoUrl: string, writes: number, latencySamples: number): Promise<DriverResult> {
+export async function benchDriverWrites(
+  mongoUrl: string,
+  writes: number,
+  latencySamples: number,
+): Promise<DriverResult> {
   const client = await MongoClient.connect(mongoUrl, { maxPoolSize: 64 });
   try {
     const col = client.db(`bench_raw_${randomUUID().slice(0, 8)}`).collection('writes');

@@ -35,7 +35,13 @@ function envelopeOfAboutOneKb(): string {
 }
 
 function row(cells: string[]): string {
-  return cells[0].padEnd(34) + cells.slice(1).map((c) => c.padStart(11)).join('');
+  return (
+    cells[0].padEnd(34) +
+    cells
+      .slice(1)
+      .map((c) => c.padStart(11))
+      .join('')
+  );
 }
 
 async function main(): Promise<void> {
@@ -52,22 +58,44 @@ async function main(): Promise<void> {
       servers.push(nats);
       natsUrl = nats.url;
     }
-    console.log(`NATS ${natsUrl} (JetStream file storage, sync_interval: always when started here)\n`);
+    console.log(
+      `NATS ${natsUrl} (JetStream file storage, sync_interval: always when started here)\n`,
+    );
 
     // Raw JetStream is the baseline of both benchmarks.
     await benchRawJetStream(natsUrl, 2000, 20, envelopeOfAboutOneKb()); // warm-up
     const raw = await benchRawJetStream(natsUrl, count, samples, envelopeOfAboutOneKb());
 
     if (only !== 'coordinator') {
-      console.log(`1. Messaging layer: ${count} messages of about 1 KB, ${samples} latency samples`);
+      console.log(
+        `1. Messaging layer: ${count} messages of about 1 KB, ${samples} latency samples`,
+      );
       await benchMessagingLayer(natsUrl, 2000, 20); // warm-up
       const layer = await benchMessagingLayer(natsUrl, count, samples);
       console.log(row(['', 'msgs/s', 'p50 ms', 'p99 ms']));
-      console.log(row(['raw @nats-io/jetstream', fmt(raw.perSecond, 0), fmt(raw.latency.p50), fmt(raw.latency.p99)]));
-      console.log(row(['messaging layer (validated)', fmt(layer.perSecond, 0), fmt(layer.latency.p50), fmt(layer.latency.p99)]));
-      console.log(`throughput ratio (layer / raw):   ${fmt(layer.perSecond / raw.perSecond)}  (goal >= 0.80)`);
+      console.log(
+        row([
+          'raw @nats-io/jetstream',
+          fmt(raw.perSecond, 0),
+          fmt(raw.latency.p50),
+          fmt(raw.latency.p99),
+        ]),
+      );
+      console.log(
+        row([
+          'messaging layer (validated)',
+          fmt(layer.perSecond, 0),
+          fmt(layer.latency.p50),
+          fmt(layer.latency.p99),
+        ]),
+      );
+      console.log(
+        `throughput ratio (layer / raw):   ${fmt(layer.perSecond / raw.perSecond)}  (goal >= 0.80)`,
+      );
       console.log(`p50 latency ratio (layer / raw):  ${fmt(layer.latency.p50 / raw.latency.p50)}`);
-      console.log(`p99 latency ratio (layer / raw):  ${fmt(layer.latency.p99 / raw.latency.p99)}\n`);
+      console.log(
+        `p99 latency ratio (layer / raw):  ${fmt(layer.latency.p99 / raw.latency.p99)}\n`,
+      );
     }
 
     if (only !== 'messaging') {
@@ -78,17 +106,51 @@ async function main(): Promise<void> {
         mongoUrl = mongo.url;
       }
       const signOffs = consultations * 4;
-      console.log(`2. Coordinator: ${consultations} consultations x 4 sign-offs = ${signOffs}, ${Math.min(samples, 100)} latency samples, database ${mongoUrl}`);
+      console.log(
+        `2. Coordinator: ${consultations} consultations x 4 sign-offs = ${signOffs}, ${Math.min(samples, 100)} latency samples, database ${mongoUrl}`,
+      );
       const driver = await benchDriverWrites(mongoUrl, signOffs, Math.min(samples, 100));
-      const coord = await benchCoordinator(natsUrl, mongoUrl, consultations, Math.min(samples, 100));
+      const coord = await benchCoordinator(
+        natsUrl,
+        mongoUrl,
+        consultations,
+        Math.min(samples, 100),
+      );
       console.log(row(['', 'per s', 'p50 ms', 'p99 ms']));
-      console.log(row(['raw driver insert (1 KB)', fmt(driver.perSecond, 0), fmt(driver.latency.p50), fmt(driver.latency.p99)]));
-      console.log(row(['raw @nats-io/jetstream', fmt(raw.perSecond, 0), fmt(raw.latency.p50), fmt(raw.latency.p99)]));
-      console.log(row(['coordinator sign-off (end to end)', fmt(coord.perSecond, 0), fmt(coord.latency.p50), fmt(coord.latency.p99)]));
-      console.log(`sign-offs/s per raw driver write/s:  ${fmt(coord.perSecond / driver.perSecond)}`);
+      console.log(
+        row([
+          'raw driver insert (1 KB)',
+          fmt(driver.perSecond, 0),
+          fmt(driver.latency.p50),
+          fmt(driver.latency.p99),
+        ]),
+      );
+      console.log(
+        row([
+          'raw @nats-io/jetstream',
+          fmt(raw.perSecond, 0),
+          fmt(raw.latency.p50),
+          fmt(raw.latency.p99),
+        ]),
+      );
+      console.log(
+        row([
+          'coordinator sign-off (end to end)',
+          fmt(coord.perSecond, 0),
+          fmt(coord.latency.p50),
+          fmt(coord.latency.p99),
+        ]),
+      );
+      console.log(
+        `sign-offs/s per raw driver write/s:  ${fmt(coord.perSecond / driver.perSecond)}`,
+      );
       console.log(`sign-offs/s per raw JetStream msg/s: ${fmt(coord.perSecond / raw.perSecond)}`);
-      console.log(`p50 latency ratio (sign-off / driver insert): ${fmt(coord.latency.p50 / driver.latency.p50)}`);
-      console.log(`p99 latency ratio (sign-off / driver insert): ${fmt(coord.latency.p99 / driver.latency.p99)}`);
+      console.log(
+        `p50 latency ratio (sign-off / driver insert): ${fmt(coord.latency.p50 / driver.latency.p50)}`,
+      );
+      console.log(
+        `p99 latency ratio (sign-off / driver insert): ${fmt(coord.latency.p99 / driver.latency.p99)}`,
+      );
     }
   } finally {
     for (const s of servers.reverse()) await s.stop();
