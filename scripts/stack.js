@@ -232,6 +232,9 @@ async function main() {
         MONGO_URL: mongoUrl,
         HTTP_HOST: '127.0.0.1',
         HTTP_PORT: String(spec.port),
+        // A local stack may move the coordinator's clock forward
+        // (POST /dev/clock/advance, `icb clock advance`) to watch 30-day periods run out.
+        DEV_CLOCK: process.env.DEV_CLOCK ?? 'true',
       },
     });
     services.push({ spec, child });

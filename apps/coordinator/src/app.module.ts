@@ -6,6 +6,7 @@ import { AuditVerificationModule } from './audit/audit-verification.module';
 import { ClocksModule } from './clocks/clocks.module';
 import { ConsultationsModule } from './consultations/consultations.module';
 import { DatabaseModule } from './database/database.module';
+import { DeadLettersModule } from './dead-letters/dead-letters.module';
 import { EventsModule } from './events/events.module';
 
 export const COORDINATOR_SERVICE = 'coordinator';
@@ -35,6 +36,7 @@ export class CoordinatorModule {
         ConsultationsModule,
         AuditVerificationModule,
         EventsModule,
+        DeadLettersModule,
       ],
     };
   }

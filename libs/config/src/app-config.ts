@@ -82,6 +82,14 @@ export class AppConfig {
   CLOCK_TICK_MS = 1000;
 
   /**
+   * Lets the coordinator's clock be moved forward over HTTP (`POST
+   * /dev/clock/advance`), to watch 30-day review periods and deemed
+   * concurrence on a local stack. `npm start` turns it on; never in production.
+   */
+  @IsIn(['true', 'false'])
+  DEV_CLOCK: 'true' | 'false' = 'false';
+
+  /**
    * The bus namespace: the first token of every subject (`icb.evt.…`) and the
    * prefix of every stream (`ICB_EVENTS`). Only tests change it, to run
    * isolated from each other on one server.

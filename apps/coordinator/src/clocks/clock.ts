@@ -12,6 +12,24 @@ export class SystemClock extends Clock {
   }
 }
 
+/** The system clock plus an offset that only grows: a local stack's way to let 30 days pass. */
+export class AdjustableClock extends Clock {
+  private offsetMs = 0;
+
+  now(): Date {
+    return new Date(Date.now() + this.offsetMs);
+  }
+
+  get offset(): number {
+    return this.offsetMs;
+  }
+
+  advance(ms: number): void {
+    if (!(ms > 0)) throw new RangeError('the clock only moves forward');
+    this.offsetMs += ms;
+  }
+}
+
 export class FakeClock extends Clock {
   private current: number;
 

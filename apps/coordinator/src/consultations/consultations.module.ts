@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { AuditModule } from '../audit/audit.module';
 import { ClockScheduler } from '../clocks/clock-scheduler';
+import { DevClockController } from '../clocks/dev-clock.controller';
 import { InboxModule } from '../inbox/inbox.module';
 import { ConsultationRepository } from './consultation.repository';
 import {
@@ -23,7 +24,7 @@ import { ConsultationsService } from './consultations.service';
     AuditModule,
     InboxModule,
   ],
-  controllers: [ConsultationsController],
+  controllers: [ConsultationsController, DevClockController],
   providers: [ConsultationRepository, ConsultationsService, ConsultationHandlers, ClockScheduler],
   exports: [ConsultationRepository, ConsultationsService, ClockScheduler],
 })

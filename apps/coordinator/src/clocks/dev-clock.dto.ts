@@ -1,0 +1,39 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+
+export class AdvanceClockDto {
+  @ApiPropertyOptional({ minimum: 0, maximum: 3650, example: 30 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(3650)
+  days?: number;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 87600 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(87_600)
+  hours?: number;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 525600 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(525_600)
+  minutes?: number;
+}
+
+export class DevClockDto {
+  @ApiProperty({
+    description: "The coordinator's current time",
+    example: '2026-03-02T14:00:00.000Z',
+  })
+  now: string;
+
+  @ApiProperty({ description: 'How far ahead of the system clock it runs (ms)' })
+  offsetMs: number;
+
+  @ApiPropertyOptional({ description: 'Consultations changed by the clocks that fell due' })
+  fired?: number;
+}

@@ -1,0 +1,69 @@
+import {
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  NotFoundException,
+  Param,
+  ParseIntPipe,
+  Post,
+  Query,
+} from '@nestjs/common';
+import {
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { DeadLetterNotFoundError, DeadLetterService } from '@icb/messaging';
+import { DeadLetterListDto, DeadLetterQueryDto, ReplayResultDto } from './dead-letters.dto';
+
+/** The bus's dead-letter stream: what a consumer could not process, and why. */
+@ApiTags('dead letters')
+@Controller('dead-letters')
+export class DeadLettersController {
+  constructor(private readonly deadLetters: DeadLetterService) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'Dead-lettered messages, oldest first, with the reason and the original message',
+  })
+  @ApiOkResponse({ type: DeadLetterListDto })
+  async list(@Query() query: DeadLetterQueryDto): Promise<DeadLetterListDto> {
+    const [total, items] = await Promise.all([
+      this.deadLetters.count(),
+      this.deadLetters.list({ limit: query.limit, consumer: query.consumer }),
+    ]);
+    return { total, items };
+  }
+
+  @Post(':seq/replay')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Publish the original message again on its subject and remove the entry',
+  })
+  @ApiOkResponse({ type: ReplayResultDto })
+  @ApiNotFoundResponse({ description: 'No such entry' })
+  replay(@Param('seq', ParseIntPipe) seq: number): Promise<ReplayResultDto> {
+    return this.found(() => this.deadLetters.replay(seq));
+  }
+
+  @Delete(':seq')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Remove an entry without replaying it' })
+  @ApiNoContentResponse({ description: 'Removed' })
+  @ApiNotFoundResponse({ description: 'No such entry' })
+  async discard(@Param('seq', ParseIntPipe) seq: number): Promise<void> {
+    await this.found(() => this.deadLetters.discard(seq));
+  }
+
+  private async found<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof DeadLetterNotFoundError) throw new NotFoundException(error.message);
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,65 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import type { DeadLetterEntry, DeadLetterRecord } from '@icb/messaging';
+
+export class DeadLetterQueryDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'Only entries of this durable consumer (e.g. coordinator)' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,64}$/)
+  consumer?: string;
+}
+
+export class DeadLetterRecordDto implements DeadLetterRecord {
+  @ApiProperty({
+    example: 'INVALID_MESSAGE',
+    description:
+      'Why: INVALID_MESSAGE, MALFORMED_JSON, UNKNOWN_SUBJECT, SOURCE_MISMATCH, AGENCY_MISMATCH, MAX_DELIVERIES, ...',
+  })
+  code: string;
+  @ApiProperty() reason: string;
+  @ApiPropertyOptional({ type: [String], description: 'Validation errors, path and message' })
+  errors?: string[];
+  @ApiProperty({ description: 'Subject the message was published on' }) subject: string;
+  @ApiProperty() consumer: string;
+  @ApiProperty() stream: string;
+  @ApiProperty() streamSequence: number;
+  @ApiProperty() deliveryCount: number;
+  @ApiPropertyOptional({ description: 'Envelope id, when the body could be read' })
+  eventId?: string;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'array', items: { type: 'string' } },
+  })
+  headers: Record<string, string[]>;
+  @ApiProperty({ description: 'The original body' }) data: string;
+  @ApiProperty({ enum: ['utf8', 'base64'] }) encoding: 'utf8' | 'base64';
+  @ApiProperty() deadLetteredAt: string;
+}
+
+export class DeadLetterEntryDto implements DeadLetterEntry {
+  @ApiProperty({
+    description: 'Sequence in the dead-letter stream: the id to replay or discard it by',
+  })
+  seq: number;
+  @ApiProperty({ type: DeadLetterRecordDto }) record: DeadLetterRecordDto;
+}
+
+export class DeadLetterListDto {
+  @ApiProperty({ description: 'Entries in the dead-letter stream' }) total: number;
+  @ApiProperty({ type: [DeadLetterEntryDto] }) items: DeadLetterEntryDto[];
+}
+
+export class ReplayResultDto {
+  @ApiProperty() seq: number;
+  @ApiProperty({ description: 'Subject it was published on again' }) subject: string;
+  @ApiProperty({ description: 'Its new sequence in the events stream' }) streamSequence: number;
+}
