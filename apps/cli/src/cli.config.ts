@@ -1,0 +1,118 @@
+import { UsageError } from './cli.errors';
+
+/**
+ * The CLI's configuration. This is the only file of apps/cli that reads
+ * `process.env` (`processEnvironment`): the CLI is a separate program that does
+ * not boot Nest, so it cannot use libs/config, where every service reads its
+ * environment. Everything else receives the resolved `CliConfig`.
+ */
+
+export type Environment = Readonly<Record<string, string | undefined>>;
+
+export const DEFAULT_API_URL = 'http://127.0.0.1:3000';
+export const DEFAULT_NATS_URL = 'nats://127.0.0.1:4222';
+export const DEFAULT_NAMESPACE = 'icb';
+
+export interface CliConfig {
+  apiUrl: string;
+  /** NATS server URLs (comma-separated in `--nats` / `NATS_URL`). */
+  natsServers: string[];
+  natsUser?: string;
+  natsPassword?: string;
+  /** First subject token: `icb` in production (`icb.evt.…`). */
+  namespace: string;
+  json: boolean;
+  color: boolean;
+  /** Print stack traces of unexpected errors (`ICB_DEBUG=1`). */
+  debug: boolean;
+}
+
+/** The global options, as commander parsed them. */
+export interface GlobalOptions {
+  api?: string;
+  nats?: string;
+  json?: boolean;
+  /** `--no-color` sets it to false. */
+  color?: boolean;
+}
+
+/** The process environment; the one place the CLI reads it. */
+export function processEnvironment(): Environment {
+  return process.env;
+}
+
+const NAMESPACE = /^[a-z][a-z0-9]{0,15}$/;
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+function httpUrl(value: string, from: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new UsageError(`${from} is not a URL: "${value}"`, 'give it like http://127.0.0.1:3000');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new UsageError(
+      `${from} must be an http(s) URL: "${value}"`,
+      'e.g. http://127.0.0.1:3000',
+    );
+  }
+  return value.replace(/\/+$/, '');
+}
+
+function natsUrls(value: string, from: string): string[] {
+  const urls = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const u of urls) {
+    if (!/^(nats|tls|ws|wss):\/\/\S+$/.test(u)) {
+      throw new UsageError(`${from} must look like nats://host:port: "${u}"`);
+    }
+  }
+  if (urls.length === 0) throw new UsageError(`${from} is empty`);
+  return urls;
+}
+
+/**
+ * Options win over the environment, the environment over the defaults.
+ * `interactive`: whether stdout is a terminal (colour is on only then, unless
+ * FORCE_COLOR is set; NO_COLOR and `--no-color` turn it off).
+ */
+export function resolveConfig(
+  options: GlobalOptions,
+  env: Environment,
+  interactive: boolean,
+): CliConfig {
+  const apiFrom = options.api !== undefined ? '--api' : 'ICB_API_URL';
+  const natsFrom = options.nats !== undefined ? '--nats' : 'NATS_URL';
+  const namespace = nonEmpty(env.BUS_NAMESPACE) ?? DEFAULT_NAMESPACE;
+  if (!NAMESPACE.test(namespace)) {
+    throw new UsageError(
+      `BUS_NAMESPACE must be 1-16 lower-case letters or digits, got "${namespace}"`,
+    );
+  }
+  const json = options.json === true;
+  const forced = nonEmpty(env.FORCE_COLOR) !== undefined && env.FORCE_COLOR !== '0';
+  const color =
+    !json &&
+    options.color !== false &&
+    nonEmpty(env.NO_COLOR) === undefined &&
+    (interactive || forced);
+  return {
+    apiUrl: httpUrl(nonEmpty(options.api) ?? nonEmpty(env.ICB_API_URL) ?? DEFAULT_API_URL, apiFrom),
+    natsServers: natsUrls(
+      nonEmpty(options.nats) ?? nonEmpty(env.NATS_URL) ?? DEFAULT_NATS_URL,
+      natsFrom,
+    ),
+    natsUser: nonEmpty(env.NATS_USER),
+    natsPassword: nonEmpty(env.NATS_PASSWORD),
+    namespace,
+    json,
+    color,
+    debug: nonEmpty(env.ICB_DEBUG) !== undefined && env.ICB_DEBUG !== '0',
+  };
+}
