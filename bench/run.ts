@@ -51,6 +51,12 @@ async function main(): Promise<void> {
   const only = process.env.BENCH_ONLY; // 'messaging' | 'coordinator'
   const servers: ServerHandle[] = [];
   const dir = path.resolve(__dirname, `../../.local/bench-${process.pid}`);
+  // Interrupted: stop the servers this run started, then exit.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      void Promise.allSettled(servers.map((s) => s.stop())).then(() => process.exit(130));
+    });
+  }
   try {
     let natsUrl = process.env.NATS_URL;
     if (!natsUrl) {

@@ -4,8 +4,9 @@ import type { LogEntry } from './hash-chain';
 export const EVENT_LOG_COLLECTION = 'event_log';
 
 /** Append-only: entries are inserted, never updated; (consultationId, seq) is unique. */
-export const EventLogSchema = new Schema<LogEntry>(
+export const EventLogSchema = new Schema<LogEntry & { _id: string }>(
   {
+    _id: { type: String, required: true },
     consultationId: { type: String, required: true },
     seq: { type: Number, required: true },
     eventId: { type: String, required: true },

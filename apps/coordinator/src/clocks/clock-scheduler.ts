@@ -7,37 +7,55 @@ import {
 } from '@nestjs/common';
 import { derivedEventId } from '@icb/messaging';
 import { fireDueClocks } from '../consultations/consultation.aggregate';
+import type { Consultation } from '../consultations/consultation.model';
 import { ConsultationRepository } from '../consultations/consultation.repository';
 import { ConsultationsService } from '../consultations/consultations.service';
 import { Clock } from './clock';
 
 export const CLOCK_TICK_MS = Symbol('CLOCK_TICK_MS');
 
+/** Ticks between full rescans of the consultations (other instances' changes) and between outbox sweeps. */
+const RESCAN_EVERY_TICKS = 60;
+const SWEEP_EVERY_TICKS = 300;
+
 /**
  * Fires due clocks (review deadlines, reminders, deemed concurrence,
  * escalation and congressional review periods) and relays outboxes a crash
- * left behind. Clocks live in the consultation documents, so they survive a
- * restart; a clock fires in the same conditional update that applies its
- * effect, so with two coordinators running it fires exactly once.
+ * left behind. Clocks live in the consultation versions, so they survive a
+ * restart; a clock fires in the same commit that applies its effect, so with
+ * two coordinators running it fires exactly once.
+ *
+ * Which consultation's clock comes next is kept in memory, updated after
+ * every change this instance makes and rebuilt from the database now and then
+ * (changes made by other instances): on FerretDB every query but a lookup by
+ * `_id` scans the collection, too much to run every second.
  */
 @Injectable()
 export class ClockScheduler implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Clocks');
+  private readonly nextAt = new Map<string, string>();
   private timer?: NodeJS.Timeout;
   private running?: Promise<unknown>;
+  private ticks = 0;
 
   constructor(
     private readonly repository: ConsultationRepository,
     private readonly service: ConsultationsService,
     private readonly clock: Clock,
     @Inject(CLOCK_TICK_MS) private readonly tickMs: number,
-  ) {}
+  ) {
+    service.onRelayed((c) => this.note(c));
+  }
 
   onApplicationBootstrap(): void {
     if (this.tickMs <= 0) return;
     this.timer = setInterval(() => {
       if (this.running) return;
-      this.running = this.tick()
+      const n = this.ticks++;
+      this.running = this.tick({
+        rescan: n % RESCAN_EVERY_TICKS === 0,
+        sweep: n % SWEEP_EVERY_TICKS === 0,
+      })
         .catch((error: unknown) => this.logger.error(`tick failed: ${(error as Error).message}`))
         .finally(() => (this.running = undefined));
     }, this.tickMs);
@@ -49,18 +67,37 @@ export class ClockScheduler implements OnApplicationBootstrap, OnModuleDestroy {
     await this.running;
   }
 
-  /** Fires every clock due now; returns how many consultations changed. Tests call it after moving a FakeClock. */
-  async tick(): Promise<number> {
-    await this.service.relayPending();
+  private note(c: Pick<Consultation, 'id' | 'nextClockAt'>): void {
+    if (c.nextClockAt) this.nextAt.set(c.id, c.nextClockAt);
+    else this.nextAt.delete(c.id);
+  }
+
+  private async rescan(): Promise<void> {
+    const rows = await this.repository.clockSchedule();
+    this.nextAt.clear();
+    for (const r of rows) this.nextAt.set(r.id, r.nextClockAt);
+  }
+
+  /**
+   * Fires every clock due now; returns how many consultations changed. Tests
+   * call it after moving a FakeClock (rescanning and sweeping by default).
+   */
+  async tick(
+    opts: { rescan?: boolean; sweep?: boolean } = { rescan: true, sweep: true },
+  ): Promise<number> {
+    if (opts.sweep) await this.service.relayPending();
+    if (opts.rescan) await this.rescan();
     let changed = 0;
     // A firing can schedule a clock that is already due (a chain of overdue
     // steps after downtime): go round again, a bounded number of times.
     for (let round = 0; round < 10; round++) {
       const now = this.clock.now().toISOString();
-      const due = await this.repository.withDueClocks(now, 100);
+      const due = [...this.nextAt]
+        .filter(([, at]) => at <= now)
+        .sort((a, b) => a[1].localeCompare(b[1]));
       if (due.length === 0) return changed;
       let progressed = false;
-      for (const id of due) {
+      for (const [id] of due) {
         const result = await this.service.apply(
           id,
           (current) => ({
@@ -68,8 +105,12 @@ export class ClockScheduler implements OnApplicationBootstrap, OnModuleDestroy {
             type: 'clock',
             actor: 'clock',
           }),
-          (current, ctx) => fireDueClocks(current, ctx.now),
+          (current, ctx) =>
+            current.nextClockAt && current.nextClockAt <= ctx.now
+              ? fireDueClocks(current, ctx.now)
+              : { ok: false, code: 'NOTHING_DUE', message: 'no clock is due', noop: true },
         );
+        this.note(result.consultation);
         if (result.outcome === 'applied') {
           changed++;
           progressed = true;

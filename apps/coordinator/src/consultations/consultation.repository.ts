@@ -13,7 +13,7 @@ import {
 
 const DUPLICATE_KEY = 11000;
 /** How many applied event ids a consultation remembers (redeliveries come within minutes). */
-export const PROCESSED_MEMORY = 1000;
+export const PROCESSED_MEMORY = 100;
 
 /** A consultation as stored: the model plus what the persistence layer tracks. */
 export interface StoredConsultation {
@@ -51,7 +51,15 @@ function toStored(
 ): StoredConsultation {
   const { _id, processed, outbox, logHead, ...rest } = doc;
   return {
-    consultation: { ...(rest as Omit<Consultation, 'id'>), id: _id },
+    // A query copy lacks the detail-only lists: they read as empty here.
+    consultation: {
+      ...(rest as Omit<Consultation, 'id'>),
+      signOffs: rest.signOffs ?? [],
+      conditions: rest.conditions ?? [],
+      screenings: rest.screenings ?? [],
+      assessments: rest.assessments ?? [],
+      id: _id,
+    },
     processed: processed ?? [],
     outbox: outbox ?? [],
     logHead,
@@ -70,7 +78,7 @@ function fromVersion(doc: ConsultationVersionDocument): StoredConsultation {
 function toVersion(stored: StoredConsultation, at: Date): ConsultationVersionDocument {
   const { id, ...state } = stored.consultation;
   return {
-    _id: `${id}:${stored.consultation.version}`,
+    _id: versionId(id, stored.consultation.version),
     consultationId: id,
     version: stored.consultation.version,
     state,
@@ -78,13 +86,26 @@ function toVersion(stored: StoredConsultation, at: Date): ConsultationVersionDoc
     outbox: stored.outbox,
     logHead: stored.logHead,
     committedAt: at,
-    relayed: stored.outbox.length === 0,
   };
 }
 
+/** Fields of the model that only the detail needs: left out of the query copy, which stays small. */
+const DETAIL_ONLY = ['signOffs', 'conditions', 'screenings', 'assessments'] as const;
+
+/**
+ * The query copy: what the list, queue and statistics queries read. It is
+ * kept small on purpose: FerretDB's SQLite backend reads every document of
+ * the collection for each update and each filtered query.
+ */
 function toSnapshot(stored: StoredConsultation): ConsultationDocument {
   const { id, ...rest } = stored.consultation;
-  return { ...rest, _id: id, logHead: stored.logHead };
+  const copy: Record<string, unknown> = { ...rest, _id: id, logHead: stored.logHead };
+  for (const field of DETAIL_ONLY) delete copy[field];
+  return copy as unknown as ConsultationDocument;
+}
+
+function versionId(id: string, version: number): string {
+  return `${id}:${version}`;
 }
 
 function escapeRegex(text: string): string {
@@ -116,15 +137,32 @@ export class ConsultationRepository {
     private readonly versions: Model<ConsultationVersionDocument>,
   ) {}
 
-  /** The latest committed version. */
+  /**
+   * The latest committed version: the query copy, then any newer versions
+   * found by `_id` (the copy may trail by a version after a race or a crash).
+   * Only point lookups by `_id`: FerretDB's SQLite backend scans the whole
+   * collection for any other query.
+   */
   async get(id: string): Promise<StoredConsultation | undefined> {
-    const [doc] = await this.versions
-      .find({ consultationId: id })
-      .sort({ version: -1 })
-      .limit(1)
-      .lean<ConsultationVersionDocument[]>()
-      .exec();
-    return doc ? fromVersion(doc) : undefined;
+    const copy = await this.model.findById(id, { version: 1 }).lean<{ version: number }>().exec();
+    let latest: StoredConsultation | undefined;
+    let version = copy?.version ?? 0;
+    if (copy) {
+      const doc = await this.versions
+        .findById(versionId(id, version))
+        .lean<ConsultationVersionDocument>()
+        .exec();
+      latest = doc ? fromVersion(doc) : undefined;
+    }
+    for (;;) {
+      const next = await this.versions
+        .findById(versionId(id, version + 1))
+        .lean<ConsultationVersionDocument>()
+        .exec();
+      if (!next) return latest;
+      latest = fromVersion(next);
+      version = next.version;
+    }
   }
 
   /**
@@ -157,11 +195,11 @@ export class ConsultationRepository {
         if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
         continue;
       }
-      const [copy, latest] = await Promise.all([
-        this.model.findById(doc._id, { version: 1 }).lean<{ version: number }>().exec(),
-        this.get(doc._id),
-      ]);
-      if (!latest || (copy && copy.version >= latest.consultation.version)) return;
+      // A newer version committed meanwhile may have been overwritten by ours.
+      const newer = await this.versions.exists({ _id: versionId(doc._id, doc.version + 1) });
+      if (!newer) return;
+      const latest = await this.get(doc._id);
+      if (!latest) return;
       current = latest;
     }
   }
@@ -171,33 +209,31 @@ export class ConsultationRepository {
     return this.commit(stored);
   }
 
-  /** Marks versions up to `version` as relayed. */
-  async markRelayed(id: string, version: number): Promise<void> {
-    await this.versions.collection.updateMany(
-      { consultationId: id, version: { $lte: version }, relayed: false },
-      { $set: { relayed: true } },
-    );
+  /** Whether a version newer than `version` was committed (a point lookup). */
+  async hasNewerThan(id: string, version: number): Promise<boolean> {
+    return (await this.versions.exists({ _id: versionId(id, version + 1) })) !== null;
   }
 
-  /** Consultations with a version whose outbox was not relayed (a crash between commit and relay). */
-  async withPendingOutbox(limit: number): Promise<string[]> {
-    const docs = await this.versions
-      .find({ relayed: false }, { consultationId: 1 })
-      .limit(limit)
-      .lean<{ consultationId: string }[]>()
-      .exec();
-    return [...new Set(docs.map((d) => d.consultationId))];
-  }
-
-  /** Consultations with a clock due at `now`. */
-  async withDueClocks(now: string, limit: number): Promise<string[]> {
+  /**
+   * Every consultation with its version and log head, for the sweep that
+   * relays what a crash left behind (a scan: the scheduler runs it at start
+   * and now and then).
+   */
+  async heads(): Promise<{ id: string; version: number; logSeq: number }[]> {
     const docs = await this.model
-      .find({ nextClockAt: { $lte: now } }, { _id: 1 })
-      .sort({ nextClockAt: 1 })
-      .limit(limit)
-      .lean<{ _id: string }[]>()
+      .find({}, { _id: 1, version: 1, logHead: 1 })
+      .lean<{ _id: string; version: number; logHead: { seq: number } }[]>()
       .exec();
-    return docs.map((d) => d._id);
+    return docs.map((d) => ({ id: d._id, version: d.version, logSeq: d.logHead.seq }));
+  }
+
+  /** Every consultation with an unfired clock, and when the earliest is due (a scan: the scheduler runs it now and then). */
+  async clockSchedule(): Promise<{ id: string; nextClockAt: string }[]> {
+    const docs = await this.model
+      .find({ nextClockAt: { $type: 'string' } }, { _id: 1, nextClockAt: 1 })
+      .lean<{ _id: string; nextClockAt: string }[]>()
+      .exec();
+    return docs.map((d) => ({ id: d._id, nextClockAt: d.nextClockAt }));
   }
 
   private filter(q: ConsultationQuery): QueryFilter<ConsultationDocument> {

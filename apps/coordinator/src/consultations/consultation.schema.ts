@@ -10,7 +10,8 @@ export const CONSULTATION_VERSION_COLLECTION = 'consultation_versions';
  * What is still to be done after a change was stored: log entries to append
  * and events to publish. They are written in the same single-document update
  * as the change itself (a transactional outbox inside the document: FerretDB
- * has no multi-document transactions), then relayed and pulled.
+ * has no multi-document transactions), then relayed; the next version
+ * carries forward only the entries not yet in the log.
  */
 export interface OutboxEntry {
   entryId: string;
@@ -18,7 +19,12 @@ export interface OutboxEntry {
   publish?: { subject: string; envelope: Envelope };
 }
 
-/** The query copy of a consultation (`consultations`): the model, indexed for operators' queries. */
+/**
+ * The query copy of a consultation (`consultations`): the latest version as
+ * far as its writers know, without the detail-only lists, indexed for
+ * operators' queries. Reads that decide take its version number and then
+ * read versions by `_id`.
+ */
 export interface ConsultationDocument extends Omit<Consultation, 'id'> {
   _id: string;
   /** Head of the hash-chained event log. */
@@ -42,8 +48,6 @@ export interface ConsultationVersionDocument {
   outbox: OutboxEntry[];
   logHead: { seq: number; hash: string };
   committedAt: Date;
-  /** Set once its outbox was relayed; the sweeper relays the others. */
-  relayed: boolean;
 }
 
 /**
@@ -66,13 +70,9 @@ export const ConsultationSchema = new Schema<ConsultationDocument>(
     revision: { type: Number, required: true },
     clearers: [String],
     reviews: [Schema.Types.Mixed],
-    signOffs: [Schema.Types.Mixed],
-    conditions: [Schema.Types.Mixed],
     clocks: [Schema.Types.Mixed],
     escalation: Schema.Types.Mixed,
     congress: Schema.Types.Mixed,
-    screenings: [Schema.Types.Mixed],
-    assessments: [Schema.Types.Mixed],
     decision: Schema.Types.Mixed,
     pendingAgencies: [String],
     nextDueAt: String,
@@ -111,9 +111,7 @@ export const ConsultationVersionSchema = new Schema<ConsultationVersionDocument>
     outbox: [Schema.Types.Mixed],
     logHead: { type: Schema.Types.Mixed, required: true },
     committedAt: { type: Date, required: true },
-    relayed: { type: Boolean, required: true },
   },
   { collection: CONSULTATION_VERSION_COLLECTION, versionKey: false, minimize: false, strict: true },
 );
-ConsultationVersionSchema.index({ consultationId: 1, version: -1 });
-ConsultationVersionSchema.index({ relayed: 1 });
+// Only read by `_id` (`<id>:<version>`): no other index.

@@ -41,6 +41,7 @@ const MAX_ATTEMPTS = 12;
 @Injectable()
 export class ConsultationsService {
   private readonly logger = new Logger('Consultations');
+  private readonly listeners: ((consultation: Consultation) => void)[] = [];
 
   constructor(
     private readonly repository: ConsultationRepository,
@@ -82,7 +83,7 @@ export class ConsultationsService {
       const raced = await this.repository.get(id);
       if (raced) return this.alreadyThere(raced, cause, id);
     }
-    await this.relay(stored);
+    await this.relay(stored, { fresh: stored.outbox });
     return { outcome: 'applied', consultation: stored.consultation };
   }
 
@@ -116,8 +117,7 @@ export class ConsultationsService {
       }
       const version = stored.consultation.version;
       // Entries already relayed need not be carried into the next version's outbox.
-      const relayedSeq = stored.outbox.length > 0 ? await this.eventLog.lastSeq(id) : 0;
-      stored.outbox = stored.outbox.filter((e) => e.log.seq > relayedSeq);
+      stored.outbox = await this.unrelayed(stored);
       const change = decide(stored.consultation, { now: this.now(), eventId: cause.eventId });
       if (!change.ok && change.noop) {
         return { outcome: 'duplicate', consultation: stored.consultation };
@@ -127,7 +127,8 @@ export class ConsultationsService {
         : this.stageRefusal(stored, cause, change.code, change.message, opts.refusalNotice?.agency);
       next.consultation = { ...next.consultation, version: version + 1 };
       if (!(await this.repository.commit(next, this.clock.now()))) continue;
-      await this.relay(next);
+      // The carried-over entries were checked above; only this change's are new.
+      await this.relay(next, { fresh: next.outbox });
       if (!change.ok) {
         this.logger.warn(
           `refused ${cause.type} ${cause.eventId} on ${id}: ${change.code} ${change.message}`,
@@ -256,29 +257,59 @@ export class ConsultationsService {
    * run twice, concurrently too: publishes are de-duplicated by event id and
    * log appends by sequence number.
    */
-  async relay(stored: StoredConsultation): Promise<void> {
-    const id = stored.consultation.id;
-    if (stored.outbox.length > 0) {
-      const relayedSeq = await this.eventLog.lastSeq(id);
-      for (const entry of stored.outbox) {
-        if (entry.log.seq <= relayedSeq) continue;
-        if (entry.publish) await this.publisher.send(entry.publish.subject, entry.publish.envelope);
-        await this.eventLog.append(entry.log);
-      }
+  async relay(stored: StoredConsultation, opts: { fresh?: OutboxEntry[] } = {}): Promise<void> {
+    // Right after a commit the caller knows what is new; otherwise ask the log.
+    const pending = opts.fresh ?? (await this.unrelayed(stored));
+    if (pending.length > 0) {
+      await Promise.all(
+        pending.flatMap((e) =>
+          e.publish ? [this.publisher.send(e.publish.subject, e.publish.envelope)] : [],
+        ),
+      );
+      await this.eventLog.appendAll(pending.map((e) => e.log));
     }
-    await this.repository.markRelayed(id, stored.consultation.version);
+    for (const listener of this.listeners) listener(stored.consultation);
   }
 
-  /** Relays whatever a crash left between a commit and its relay, and repairs the query copy. */
-  async relayPending(limit = 100): Promise<number> {
-    const ids = await this.repository.withPendingOutbox(limit);
-    for (const id of ids) {
-      const stored = await this.repository.get(id);
+  /**
+   * The outbox entries not yet in the log. Relays append in sequence order,
+   * so the log always holds a prefix of the outbox: if the last entry is
+   * there, all are; otherwise everything from the first missing one is due.
+   * A few point lookups by `_id`.
+   */
+  private async unrelayed(stored: StoredConsultation): Promise<OutboxEntry[]> {
+    const outbox = stored.outbox;
+    if (outbox.length === 0) return [];
+    const id = stored.consultation.id;
+    if (await this.eventLog.has(id, outbox[outbox.length - 1].log.seq)) return [];
+    let first = 0;
+    while (first < outbox.length - 1 && (await this.eventLog.has(id, outbox[first].log.seq)))
+      first++;
+    return outbox.slice(first);
+  }
+
+  /** Called with every consultation after a change was relayed (the clock scheduler keeps its index with it). */
+  onRelayed(listener: (consultation: Consultation) => void): void {
+    this.listeners.push(listener);
+  }
+
+  /**
+   * Relays whatever a crash left between a commit and its relay, and repairs
+   * a query copy left behind. A consultation is done when the last entry of
+   * its head is in the log and no newer version exists.
+   */
+  async relayPending(): Promise<number> {
+    let repaired = 0;
+    for (const head of await this.repository.heads()) {
+      const logged = head.logSeq === 0 || (await this.eventLog.has(head.id, head.logSeq));
+      if (logged && !(await this.repository.hasNewerThan(head.id, head.version))) continue;
+      const stored = await this.repository.get(head.id);
       if (!stored) continue;
       await this.repository.refreshQueryCopy(stored);
       await this.relay(stored);
+      repaired++;
     }
-    return ids.length;
+    return repaired;
   }
 }
 
