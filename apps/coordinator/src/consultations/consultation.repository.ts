@@ -144,6 +144,20 @@ export class ConsultationRepository {
    * collection for any other query.
    */
   async get(id: string): Promise<StoredConsultation | undefined> {
+    return this.read(id, true);
+  }
+
+  /**
+   * The version the query copy names, without looking further: a look-up of
+   * an `_id` that is not there scans the collection on FerretDB, and a
+   * writer learns that it read an old version anyway, when its commit of the
+   * next one finds it taken. Then it reads again with `get`.
+   */
+  async getForUpdate(id: string): Promise<StoredConsultation | undefined> {
+    return this.read(id, false);
+  }
+
+  private async read(id: string, probe: boolean): Promise<StoredConsultation | undefined> {
     const copy = await this.model.findById(id, { version: 1 }).lean<{ version: number }>().exec();
     let latest: StoredConsultation | undefined;
     let version = copy?.version ?? 0;
@@ -153,6 +167,7 @@ export class ConsultationRepository {
         .lean<ConsultationVersionDocument>()
         .exec();
       latest = doc ? fromVersion(doc) : undefined;
+      if (latest && !probe) return latest;
     }
     for (;;) {
       const next = await this.versions
@@ -181,26 +196,19 @@ export class ConsultationRepository {
   }
 
   /**
-   * Brings the query copy up to the latest committed version. Writers race
-   * here too, so after writing it checks again and repeats until the copy is
-   * not older than the latest version.
+   * Writes the query copy of a version just committed. Two writers racing
+   * here can leave the copy one version behind; the next writer then finds
+   * its commit taken and reads on, and the scheduler's sweep repairs a copy
+   * nobody writes again (`hasNewerThan`).
    */
   async refreshQueryCopy(stored: StoredConsultation): Promise<void> {
-    let current = stored;
-    for (let attempt = 0; attempt < 5; attempt++) {
-      const doc = toSnapshot(current);
-      try {
-        await this.model.collection.replaceOne({ _id: doc._id } as never, doc, { upsert: true });
-      } catch (error) {
-        if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
-        continue;
-      }
-      // A newer version committed meanwhile may have been overwritten by ours.
-      const newer = await this.versions.exists({ _id: versionId(doc._id, doc.version + 1) });
-      if (!newer) return;
-      const latest = await this.get(doc._id);
-      if (!latest) return;
-      current = latest;
+    const doc = toSnapshot(stored);
+    try {
+      await this.model.collection.replaceOne({ _id: doc._id } as never, doc, { upsert: true });
+    } catch (error) {
+      // Two first writers racing on the upsert: the other one inserted it.
+      if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
+      await this.model.collection.replaceOne({ _id: doc._id } as never, doc);
     }
   }
 

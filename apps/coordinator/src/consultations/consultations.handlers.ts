@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Envelope, isAgency, MessageName, Party, partyOfSource, PayloadOf } from '@icb/contracts';
-import { MessageEnvelope, OnMessage } from '@icb/messaging';
+import { MessageContext, MessageCtx, MessageEnvelope, OnMessage } from '@icb/messaging';
 import { InboxRepository } from '../inbox/inbox.repository';
 import * as aggregate from './consultation.aggregate';
 import type { Change, ChangeContext } from './consultation.aggregate';
@@ -27,8 +27,11 @@ export class ConsultationHandlers {
   ) {}
 
   @OnMessage('consultation.opened')
-  opened(@MessageEnvelope() e: In<'consultation.opened'>): Promise<void> {
-    return this.once(e, () =>
+  opened(
+    @MessageEnvelope() e: In<'consultation.opened'>,
+    @MessageCtx() ctx: MessageContext,
+  ): Promise<void> {
+    return this.once(e, ctx, () =>
       this.service.create(e.data.consultationId, cause(e), (ctx) =>
         aggregate.openConsultation(e.data, ctx),
       ),
@@ -36,109 +39,180 @@ export class ConsultationHandlers {
   }
 
   @OnMessage('consultation.amended')
-  amended(@MessageEnvelope() e: In<'consultation.amended'>): Promise<void> {
-    return this.change(e, (c, ctx) => aggregate.amend(c, e.data, ctx));
+  amended(
+    @MessageEnvelope() e: In<'consultation.amended'>,
+    @MessageCtx() ctx: MessageContext,
+  ): Promise<void> {
+    return this.change(e, ctx, (c, at) => aggregate.amend(c, e.data, at));
   }
 
   @OnMessage('consultation.withdrawn')
-  withdrawn(@MessageEnvelope() e: In<'consultation.withdrawn'>): Promise<void> {
-    return this.change(e, (c, ctx) => aggregate.withdraw(c, e.data, ctx));
+  withdrawn(
+    @MessageEnvelope() e: In<'consultation.withdrawn'>,
+    @MessageCtx() ctx: MessageContext,
+  ): Promise<void> {
+    return this.change(e, ctx, (c, at) => aggregate.withdraw(c, e.data, at));
   }
 
   @OnMessage('clearance.parties-changed')
-  clearersChanged(@MessageEnvelope() e: In<'clearance.parties-changed'>): Promise<void> {
-    return this.change(e, (c, ctx) => aggregate.changeClearers(c, e.data, publisherOf(e), ctx));
+  clearersChanged(
+    @MessageEnvelope() e: In<'clearance.parties-changed'>,
+    @MessageCtx() ctx: MessageContext,
+  ): Promise<void> {
+    return this.change(e, ctx, (c, at) => aggregate.changeClearers(c, e.data, publisherOf(e), at));
   }
 
   @OnMessage('consultation.proceeded-without-clearance')
-  proceeded(@MessageEnvelope() e: In<'consultation.proceeded-without-clearance'>): Promise<void> {
-    return this.change(e, (c, ctx) => aggregate.proceedWithoutClearance(c, e.data, ctx));
+  proceeded(
+    @MessageEnvelope() e: In<'consultation.proceeded-without-clearance'>,
+    @MessageCtx() ctx: MessageContext,
+  ): Promise<void> {
+    return this.change(e, ctx, (c, at) => aggregate.proceedWithoutClearance(c, e.data, at));
   }
 
   @OnMessage('review.acknowledged')
-  acknowledged(@MessageEnvelope() e: In<'review.acknowledged'>): Promise<void> {
-    return this.change(e, (c, ctx) => aggregate.acknowledgeReview(c, e.data, ctx), e.data.agency);
+  acknowledged(
+    @MessageEnvelope() e: In<'review.acknowledged'>,
+    @MessageCtx() ctx: MessageContext,
+  ): Promise<void> {
+    return this.change(
+      e,
+      ctx,
+      (c, at) => aggregate.acknowledgeReview(c, e.data, at),
+      e.data.agency,
+    );
   }
 
   @OnMessage('review.hold-placed')
-  holdPlaced(@MessageEnvelope() e: In<'review.hold-placed'>): Promise<void> {
-    return this.change(e, (c, ctx) => aggregate.placeReviewHold(c, e.data, ctx), e.data.agency);
+  holdPlaced(
+    @MessageEnvelope() e: In<'review.hold-placed'>,
+    @MessageCtx() ctx: MessageContext,
+  ): Promise<void> {
+    return this.change(e, ctx, (c, at) => aggregate.placeReviewHold(c, e.data, at), e.data.agency);
   }
 
   @OnMessage('review.hold-released')
-  holdReleased(@MessageEnvelope() e: In<'review.hold-released'>): Promise<void> {
-    return this.change(e, (c, ctx) => aggregate.releaseReviewHold(c, e.data, ctx), e.data.agency);
+  holdReleased(
+    @MessageEnvelope() e: In<'review.hold-released'>,
+    @MessageCtx() ctx: MessageContext,
+  ): Promise<void> {
+    return this.change(
+      e,
+      ctx,
+      (c, at) => aggregate.releaseReviewHold(c, e.data, at),
+      e.data.agency,
+    );
   }
 
   @OnMessage('signoff.submitted')
-  signOff(@MessageEnvelope() e: In<'signoff.submitted'>): Promise<void> {
-    return this.change(e, (c, ctx) => aggregate.submitSignOff(c, e.data, ctx), e.data.agency);
+  signOff(
+    @MessageEnvelope() e: In<'signoff.submitted'>,
+    @MessageCtx() ctx: MessageContext,
+  ): Promise<void> {
+    return this.change(e, ctx, (c, at) => aggregate.submitSignOff(c, e.data, at), e.data.agency);
   }
 
   @OnMessage('condition.removal-requested')
   conditionRemovalRequested(
     @MessageEnvelope() e: In<'condition.removal-requested'>,
+    @MessageCtx() ctx: MessageContext,
   ): Promise<void> {
-    return this.change(e, (c, ctx) => aggregate.requestConditionRemoval(c, e.data, ctx));
+    return this.change(e, ctx, (c, at) => aggregate.requestConditionRemoval(c, e.data, at));
   }
 
   @OnMessage('condition.removal-answered')
-  conditionRemovalAnswered(@MessageEnvelope() e: In<'condition.removal-answered'>): Promise<void> {
+  conditionRemovalAnswered(
+    @MessageEnvelope() e: In<'condition.removal-answered'>,
+    @MessageCtx() ctx: MessageContext,
+  ): Promise<void> {
     return this.change(
       e,
-      (c, ctx) => aggregate.answerConditionRemoval(c, e.data, ctx),
+      ctx,
+      (c, at) => aggregate.answerConditionRemoval(c, e.data, at),
       e.data.agency,
     );
   }
 
   @OnMessage('clock.extension-requested')
-  extensionRequested(@MessageEnvelope() e: In<'clock.extension-requested'>): Promise<void> {
-    return this.change(e, (c, ctx) => aggregate.requestExtension(c, e.data, ctx), e.data.agency);
+  extensionRequested(
+    @MessageEnvelope() e: In<'clock.extension-requested'>,
+    @MessageCtx() ctx: MessageContext,
+  ): Promise<void> {
+    return this.change(e, ctx, (c, at) => aggregate.requestExtension(c, e.data, at), e.data.agency);
   }
 
   @OnMessage('sanctions.screening-completed')
-  screened(@MessageEnvelope() e: In<'sanctions.screening-completed'>): Promise<void> {
-    return this.change(e, (c, ctx) => aggregate.recordScreening(c, e.data, ctx));
+  screened(
+    @MessageEnvelope() e: In<'sanctions.screening-completed'>,
+    @MessageCtx() ctx: MessageContext,
+  ): Promise<void> {
+    return this.change(e, ctx, (c, at) => aggregate.recordScreening(c, e.data, at));
   }
 
   @OnMessage('intel.assessment-shared')
-  assessmentShared(@MessageEnvelope() e: In<'intel.assessment-shared'>): Promise<void> {
-    return this.change(e, (c, ctx) => aggregate.recordAssessment(c, e.data, ctx));
+  assessmentShared(
+    @MessageEnvelope() e: In<'intel.assessment-shared'>,
+    @MessageCtx() ctx: MessageContext,
+  ): Promise<void> {
+    return this.change(e, ctx, (c, at) => aggregate.recordAssessment(c, e.data, at));
   }
 
   @OnMessage('escalation.decided')
-  escalationDecided(@MessageEnvelope() e: In<'escalation.decided'>): Promise<void> {
-    return this.change(e, (c, ctx) => aggregate.decideEscalation(c, e.data, publisherOf(e), ctx));
+  escalationDecided(
+    @MessageEnvelope() e: In<'escalation.decided'>,
+    @MessageCtx() ctx: MessageContext,
+  ): Promise<void> {
+    return this.change(e, ctx, (c, at) =>
+      aggregate.decideEscalation(c, e.data, publisherOf(e), at),
+    );
   }
 
   @OnMessage('congress.informal-notice-sent')
-  informalNotice(@MessageEnvelope() e: In<'congress.informal-notice-sent'>): Promise<void> {
-    return this.change(e, (c, ctx) => aggregate.congressInformalNotice(c, e.data, ctx));
+  informalNotice(
+    @MessageEnvelope() e: In<'congress.informal-notice-sent'>,
+    @MessageCtx() ctx: MessageContext,
+  ): Promise<void> {
+    return this.change(e, ctx, (c, at) => aggregate.congressInformalNotice(c, e.data, at));
   }
 
   @OnMessage('congress.hold-placed')
-  congressHoldPlaced(@MessageEnvelope() e: In<'congress.hold-placed'>): Promise<void> {
-    return this.change(e, (c, ctx) => aggregate.congressHoldPlaced(c, e.data, ctx));
+  congressHoldPlaced(
+    @MessageEnvelope() e: In<'congress.hold-placed'>,
+    @MessageCtx() ctx: MessageContext,
+  ): Promise<void> {
+    return this.change(e, ctx, (c, at) => aggregate.congressHoldPlaced(c, e.data, at));
   }
 
   @OnMessage('congress.hold-lifted')
-  congressHoldLifted(@MessageEnvelope() e: In<'congress.hold-lifted'>): Promise<void> {
-    return this.change(e, (c, ctx) => aggregate.congressHoldLifted(c, e.data, ctx));
+  congressHoldLifted(
+    @MessageEnvelope() e: In<'congress.hold-lifted'>,
+    @MessageCtx() ctx: MessageContext,
+  ): Promise<void> {
+    return this.change(e, ctx, (c, at) => aggregate.congressHoldLifted(c, e.data, at));
   }
 
   @OnMessage('congress.formal-notice-sent')
-  formalNotice(@MessageEnvelope() e: In<'congress.formal-notice-sent'>): Promise<void> {
-    return this.change(e, (c, ctx) => aggregate.congressFormalNotice(c, e.data, ctx));
+  formalNotice(
+    @MessageEnvelope() e: In<'congress.formal-notice-sent'>,
+    @MessageCtx() ctx: MessageContext,
+  ): Promise<void> {
+    return this.change(e, ctx, (c, at) => aggregate.congressFormalNotice(c, e.data, at));
   }
 
   @OnMessage('congress.emergency-waiver-certified')
-  waiver(@MessageEnvelope() e: In<'congress.emergency-waiver-certified'>): Promise<void> {
-    return this.change(e, (c, ctx) => aggregate.congressWaiver(c, e.data, ctx));
+  waiver(
+    @MessageEnvelope() e: In<'congress.emergency-waiver-certified'>,
+    @MessageCtx() ctx: MessageContext,
+  ): Promise<void> {
+    return this.change(e, ctx, (c, at) => aggregate.congressWaiver(c, e.data, at));
   }
 
   @OnMessage('congress.disapproval-enacted')
-  disapproval(@MessageEnvelope() e: In<'congress.disapproval-enacted'>): Promise<void> {
-    return this.change(e, (c, ctx) => aggregate.congressDisapproval(c, e.data, ctx));
+  disapproval(
+    @MessageEnvelope() e: In<'congress.disapproval-enacted'>,
+    @MessageCtx() ctx: MessageContext,
+  ): Promise<void> {
+    return this.change(e, ctx, (c, at) => aggregate.congressDisapproval(c, e.data, at));
   }
 
   /**
@@ -147,6 +221,7 @@ export class ConsultationHandlers {
    */
   private change<N extends MessageName>(
     e: In<N>,
+    ctx: MessageContext,
     decide: (current: Consultation, ctx: ChangeContext) => Change,
     claimedAgency?: string,
   ): Promise<void> {
@@ -154,16 +229,26 @@ export class ConsultationHandlers {
     if (claimedAgency !== undefined && claimedAgency !== publisher) {
       throw new AgencyMismatchError(claimedAgency, publisher);
     }
-    return this.once(e, () =>
+    return this.once(e, ctx, () =>
       this.service.apply(e.subject, cause(e), decide, {
         refusalNotice: isAgency(publisher) ? { agency: publisher } : undefined,
       }),
     );
   }
 
-  /** Skips a message this consumer already processed; records it once processed. */
-  private async once(e: Envelope, work: () => Promise<ApplyResult>): Promise<void> {
-    if (await this.inbox.has(CONSUMER, e.id)) return;
+  /**
+   * Records every processed message in the inbox. A redelivery is checked
+   * against it first; a first delivery is not (a look-up of an id that is not
+   * there scans the collection on FerretDB), and needs not be: the
+   * consultation's own list of applied event ids catches a duplicate
+   * published under another message id.
+   */
+  private async once(
+    e: Envelope,
+    ctx: MessageContext,
+    work: () => Promise<ApplyResult>,
+  ): Promise<void> {
+    if (ctx.redelivered && (await this.inbox.has(CONSUMER, e.id))) return;
     await work();
     await this.inbox.record(CONSUMER, e.id, e.type, new Date());
   }

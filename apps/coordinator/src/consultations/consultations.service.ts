@@ -64,8 +64,6 @@ export class ConsultationsService {
     cause: Cause,
     decide: (ctx: ChangeContext) => Change,
   ): Promise<ApplyResult> {
-    const existing = await this.repository.get(id);
-    if (existing) return this.alreadyThere(existing, cause, id);
     const change = decide({ now: this.now(), eventId: cause.eventId });
     if (!change.ok) throw new RefusedOpeningError(change.code, change.message);
     const stored = this.stage(
@@ -79,9 +77,11 @@ export class ConsultationsService {
       change,
     );
     stored.consultation.version = 1;
+    // Committing version 1 is how we learn whether the id is taken (a look-up
+    // of an absent id would scan the collection on FerretDB).
     if (!(await this.repository.commit(stored, this.clock.now()))) {
-      const raced = await this.repository.get(id);
-      if (raced) return this.alreadyThere(raced, cause, id);
+      const existing = await this.repository.get(id);
+      if (existing) return this.alreadyThere(existing, cause, id);
     }
     await this.relay(stored, { fresh: stored.outbox });
     return { outcome: 'applied', consultation: stored.consultation };
@@ -108,7 +108,9 @@ export class ConsultationsService {
     opts: { refusalNotice?: { agency: string } } = {},
   ): Promise<ApplyResult> {
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      const stored = await this.repository.get(id);
+      // First the version the query copy names; after a lost race, the latest.
+      const stored =
+        attempt === 1 ? await this.repository.getForUpdate(id) : await this.repository.get(id);
       if (!stored) throw new ConsultationNotFoundError(id);
       const cause = typeof causeOf === 'function' ? causeOf(stored.consultation) : causeOf;
       if (stored.processed.includes(cause.eventId)) {
