@@ -47,7 +47,7 @@ function row(cells: string[]): string {
 async function main(): Promise<void> {
   const count = Number(process.env.BENCH_MESSAGES ?? 20_000);
   const samples = Number(process.env.BENCH_LATENCY_SAMPLES ?? 500);
-  const consultations = Number(process.env.BENCH_CONSULTATIONS ?? 250);
+  const consultations = Number(process.env.BENCH_CONSULTATIONS ?? 100);
   const only = process.env.BENCH_ONLY; // 'messaging' | 'coordinator'
   const servers: ServerHandle[] = [];
   const dir = path.resolve(__dirname, `../../.local/bench-${process.pid}`);
