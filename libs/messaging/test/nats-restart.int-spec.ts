@@ -53,12 +53,13 @@ describe('messaging when the NATS server restarts', () => {
     server = await startOwnNats({ dataDir });
     const { port, monitorPort } = server;
     const env = testEnv({ NATS_URL: server.url });
-    app = await Test.createTestingModule({ imports: [ProbeModule.forRoot(env)] })
+    const service = await Test.createTestingModule({ imports: [ProbeModule.forRoot(env)] })
       .compile()
       .then((m) => m.init());
-    const probe = app.get(Probe);
-    const publisher = app.get(EventPublisher);
-    const nats = app.get(NatsConnectionProvider);
+    app = service;
+    const probe = service.get(Probe);
+    const publisher = service.get(EventPublisher);
+    const nats = service.get(NatsConnectionProvider);
 
     const before = await publisher.publish('consultation.withdrawn', {
       consultationId: randomUUID(),

@@ -13,6 +13,8 @@ import { waitFor } from './wait-for';
  */
 export class TestBus {
   readonly events: Envelope[] = [];
+  /** The same events by consultation (envelope `subject`), so a lookup does not scan them all. */
+  private readonly bySubject = new Map<string, Envelope[]>();
   private constructor(
     private readonly nc: NatsConnection,
     private readonly js: JetStreamClient,
@@ -27,7 +29,11 @@ export class TestBus {
     void (async () => {
       for await (const m of sub) {
         try {
-          bus.events.push(m.json<Envelope>());
+          const e = m.json<Envelope>();
+          bus.events.push(e);
+          const list = bus.bySubject.get(e.subject);
+          if (list) list.push(e);
+          else bus.bySubject.set(e.subject, [e]);
         } catch {
           // not JSON: a test publishing garbage on purpose
         }
@@ -66,9 +72,8 @@ export class TestBus {
   /** Events of one message name (`consultation.status-changed`), in arrival order. */
   of(name: MessageName, consultationId?: string): Envelope[] {
     const type = `gov.icb.${name}.v`;
-    return this.events.filter(
-      (e) => e.type.startsWith(type) && (!consultationId || e.subject === consultationId),
-    );
+    const pool = consultationId ? (this.bySubject.get(consultationId) ?? []) : this.events;
+    return pool.filter((e) => e.type.startsWith(type));
   }
 
   /** Waits for an event of that name matching `where`. */
