@@ -112,7 +112,7 @@ describe('coordinator guarantees', () => {
     expect((await auditOf(a).verify(c.id))?.ok).toBe(true);
   });
 
-  it('ten changes racing on one consultation in one process all commit, each exactly once', async () => {
+  it('eight changes racing on one consultation in one process all commit, each exactly once', async () => {
     const h = await startCoordinator();
     harnesses.push(h);
     const c = await openAndWait(
