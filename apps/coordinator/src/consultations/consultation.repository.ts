@@ -182,7 +182,8 @@ export class ConsultationRepository {
 
   /**
    * Commits `stored` as version `stored.consultation.version`; false when
-   * another writer committed that version first (read again and retry).
+   * another writer committed that version first (read again and retry). The
+   * caller relays the outbox and then writes the query copy.
    */
   async commit(stored: StoredConsultation, at = new Date()): Promise<boolean> {
     try {
@@ -191,7 +192,6 @@ export class ConsultationRepository {
       if ((error as { code?: number }).code === DUPLICATE_KEY) return false;
       throw error;
     }
-    await this.refreshQueryCopy(stored);
     return true;
   }
 
@@ -213,8 +213,10 @@ export class ConsultationRepository {
   }
 
   /** Stores a consultation as it is (its current version); false when that version exists. Seeds and imports. */
-  insert(stored: StoredConsultation): Promise<boolean> {
-    return this.commit(stored);
+  async insert(stored: StoredConsultation): Promise<boolean> {
+    if (!(await this.commit(stored))) return false;
+    await this.refreshQueryCopy(stored);
+    return true;
   }
 
   /** Whether a version newer than `version` was committed (a point lookup). */

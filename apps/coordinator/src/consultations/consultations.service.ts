@@ -84,6 +84,7 @@ export class ConsultationsService {
       if (existing) return this.alreadyThere(existing, cause, id);
     }
     await this.relay(stored, { fresh: stored.outbox });
+    await this.repository.refreshQueryCopy(stored);
     return { outcome: 'applied', consultation: stored.consultation };
   }
 
@@ -131,6 +132,9 @@ export class ConsultationsService {
       if (!(await this.repository.commit(next, this.clock.now()))) continue;
       // The carried-over entries were checked above; only this change's are new.
       await this.relay(next, { fresh: next.outbox });
+      // Events first, then the query copy: a crash in between leaves a copy
+      // one version behind, which the next change or the sweep repairs.
+      await this.repository.refreshQueryCopy(next);
       if (!change.ok) {
         this.logger.warn(
           `refused ${cause.type} ${cause.eventId} on ${id}: ${change.code} ${change.message}`,
