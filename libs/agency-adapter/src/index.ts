@@ -1,1 +1,2 @@
 export * from './agency-adapter.module';
+export * from './webhooks';
