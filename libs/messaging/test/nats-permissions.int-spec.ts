@@ -1,0 +1,353 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { connect } from '@nats-io/transport-node';
+import type { NatsConnection, Subscription } from '@nats-io/nats-core';
+import {
+  AckPolicy,
+  jetstream,
+  jetstreamManager,
+  JetStreamManager,
+  RetentionPolicy,
+  StorageType,
+} from '@nats-io/jetstream';
+import { waitFor } from '@icb/testing';
+
+interface ServerHandle {
+  url: string;
+  stop(): Promise<void>;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const infra = require('../../../scripts/lib/infra.js') as {
+  startNats(opts: { dataDir: string; extraConfig?: string }): Promise<ServerHandle>;
+};
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const auth = require('../../../scripts/lib/nats-auth.js') as {
+  generateAuthConfig(opts: { passwords: Record<string, string> }): string;
+  generatePasswords(): Record<string, string>;
+  credentialsFor(
+    user: string,
+    passwords: Record<string, string>,
+  ): { NATS_USER: string; NATS_PASSWORD: string; NATS_INBOX_PREFIX: string };
+};
+
+const EVENTS = 'ICB_EVENTS';
+/** Requests that the server refuses get no reply: fail them fast. */
+const REQUEST_TIMEOUT_MS = 2_000;
+const DEADLINE_MS = 60_000;
+
+/** Starts a nats-server of this test's own (the global one has no users). */
+async function startOwnNats(dataDir: string, extraConfig: string): Promise<ServerHandle> {
+  const shared = process.env.NATS_URL;
+  delete process.env.NATS_URL;
+  try {
+    return await infra.startNats({ dataDir, extraConfig });
+  } finally {
+    process.env.NATS_URL = shared;
+  }
+}
+
+/** Resolves with the rejection of `p` (fails the test if it resolves). */
+async function rejection(p: Promise<unknown>): Promise<Error> {
+  try {
+    await p;
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error('expected a refusal, but the operation succeeded');
+}
+
+const DENIED = /permission|timeout|timed out/i;
+
+describe('NATS identities: each service publishes as itself and reads what is its own', () => {
+  let dataDir: string;
+  let server: ServerHandle | undefined;
+  let passwords: Record<string, string>;
+  const connections: NatsConnection[] = [];
+
+  /** Connects as a user, with that user's private inbox prefix. */
+  async function as(user: string): Promise<{
+    nc: NatsConnection;
+    errors: Error[];
+    jsm: JetStreamManager;
+  }> {
+    const creds = auth.credentialsFor(user, passwords);
+    const nc = await connect({
+      servers: server!.url,
+      name: `perm-test-${user}`,
+      user: creds.NATS_USER,
+      pass: creds.NATS_PASSWORD,
+      inboxPrefix: creds.NATS_INBOX_PREFIX,
+      maxReconnectAttempts: 0,
+    });
+    connections.push(nc);
+    const errors: Error[] = [];
+    void (async () => {
+      for await (const s of nc.status()) {
+        if (s.type === 'error') errors.push(s.error);
+      }
+    })();
+    const jsm = await jetstreamManager(nc, { timeout: REQUEST_TIMEOUT_MS });
+    return { nc, errors, jsm };
+  }
+
+  /** The coordinator provisions ICB_EVENTS, as it does at boot. */
+  async function provisionEvents(): Promise<JetStreamManager> {
+    const { jsm } = await as('coordinator');
+    await jsm.streams.add({
+      name: EVENTS,
+      subjects: ['icb.evt.>'],
+      retention: RetentionPolicy.Limits,
+      storage: StorageType.File,
+      allow_direct: true,
+    });
+    return jsm;
+  }
+
+  function violationOf(errors: Error[], operation: string, subject: string): Error | undefined {
+    return errors.find(
+      (e) =>
+        e.name === 'PermissionViolationError' &&
+        (e as Error & { operation?: string }).operation === operation &&
+        (e as Error & { subject?: string }).subject === subject,
+    );
+  }
+
+  beforeEach(async () => {
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'icb-nats-perms-'));
+    passwords = auth.generatePasswords();
+    server = await startOwnNats(dataDir, auth.generateAuthConfig({ passwords }));
+  });
+
+  afterEach(async () => {
+    await Promise.all(connections.splice(0).map((nc) => nc.close().catch(() => undefined)));
+    await server?.stop();
+    server = undefined;
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it(
+    'a service without the right password, or without credentials, cannot connect',
+    async () => {
+      await expect(
+        connect({ servers: server!.url, user: 'dod-adapter', pass: 'wrong-password-0000' }),
+      ).rejects.toThrow(/authorization/i);
+      await expect(connect({ servers: server!.url })).rejects.toThrow(/authorization/i);
+    },
+    DEADLINE_MS,
+  );
+
+  it(
+    "DoD publishes its own sign-off, and cannot publish Treasury's",
+    async () => {
+      const coordinator = await provisionEvents();
+      const dod = await as('dod-adapter');
+      const js = jetstream(dod.nc, { timeout: REQUEST_TIMEOUT_MS });
+
+      const ack = await js.publish('icb.evt.dod.signoff.submitted.v1', '{"from":"dod"}');
+      expect(ack).toMatchObject({ stream: EVENTS, seq: 1 });
+
+      const forged = 'icb.evt.treasury.signoff.submitted.v1';
+      expect((await rejection(js.publish(forged, '{"from":"dod, as treasury"}'))).message).toMatch(
+        DENIED,
+      );
+      await waitFor(() => violationOf(dod.errors, 'publish', forged), {
+        description: 'the permissions violation for the forged publish',
+      });
+      // A core publish (no ack awaited) is dropped by the server as well.
+      dod.nc.publish(forged, '{"from":"dod, fire and forget"}');
+      await dod.nc.flush();
+      const info = await coordinator.streams.info(EVENTS);
+      expect(info.state.messages).toBe(1);
+      expect(info.state.last_seq).toBe(1);
+      // The connection survives the refusals and still publishes as DoD.
+      await expect(js.publish('icb.evt.dod.review.acknowledged.v1', '{}')).resolves.toMatchObject({
+        seq: 2,
+      });
+    },
+    DEADLINE_MS,
+  );
+
+  it(
+    'DoD cannot subscribe to a review request addressed to Treasury, nor to everything, but receives its own',
+    async () => {
+      const coordinator = await as('coordinator');
+      const dod = await as('dod-adapter');
+
+      const own = dod.nc.subscribe('icb.evt.coordinator.review.requested.v1.dod');
+      const received: string[] = [];
+      void (async () => {
+        for await (const m of own) received.push(m.subject);
+      })();
+
+      const refused: Array<{ subject: string; sub: Subscription }> = [
+        'icb.evt.coordinator.review.requested.v1.treasury',
+        'icb.evt.>',
+        // A trailing `>` would match every addressed message: refused too.
+        'icb.evt.*.*.*.>',
+        'icb.evt.*.*.*.*.*',
+        // Another service's replies and pulled messages.
+        '_INBOX.>',
+        '_INBOX_treasury-adapter.>',
+      ].map((subject) => ({ subject, sub: dod.nc.subscribe(subject) }));
+      await dod.nc.flush();
+
+      for (const { subject, sub } of refused) {
+        await waitFor(() => violationOf(dod.errors, 'subscription', subject), {
+          description: `a permissions violation for the subscription to ${subject}`,
+        });
+        // The client closes a refused subscription with the error.
+        await expect(sub.closed).resolves.toMatchObject({ name: 'PermissionViolationError' });
+      }
+      expect(own.isClosed()).toBe(false);
+
+      coordinator.nc.publish('icb.evt.coordinator.review.requested.v1.treasury', '{}');
+      coordinator.nc.publish('icb.evt.coordinator.review.requested.v1.dod', '{}');
+      await coordinator.nc.flush();
+      await waitFor(() => received.length > 0, { description: 'DoD to receive its own request' });
+      await dod.nc.flush();
+      expect(received).toEqual(['icb.evt.coordinator.review.requested.v1.dod']);
+    },
+    DEADLINE_MS,
+  );
+
+  it(
+    "DoD runs its own durable pull consumer end to end, and cannot create, read or pull Treasury's",
+    async () => {
+      await provisionEvents();
+      const coordinator = await as('coordinator');
+      const dod = await as('dod-adapter');
+      const treasury = await as('treasury-adapter');
+      const operator = await as('operator');
+      const dodFilter = 'icb.evt.*.*.*.v1.dod';
+
+      // The coordinator's durable has several filters, as the messaging library declares it.
+      await coordinator.jsm.consumers.add(EVENTS, {
+        durable_name: 'coordinator',
+        filter_subjects: ['icb.evt.*.signoff.submitted.v1', 'icb.evt.*.review.acknowledged.v1'],
+        ack_policy: AckPolicy.Explicit,
+      });
+      // Treasury's own durable, created by Treasury (its filter: what is addressed to it).
+      await treasury.jsm.consumers.add(EVENTS, {
+        durable_name: 'treasury-adapter',
+        filter_subject: 'icb.evt.*.*.*.v1.treasury',
+        ack_policy: AckPolicy.Explicit,
+      });
+      // DoD's durable, through the create subject that carries its filter.
+      await dod.jsm.consumers.add(EVENTS, {
+        durable_name: 'dod-adapter',
+        filter_subject: dodFilter,
+        ack_policy: AckPolicy.Explicit,
+      });
+
+      const cjs = jetstream(coordinator.nc, { timeout: REQUEST_TIMEOUT_MS });
+      await cjs.publish('icb.evt.coordinator.review.requested.v1.treasury', '{"for":"treasury"}');
+      await cjs.publish('icb.evt.coordinator.review.requested.v1.dod', '{"for":"dod"}');
+
+      // Pull and ack, as the consumer runner does.
+      const djs = jetstream(dod.nc, { timeout: REQUEST_TIMEOUT_MS });
+      const consumer = await djs.consumers.get(EVENTS, 'dod-adapter');
+      const m = await consumer.next({ expires: 5_000 });
+      expect(m?.subject).toBe('icb.evt.coordinator.review.requested.v1.dod');
+      expect(m?.json()).toEqual({ for: 'dod' });
+      expect(await m!.ackAck()).toBe(true);
+      await waitFor(
+        async () => {
+          const info = await dod.jsm.consumers.info(EVENTS, 'dod-adapter');
+          return info.num_ack_pending === 0 && info.num_pending === 0 && info.delivered.stream_seq;
+        },
+        { description: "DoD's consumer to be drained and acked" },
+      );
+
+      // DoD cannot create, look at or pull Treasury's durable.
+      const refusals: Array<[string, Promise<unknown>]> = [
+        [
+          'create treasury-adapter',
+          dod.jsm.consumers.add(EVENTS, {
+            durable_name: 'treasury-adapter',
+            filter_subject: 'icb.evt.*.*.*.v1.treasury',
+            ack_policy: AckPolicy.Explicit,
+          }),
+        ],
+        ['info treasury-adapter', dod.jsm.consumers.info(EVENTS, 'treasury-adapter')],
+        [
+          'pull treasury-adapter',
+          dod.nc.request(
+            `$JS.API.CONSUMER.MSG.NEXT.${EVENTS}.treasury-adapter`,
+            JSON.stringify({ batch: 1, expires: 1_000_000_000 }),
+            { timeout: REQUEST_TIMEOUT_MS },
+          ),
+        ],
+        // Nor widen its own: a filter it may not read, several filters (the
+        // subject would not carry them), an ephemeral, a get by sequence.
+        [
+          'dod-adapter on icb.evt.>',
+          dod.jsm.consumers.add(EVENTS, {
+            durable_name: 'dod-adapter',
+            filter_subject: 'icb.evt.>',
+            ack_policy: AckPolicy.Explicit,
+          }),
+        ],
+        [
+          'dod-adapter on icb.evt.*.*.*.>',
+          dod.jsm.consumers.add(EVENTS, {
+            durable_name: 'dod-adapter',
+            filter_subject: 'icb.evt.*.*.*.>',
+            ack_policy: AckPolicy.Explicit,
+          }),
+        ],
+        [
+          'dod-adapter with filter_subjects',
+          dod.jsm.consumers.add(EVENTS, {
+            durable_name: 'dod-adapter',
+            filter_subjects: [dodFilter, 'icb.evt.*.*.*.v1.treasury'],
+            ack_policy: AckPolicy.Explicit,
+          }),
+        ],
+        ['an ephemeral consumer', dod.jsm.consumers.add(EVENTS, { ack_policy: AckPolicy.None })],
+        ['get message 1', dod.jsm.streams.getMessage(EVENTS, { seq: 1 })],
+        [
+          'direct get',
+          dod.nc.request(`$JS.API.DIRECT.GET.${EVENTS}`, JSON.stringify({ seq: 1 }), {
+            timeout: REQUEST_TIMEOUT_MS,
+          }),
+        ],
+        ['create a stream', dod.jsm.streams.add({ name: 'DOD_COPY', subjects: ['copy.>'] })],
+      ];
+      for (const [what, attempt] of refusals) {
+        const error = await rejection(attempt);
+        expect({ what, message: error.message }).toEqual({
+          what,
+          message: expect.stringMatching(DENIED),
+        });
+      }
+
+      // The server itself holds the filter to the one in the create subject:
+      // a request on DoD's allowed subject asking for more is refused.
+      const mismatch = await dod.nc.request(
+        `$JS.API.CONSUMER.CREATE.${EVENTS}.dod-adapter.${dodFilter}`,
+        JSON.stringify({
+          stream_name: EVENTS,
+          config: {
+            durable_name: 'dod-adapter',
+            filter_subject: 'icb.evt.>',
+            ack_policy: 'explicit',
+          },
+        }),
+        { timeout: REQUEST_TIMEOUT_MS },
+      );
+      expect(mismatch.json<{ error?: { description: string } }>().error?.description).toMatch(
+        /filter/i,
+      );
+      const unchanged = await operator.jsm.consumers.info(EVENTS, 'dod-adapter');
+      expect(unchanged.config.filter_subject).toBe(dodFilter);
+
+      // Treasury's message is still there for Treasury, untouched by DoD.
+      const tinfo = await operator.jsm.consumers.info(EVENTS, 'treasury-adapter');
+      expect(tinfo.num_pending).toBe(1);
+      expect(tinfo.delivered.consumer_seq).toBe(0);
+    },
+    DEADLINE_MS,
+  );
+});

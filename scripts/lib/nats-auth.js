@@ -1,0 +1,310 @@
+// @ts-check
+// NATS identities of the bus: one user per service, each with permissions
+// that let it publish only as its own party and read only what it may read
+// (ADR 6, docs/adr/0006-nats-identities.md). Plain CommonJS with no dependency
+// outside Node's standard library, because it runs before `npm ci` and before
+// any build (scripts/stack.js, docker-compose users, tests).
+//
+//   node scripts/lib/nats-auth.js > deploy/nats/auth.conf
+//
+// prints an `authorization { users = [...] }` block with fresh random
+// passwords (and the passwords, as comments, so they can be handed to the
+// services). Library use: generateAuthConfig({ passwords }) with passwords
+// from generatePasswords(), credentialsFor(service, passwords) for a
+// service's environment.
+'use strict';
+
+const crypto = require('node:crypto');
+const fs = require('node:fs');
+
+/** The agencies that run an adapter; each publishes as itself. */
+const AGENCIES = Object.freeze(['state-pm', 'dod', 'nsc', 'cia', 'treasury']);
+
+/** Every party that may name itself as a publisher (and be an addressee). */
+const PARTIES = Object.freeze([...AGENCIES, 'coordinator']);
+
+/** The NATS users: the six services, and `operator` for the CLI and tests. */
+const USERS = Object.freeze([
+  'coordinator',
+  ...AGENCIES.map((agency) => `${agency}-adapter`),
+  'operator',
+]);
+
+/**
+ * Message versions the subscribe and consumer-filter patterns cover. The last
+ * token of an allowed pattern is a literal (`v1`, or the addressee), never a
+ * wildcard: a trailing `*` in a permission also matches a literal `>` token,
+ * so `icb.evt.*.*.*.*` would let `icb.evt.*.*.*.>` through (every addressed
+ * message). Adding a v2 message means regenerating with versions [1, 2].
+ */
+const DEFAULT_VERSIONS = Object.freeze([1]);
+
+/**
+ * @typedef {{ allow: string[], deny?: string[] }} PermissionList
+ * @typedef {{ publish: PermissionList, subscribe: PermissionList }} Permissions
+ * @typedef {{ namespace?: string, versions?: readonly number[] }} LayoutOptions
+ */
+
+/** @param {string} user */
+function assertUser(user) {
+  if (!USERS.includes(user)) {
+    throw new Error(`unknown NATS user "${user}" (known: ${USERS.join(', ')})`);
+  }
+}
+
+/** @param {string} namespace */
+function assertNamespace(namespace) {
+  if (!/^[a-z][a-z0-9]*$/.test(namespace)) {
+    throw new Error(`namespace must be lower-case letters and digits, got "${namespace}"`);
+  }
+}
+
+/**
+ * The inbox prefix a user's connection must use (`inboxPrefix` in the
+ * client's connect options): replies, publish acks and pulled messages come
+ * back on it, and only that user may subscribe to it. With the client's
+ * default `_INBOX.` every user could read every other user's pulled messages.
+ * @param {string} user
+ */
+function inboxPrefixFor(user) {
+  assertUser(user);
+  return `_INBOX_${user}`;
+}
+
+/**
+ * The permissions of one user.
+ * @param {string} user @param {LayoutOptions} [options] @returns {Permissions}
+ */
+function permissionsFor(user, options = {}) {
+  const namespace = options.namespace ?? 'icb';
+  const versions = options.versions ?? DEFAULT_VERSIONS;
+  assertUser(user);
+  assertNamespace(namespace);
+  if (versions.length === 0 || !versions.every((v) => Number.isInteger(v) && v > 0)) {
+    throw new Error('versions must be positive integers');
+  }
+  const ns = namespace;
+  const EVENTS = `${ns.toUpperCase()}_EVENTS`;
+  const DLQ = `${ns.toUpperCase()}_DLQ`;
+  const api = '$JS.API';
+  const inbox = `${inboxPrefixFor(user)}.>`;
+
+  if (user === 'operator') {
+    // The CLI publishes as any party by design (a development and operations
+    // tool) and reads everything; it manages nothing.
+    return {
+      publish: {
+        allow: [
+          `${ns}.evt.>`,
+          `${api}.INFO`,
+          `${api}.STREAM.NAMES`,
+          `${api}.STREAM.LIST`,
+          `${api}.STREAM.INFO.*`,
+          `${api}.STREAM.MSG.GET.*`,
+          `${api}.DIRECT.GET.*`,
+          `${api}.DIRECT.GET.*.>`,
+          `${api}.CONSUMER.NAMES.*`,
+          `${api}.CONSUMER.LIST.*`,
+          `${api}.CONSUMER.INFO.*.*`,
+        ],
+      },
+      subscribe: { allow: [`${ns}.evt.>`, inbox] },
+    };
+  }
+
+  // What every service does with its own durable pull consumer.
+  /** @param {string} durable */
+  const ownConsumer = (durable) => [
+    `${api}.INFO`,
+    `${api}.STREAM.INFO.${EVENTS}`,
+    `${api}.STREAM.INFO.${DLQ}`,
+    `${api}.CONSUMER.INFO.${EVENTS}.${durable}`,
+    `${api}.CONSUMER.MSG.NEXT.${EVENTS}.${durable}`,
+    `$JS.ACK.${EVENTS}.${durable}.>`,
+  ];
+
+  if (user === 'coordinator') {
+    return {
+      publish: {
+        allow: [
+          `${ns}.evt.coordinator.>`,
+          `${ns}.dlq.>`,
+          ...ownConsumer('coordinator'),
+          // It creates the streams: nobody else may, because whoever creates
+          // a stream chooses its config (subjects, republish, sources).
+          `${api}.STREAM.CREATE.${EVENTS}`,
+          `${api}.STREAM.CREATE.${DLQ}`,
+          // Its consumer has several filter subjects: the client sends those
+          // to DURABLE.CREATE (or CREATE.<stream>.<name>), whose subject does
+          // not carry the filter. It reads every event anyway.
+          `${api}.CONSUMER.DURABLE.CREATE.${EVENTS}.coordinator`,
+          `${api}.CONSUMER.CREATE.${EVENTS}.coordinator`,
+          `${api}.CONSUMER.CREATE.${EVENTS}.coordinator.>`,
+          // Dead letters: list, read, remove after a replay.
+          `${api}.STREAM.MSG.GET.${DLQ}`,
+          `${api}.DIRECT.GET.${DLQ}`,
+          `${api}.DIRECT.GET.${DLQ}.>`,
+          `${api}.STREAM.MSG.DELETE.${DLQ}`,
+        ],
+      },
+      // The change feed (/events) is a core subscription on every event.
+      subscribe: { allow: [`${ns}.evt.>`, inbox] },
+    };
+  }
+
+  const agency = user.slice(0, -'-adapter'.length);
+  const others = PARTIES.filter((p) => p !== agency);
+  // Events not addressed to anyone (6 tokens, the message name has two) and
+  // those addressed to this agency (7 tokens, the last one the addressee).
+  const readable = versions.flatMap((v) => [
+    `${ns}.evt.*.*.*.v${v}`,
+    `${ns}.evt.*.*.*.v${v}.${agency}`,
+  ]);
+  return {
+    publish: {
+      allow: [
+        `${ns}.evt.${agency}.>`,
+        `${ns}.dlq.${user}`,
+        ...ownConsumer(user),
+        // Only the single-filter create, whose subject carries the filter:
+        // the server checks that the filter in the request equals it, so the
+        // durable can only ever see `readable`. No DURABLE.CREATE, no
+        // CREATE.<stream>.<name> (filter not in the subject), no ephemerals.
+        ...readable.map((filter) => `${api}.CONSUMER.CREATE.${EVENTS}.${user}.${filter}`),
+      ],
+      deny: [
+        // Already outside the allow list; stated so that a later, broader
+        // allow cannot open them by accident.
+        `${api}.CONSUMER.DURABLE.CREATE.>`,
+        `${api}.CONSUMER.CREATE.${EVENTS}`,
+        `${api}.CONSUMER.CREATE.${EVENTS}.${user}`,
+        `${api}.STREAM.CREATE.>`,
+        `${api}.STREAM.UPDATE.>`,
+        `${api}.STREAM.MSG.GET.>`,
+        `${api}.DIRECT.GET.>`,
+        ...others.map((p) => `${ns}.evt.${p}.>`),
+      ],
+    },
+    subscribe: {
+      allow: [...readable, inbox],
+      deny: [
+        // Addressed to another party, or longer than any event subject. For a
+        // wildcard subscription the server also drops these at delivery.
+        ...others.map((p) => `${ns}.evt.*.*.*.*.${p}`),
+        `${ns}.evt.*.*.*.*.*.>`,
+        '_INBOX.>',
+      ],
+    },
+  };
+}
+
+/** @param {string} s */
+const q = (s) => JSON.stringify(s);
+
+/** @param {string} key @param {PermissionList} list @param {string} indent */
+function renderList(key, list, indent) {
+  const lines = [`${indent}${key}: {`];
+  lines.push(
+    `${indent}  allow: [`,
+    ...list.allow.map((s) => `${indent}    ${q(s)}`),
+    `${indent}  ]`,
+  );
+  if (list.deny && list.deny.length > 0) {
+    lines.push(
+      `${indent}  deny: [`,
+      ...list.deny.map((s) => `${indent}    ${q(s)}`),
+      `${indent}  ]`,
+    );
+  }
+  lines.push(`${indent}}`);
+  return lines;
+}
+
+/**
+ * The `authorization { users = [...] }` block for nats-server, one user per
+ * service plus `operator`.
+ * @param {LayoutOptions & { passwords: Record<string, string> }} options
+ * @returns {string}
+ */
+function generateAuthConfig(options) {
+  const { namespace = 'icb', versions, passwords } = options;
+  if (!passwords)
+    throw new Error('generateAuthConfig needs { passwords } (see generatePasswords())');
+  const lines = [
+    `# NATS users of the Interagency Coordination Bus (namespace "${namespace}"), ADR 6.`,
+    '# Generated by scripts/lib/nats-auth.js: do not edit, regenerate.',
+    'authorization {',
+    '  users = [',
+  ];
+  for (const user of USERS) {
+    const password = passwords[user];
+    if (typeof password !== 'string' || password.length < 16) {
+      throw new Error(`no password (at least 16 characters) for NATS user "${user}"`);
+    }
+    const perms = permissionsFor(user, { namespace, versions });
+    lines.push(
+      '    {',
+      `      user: ${q(user)}`,
+      `      password: ${q(password)}`,
+      '      permissions: {',
+      ...renderList('publish', perms.publish, '        '),
+      ...renderList('subscribe', perms.subscribe, '        '),
+      '      }',
+      '    }',
+    );
+  }
+  lines.push('  ]', '}', '');
+  return lines.join('\n');
+}
+
+/** Fresh random passwords, one per user. @returns {Record<string, string>} */
+function generatePasswords() {
+  return Object.fromEntries(USERS.map((u) => [u, crypto.randomBytes(24).toString('base64url')]));
+}
+
+/**
+ * Writes the passwords (JSON) readable by the owner only.
+ * @param {string} file @param {Record<string, string>} passwords
+ */
+function writePasswordsFile(file, passwords) {
+  fs.writeFileSync(file, `${JSON.stringify(passwords, null, 2)}\n`, { mode: 0o600 });
+  fs.chmodSync(file, 0o600); // the mode above applies only when the file is new
+}
+
+/**
+ * The environment a service (or the CLI, as `operator`) connects with.
+ * NATS_INBOX_PREFIX must reach the client's `inboxPrefix` option.
+ * @param {string} user @param {Record<string, string>} passwords
+ * @returns {{ NATS_USER: string, NATS_PASSWORD: string, NATS_INBOX_PREFIX: string }}
+ */
+function credentialsFor(user, passwords) {
+  assertUser(user);
+  const password = passwords[user];
+  if (!password) throw new Error(`no password for NATS user "${user}"`);
+  return { NATS_USER: user, NATS_PASSWORD: password, NATS_INBOX_PREFIX: inboxPrefixFor(user) };
+}
+
+module.exports = {
+  AGENCIES,
+  PARTIES,
+  USERS,
+  DEFAULT_VERSIONS,
+  permissionsFor,
+  inboxPrefixFor,
+  generateAuthConfig,
+  generatePasswords,
+  writePasswordsFile,
+  credentialsFor,
+};
+
+if (require.main === module) {
+  const passwords = generatePasswords();
+  process.stdout.write(
+    [
+      '# Passwords of this file (hand each service its own: NATS_USER, NATS_PASSWORD,',
+      '# and NATS_INBOX_PREFIX=_INBOX_<user>):',
+      ...USERS.map((u) => `#   ${u}: ${passwords[u]}`),
+      generateAuthConfig({ passwords }),
+    ].join('\n'),
+  );
+}
