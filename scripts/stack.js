@@ -235,6 +235,8 @@ async function main() {
         // A local stack may move the coordinator's clock forward
         // (POST /dev/clock/advance, `icb clock advance`) to watch 30-day periods run out.
         DEV_CLOCK: process.env.DEV_CLOCK ?? 'true',
+        // Quiet by default: warnings and errors only (LOG_LEVEL=info shows every request).
+        LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
       },
     });
     services.push({ spec, child });
