@@ -1,23 +1,24 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import type { Agency } from '@icb/contracts';
 import { ConfigModule } from '@icb/config';
 import { MessagingModule } from '@icb/messaging';
 import { ObservabilityModule } from '@icb/observability';
+import {
+  AGENCY_ADAPTER_OPTIONS,
+  AgencyAdapterOptions,
+  adapterServiceName,
+} from './agency-adapter.options';
+import { ReviewsModule } from './reviews/reviews.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
-export interface AgencyAdapterOptions {
-  agency: Agency;
-  /** Default HTTP port of this adapter (the HTTP_PORT variable overrides it). */
-  httpPort: number;
-}
-
-export function adapterServiceName(agency: Agency): string {
-  return `${agency}-adapter`;
-}
+export { AGENCY_ADAPTER_OPTIONS, adapterServiceName };
+export type { AgencyAdapterOptions };
 
 /**
  * What every agency adapter shares: configuration, logs, health, metrics and
- * the bus, publishing as its own agency. An adapter app imports this and adds
- * only its agency's rules and format mapping.
+ * the bus, publishing as its own agency; the agency's REST API over its
+ * reviews (`/reviews`), and webhooks pushing review requests to its systems
+ * (`/webhooks`). An adapter app imports this and adds only its agency's rules
+ * and format mapping.
  */
 @Module({})
 export class AgencyAdapterModule {
@@ -26,9 +27,11 @@ export class AgencyAdapterModule {
     return {
       module: AgencyAdapterModule,
       imports: [
-        ConfigModule.forRoot({ defaults: { HTTP_PORT: options.httpPort } }),
+        ConfigModule.forRoot({ defaults: { HTTP_PORT: options.httpPort }, env: options.env }),
         ObservabilityModule.forRoot({ service }),
         MessagingModule.forRoot({ party: options.agency, service }),
+        ReviewsModule.forAgency(options.agency),
+        WebhooksModule.forAgency(options.agency),
       ],
     };
   }

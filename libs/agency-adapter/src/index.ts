@@ -1,2 +1,6 @@
 export * from './agency-adapter.module';
+export * from './reviews';
 export * from './webhooks';
+export * from './webhooks/webhooks.module';
+export * from './webhooks/review-intake.handlers';
+export * from './webhooks/webhook-subscriptions.service';

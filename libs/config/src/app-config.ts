@@ -99,6 +99,13 @@ export class AppConfig {
     message: 'BUS_NAMESPACE must be 1-16 lower-case letters or digits',
   })
   BUS_NAMESPACE = 'icb';
+
+  /** Where an agency adapter finds the coordinator's REST API (its agency's queue, one consultation). */
+  @IsString()
+  @Matches(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, {
+    message: 'COORDINATOR_URL must look like http://host:port',
+  })
+  COORDINATOR_URL = 'http://127.0.0.1:3000';
 }
 
 export class ConfigError extends Error {

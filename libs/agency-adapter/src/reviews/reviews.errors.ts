@@ -1,0 +1,32 @@
+/** Errors of the adapter's review API: a `code` to map at the HTTP edge (see reviews.filter.ts). */
+export class AdapterError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** The coordinator did not answer (down, refused the connection, timed out) or answered nonsense. */
+export class CoordinatorUnavailableError extends AdapterError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('COORDINATOR_UNAVAILABLE', message, options);
+  }
+}
+
+/** No such consultation, or none this agency clears. */
+export class ReviewNotFoundError extends AdapterError {
+  constructor(message: string) {
+    super('REVIEW_NOT_FOUND', message);
+  }
+}
+
+/** The message built from the request breaks the contract: the caller's mistake. */
+export class InvalidReviewRequestError extends AdapterError {
+  constructor(readonly problems: string[]) {
+    super('REVIEW_REQUEST_INVALID', `Invalid request: ${problems.join('; ')}`);
+  }
+}

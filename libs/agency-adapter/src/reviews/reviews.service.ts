@@ -1,0 +1,127 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Agency, MessageName, PayloadOf, validatePayloadWithClassValidator } from '@icb/contracts';
+import { EventPublisher } from '@icb/messaging';
+import { ADAPTER_AGENCY } from '../agency-adapter.options';
+import { CoordinatorClient } from './coordinator.client';
+import type { CoordinatorConsultation } from './coordinator.types';
+import type {
+  AcknowledgeBodyDto,
+  ExtensionBodyDto,
+  HoldBodyDto,
+  PendingReviewListDto,
+  PublishedEventDto,
+  ReviewDetailDto,
+  SignOffBodyDto,
+} from './review.dto';
+import { redactForAgency, toPendingReview } from './review.mapper';
+import { InvalidReviewRequestError, ReviewNotFoundError } from './reviews.errors';
+
+/**
+ * The agency's reviews: read from the coordinator's REST API, answered by
+ * publishing the agency's own messages on the bus (as the agency).
+ */
+@Injectable()
+export class ReviewsService {
+  constructor(
+    @Inject(ADAPTER_AGENCY) private readonly agency: Agency,
+    private readonly coordinator: CoordinatorClient,
+    private readonly publisher: EventPublisher,
+  ) {}
+
+  async pending(): Promise<PendingReviewListDto> {
+    const queue = await this.coordinator.queue(this.agency);
+    return {
+      agency: this.agency,
+      total: queue.items.length,
+      items: queue.items.map(toPendingReview),
+    };
+  }
+
+  async review(consultationId: string): Promise<ReviewDetailDto> {
+    const view = redactForAgency(await this.cleared(consultationId), this.agency);
+    if (!view) throw this.notCleared(consultationId);
+    return view;
+  }
+
+  async signOff(consultationId: string, body: SignOffBodyDto): Promise<PublishedEventDto> {
+    const c = await this.cleared(consultationId);
+    return this.publish('signoff.submitted', {
+      consultationId,
+      agency: this.agency,
+      revision: body.revision ?? c.revision,
+      decision: body.decision,
+      ...(body.conditions !== undefined && {
+        conditions: body.conditions.map((k) => ({
+          id: k.id,
+          text: k.text,
+          ...(k.category !== undefined && { category: k.category }),
+        })),
+      }),
+      ...(body.rationale !== undefined && { rationale: body.rationale }),
+      officer: { name: body.officer.name, title: body.officer.title },
+      submittedAt: new Date().toISOString(),
+    });
+  }
+
+  async acknowledge(consultationId: string, body: AcknowledgeBodyDto): Promise<PublishedEventDto> {
+    const c = await this.cleared(consultationId);
+    return this.publish('review.acknowledged', {
+      consultationId,
+      agency: this.agency,
+      revision: body.revision ?? c.revision,
+    });
+  }
+
+  async placeHold(consultationId: string, body: HoldBodyDto): Promise<PublishedEventDto> {
+    await this.cleared(consultationId);
+    return this.publish('review.hold-placed', {
+      consultationId,
+      agency: this.agency,
+      reason: body.reason,
+    });
+  }
+
+  async releaseHold(consultationId: string, body: HoldBodyDto): Promise<PublishedEventDto> {
+    await this.cleared(consultationId);
+    return this.publish('review.hold-released', {
+      consultationId,
+      agency: this.agency,
+      reason: body.reason,
+    });
+  }
+
+  async requestExtension(
+    consultationId: string,
+    body: ExtensionBodyDto,
+  ): Promise<PublishedEventDto> {
+    await this.cleared(consultationId);
+    return this.publish('clock.extension-requested', {
+      consultationId,
+      agency: this.agency,
+      reason: body.reason,
+      days: body.days,
+    });
+  }
+
+  /** The consultation, when it exists and this agency clears it. */
+  private async cleared(consultationId: string): Promise<CoordinatorConsultation> {
+    const c = await this.coordinator.consultation(consultationId);
+    if (!c.clearers.includes(this.agency)) throw this.notCleared(consultationId);
+    return c;
+  }
+
+  private notCleared(consultationId: string): ReviewNotFoundError {
+    return new ReviewNotFoundError(`${this.agency} does not clear consultation ${consultationId}`);
+  }
+
+  /** Validates the payload against the contract (its class-validator rules), then publishes it. */
+  private async publish<N extends MessageName>(
+    name: N,
+    payload: PayloadOf<N>,
+  ): Promise<PublishedEventDto> {
+    const checked = validatePayloadWithClassValidator(name, payload);
+    if (!checked.ok) throw new InvalidReviewRequestError(checked.errors);
+    const { envelope } = await this.publisher.publish(name, checked.payload);
+    return { eventId: envelope.id, subject: envelope.subject };
+  }
+}

@@ -1,0 +1,132 @@
+/**
+ * The webhook subscriptions API's bodies. The shape is checked here, the rules
+ * (URL scheme, no credentials, message-name prefixes) by the engine's
+ * createWebhookSubscription, so there is one place that decides.
+ */
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsString, MaxLength } from 'class-validator';
+import { AGENCIES, Agency } from '@icb/contracts';
+import type { DeliveryAttemptOutcome, DeliveryLogEntry } from './webhook-delivery-log';
+import type { WebhookSubscription } from './webhook-subscription';
+
+const ISO = { type: String, format: 'date-time', example: '2026-03-02T14:30:00.000Z' } as const;
+const OUTCOMES: readonly DeliveryAttemptOutcome[] = ['delivered', 'retry', 'failed', 'deactivated'];
+
+export class CreateWebhookBodyDto {
+  @ApiProperty({
+    type: String,
+    format: 'uri',
+    maxLength: 2048,
+    example: 'https://reviews.example.mil/icb',
+    description: 'http or https, no credentials, no fragment. Redirects are not followed.',
+  })
+  @IsString()
+  @MaxLength(2048)
+  url: string;
+
+  @ApiProperty({
+    type: [String],
+    example: ['review.requested'],
+    description: 'Message-name prefixes to receive (`review.requested`, or `review` for all).',
+  })
+  @IsArray()
+  @ArrayMaxSize(64)
+  @IsString({ each: true })
+  events: string[];
+}
+
+export class WebhookSubscriptionDto {
+  @ApiProperty({ type: String, format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ enum: AGENCIES })
+  agency: Agency;
+
+  @ApiProperty({ type: String, format: 'uri' })
+  url: string;
+
+  @ApiProperty({ type: [String] })
+  events: string[];
+
+  @ApiProperty({ type: Boolean, description: 'False once retired (410 Gone from the endpoint).' })
+  active: boolean;
+
+  @ApiProperty(ISO)
+  createdAt: string;
+
+  @ApiPropertyOptional(ISO)
+  deactivatedAt?: string;
+
+  @ApiPropertyOptional({ type: String })
+  deactivatedReason?: string;
+}
+
+export class CreatedWebhookDto extends WebhookSubscriptionDto {
+  @ApiProperty({
+    type: String,
+    example: 'whsec_…',
+    description:
+      'The signing secret (HMAC-SHA256 key of `Icb-Signature`), shown this once: store it.',
+  })
+  secret: string;
+}
+
+export class DeliveryAttemptDto {
+  @ApiProperty({ type: String, format: 'uuid', description: 'The same on every attempt.' })
+  deliveryId: string;
+
+  @ApiProperty({ type: String })
+  eventId: string;
+
+  @ApiProperty({ type: String, example: 'gov.icb.review.requested.v1' })
+  eventType: string;
+
+  @ApiProperty({ type: 'integer' })
+  attempt: number;
+
+  @ApiProperty(ISO)
+  at: string;
+
+  @ApiProperty({ enum: OUTCOMES })
+  outcome: DeliveryAttemptOutcome;
+
+  @ApiPropertyOptional({ type: 'integer' })
+  httpStatus?: number;
+
+  @ApiPropertyOptional({ type: String })
+  error?: string;
+
+  @ApiProperty({ type: 'integer' })
+  durationMs: number;
+
+  @ApiPropertyOptional({ ...ISO, description: 'When a redelivery is expected (outcome `retry`).' })
+  nextAttemptAt?: string;
+}
+
+export function toSubscriptionDto(s: WebhookSubscription): WebhookSubscriptionDto {
+  return {
+    id: s.id,
+    agency: s.agency,
+    url: s.url,
+    events: s.events,
+    active: s.active,
+    createdAt: s.createdAt.toISOString(),
+    ...(s.deactivatedAt && { deactivatedAt: s.deactivatedAt.toISOString() }),
+    ...(s.deactivatedReason !== undefined && { deactivatedReason: s.deactivatedReason }),
+  };
+}
+
+export function toDeliveryAttemptDto(e: DeliveryLogEntry): DeliveryAttemptDto {
+  return {
+    deliveryId: e.deliveryId,
+    eventId: e.eventId,
+    eventType: e.eventType,
+    attempt: e.attempt,
+    at: e.at.toISOString(),
+    outcome: e.outcome,
+    ...(e.httpStatus !== undefined && { httpStatus: e.httpStatus }),
+    ...(e.error !== undefined && { error: e.error }),
+    durationMs: e.durationMs,
+    ...(e.nextAttemptAt && { nextAttemptAt: e.nextAttemptAt.toISOString() }),
+  };
+}

@@ -1,0 +1,118 @@
+import {
+  ArgumentsHost,
+  Body,
+  Catch,
+  Controller,
+  Delete,
+  ExceptionFilter,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  UseFilters,
+} from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { InvalidWebhookSubscriptionError } from './webhook.errors';
+import {
+  CreateWebhookBodyDto,
+  CreatedWebhookDto,
+  DeliveryAttemptDto,
+  WebhookSubscriptionDto,
+} from './webhook-subscription.dto';
+import { WebhookSubscriptionsService } from './webhook-subscriptions.service';
+
+class DeliveriesQueryDto {
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 1000, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  limit?: number;
+}
+
+class WebhookIdParamDto {
+  @ApiProperty({ type: String, format: 'uuid' })
+  id: string;
+}
+
+interface JsonResponse {
+  status(code: number): { json(body: unknown): void };
+}
+
+/** An invalid subscription is a 400 listing each problem, like any invalid body. */
+@Catch(InvalidWebhookSubscriptionError)
+class InvalidSubscriptionFilter implements ExceptionFilter {
+  catch(error: InvalidWebhookSubscriptionError, host: ArgumentsHost): void {
+    host.switchToHttp().getResponse<JsonResponse>().status(HttpStatus.BAD_REQUEST).json({
+      statusCode: HttpStatus.BAD_REQUEST,
+      error: 'Bad Request',
+      message: error.problems,
+    });
+  }
+}
+
+const ID = new ParseUUIDPipe({ version: undefined });
+
+/**
+ * `/webhooks`: the agency's systems subscribe an endpoint to messages
+ * (`review.requested`); each is POSTed there signed (`Icb-Signature`). Kept in
+ * memory for now: subscriptions and the delivery log are lost when the
+ * adapter restarts, and each adapter instance has its own.
+ */
+@ApiTags('webhooks')
+@UseFilters(InvalidSubscriptionFilter)
+@Controller('webhooks')
+export class WebhookSubscriptionsController {
+  constructor(private readonly subscriptions: WebhookSubscriptionsService) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Subscribe an endpoint; the answer carries its secret, shown once' })
+  @ApiCreatedResponse({ type: CreatedWebhookDto })
+  @ApiBadRequestResponse({ description: '`message` lists each problem.' })
+  create(@Body() body: CreateWebhookBodyDto): Promise<CreatedWebhookDto> {
+    return this.subscriptions.create({ url: body.url, events: body.events });
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'This agency’s subscriptions, oldest first (without secrets)' })
+  @ApiOkResponse({ type: [WebhookSubscriptionDto] })
+  list(): Promise<WebhookSubscriptionDto[]> {
+    return this.subscriptions.list();
+  }
+
+  @Delete(':id')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Remove a subscription' })
+  @ApiNoContentResponse()
+  @ApiNotFoundResponse()
+  async remove(@Param('id', ID) id: WebhookIdParamDto['id']): Promise<void> {
+    await this.subscriptions.remove(id);
+  }
+
+  @Get(':id/deliveries')
+  @ApiOperation({ summary: 'A subscription’s delivery attempts, newest first' })
+  @ApiOkResponse({ type: [DeliveryAttemptDto] })
+  @ApiNotFoundResponse()
+  deliveries(
+    @Param('id', ID) id: WebhookIdParamDto['id'],
+    @Query() query: DeliveriesQueryDto,
+  ): Promise<DeliveryAttemptDto[]> {
+    return this.subscriptions.deliveries(id, query.limit);
+  }
+}
