@@ -1,0 +1,492 @@
+import { randomUUID } from 'node:crypto';
+import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { headers as natsHeaders } from '@nats-io/nats-core';
+import {
+  AckPolicy,
+  DeliverPolicy,
+  JetStreamApiError,
+  jetstream,
+  jetstreamManager,
+  type ConsumerMessages,
+  type JetStreamClient,
+  type JetStreamManager,
+  type JsMsg,
+} from '@nats-io/jetstream';
+import { nanos } from '@nats-io/nats-core';
+import {
+  AGENCIES,
+  cloudEventType,
+  createBusValidator,
+  MESSAGES,
+  partyOfSource,
+  schemaId,
+  sourceOf,
+  subjectFor,
+  type Agency,
+  type BusValidator,
+  type Envelope,
+  type MessageName,
+  type Party,
+  type PayloadOf,
+  type Precedence,
+} from '@icb/contracts';
+import { InvalidMessageError, NotPermittedError } from './agency-client.errors';
+
+/**
+ * The messages an agency may publish, by name. This mirrors the catalog's
+ * `publishers` (the catalog's types widen them to `Party[]`, so the compiler
+ * cannot read them there); a spec checks the two agree. The run-time check in
+ * `publish` always uses the catalog itself.
+ */
+export const AGENCY_PUBLISHABLE = {
+  'consultation.opened': ['state-pm'],
+  'consultation.amended': ['state-pm'],
+  'consultation.withdrawn': ['state-pm'],
+  'clearance.parties-changed': ['state-pm'],
+  'review.acknowledged': AGENCIES,
+  'review.hold-placed': AGENCIES,
+  'review.hold-released': AGENCIES,
+  'signoff.submitted': AGENCIES,
+  'condition.removal-requested': ['state-pm'],
+  'condition.removal-answered': AGENCIES,
+  'intel.assessment-shared': ['cia'],
+  'sanctions.screening-completed': ['treasury'],
+  'sanctions.list-loaded': ['treasury'],
+  'clock.extension-requested': AGENCIES,
+  'consultation.proceeded-without-clearance': ['state-pm'],
+  'escalation.decided': ['nsc'],
+  'congress.informal-notice-sent': ['state-pm'],
+  'congress.hold-placed': ['state-pm'],
+  'congress.hold-lifted': ['state-pm'],
+  'congress.formal-notice-sent': ['state-pm'],
+  'congress.emergency-waiver-certified': ['state-pm'],
+  'congress.disapproval-enacted': ['state-pm'],
+} as const satisfies { readonly [N in MessageName]?: readonly Agency[] };
+
+type AgencyPublishable = typeof AGENCY_PUBLISHABLE;
+
+/** The names of the messages agency `A` may publish (`PublishableBy<'dod'>`). */
+export type PublishableBy<A extends Agency> = {
+  [N in keyof AgencyPublishable]: A extends AgencyPublishable[N][number] ? N : never;
+}[keyof AgencyPublishable];
+
+/** Whether the catalog lets `agency` publish `name` (the run-time check). */
+export function mayPublish(agency: Agency, name: MessageName): boolean {
+  const def = MESSAGES[name] as { publishers: readonly Party[] } | undefined;
+  return def !== undefined && def.publishers.includes(agency);
+}
+
+export interface PublishOptions {
+  /** Event id (UUID), also the `Nats-Msg-Id`: retry with the same id and JetStream stores it once. */
+  id?: string;
+  /** The conversation id; defaults to the event's own id (a new conversation). */
+  correlationId?: string;
+  /** The event that caused this one (e.g. the review request a sign-off answers). */
+  causationId?: string;
+  /** Used when the payload has no `classification`; default `UNCLASSIFIED`. */
+  classification?: string;
+  /** Used when the payload has no `precedence`; default `ROUTINE`. */
+  precedence?: Precedence;
+  time?: Date;
+  traceparent?: string;
+}
+
+export interface PublishResult {
+  eventId: string;
+  /** Stream sequence of the stored event. */
+  seq: number;
+  /** True when JetStream already had this event id (nothing new was stored). */
+  duplicate: boolean;
+  /** The subject it was published on (in the client's namespace). */
+  subject: string;
+}
+
+/** Builds the envelope of `name` as `agency` publishes it, validated; throws before anything is sent. */
+export function buildEnvelope<N extends MessageName>(
+  agency: Agency,
+  name: N,
+  payload: PayloadOf<N>,
+  opts: PublishOptions = {},
+  validator: BusValidator = sharedValidator(),
+): { envelope: Envelope<PayloadOf<N>>; subject: string } {
+  if (!Object.prototype.hasOwnProperty.call(MESSAGES, name)) {
+    throw new InvalidMessageError(String(name), [`(root) unknown message "${String(name)}"`]);
+  }
+  if (!mayPublish(agency, name)) throw new NotPermittedError(name, agency);
+  const def = MESSAGES[name] as unknown as {
+    name: string;
+    version: number;
+    subjectOf: (p: PayloadOf<N>) => string;
+  };
+  const id = opts.id ?? randomUUID();
+  const fromPayload = (payload ?? {}) as { classification?: unknown; precedence?: unknown };
+  let subject: string;
+  try {
+    subject = def.subjectOf(payload);
+  } catch {
+    subject = '';
+  }
+  const envelope: Envelope<PayloadOf<N>> = {
+    specversion: '1.0',
+    id,
+    source: sourceOf(agency),
+    type: cloudEventType(def),
+    time: (opts.time ?? new Date()).toISOString(),
+    subject,
+    datacontenttype: 'application/json',
+    dataschema: schemaId(def),
+    correlationid: opts.correlationId ?? id,
+    classification:
+      (typeof fromPayload.classification === 'string' ? fromPayload.classification : undefined) ??
+      opts.classification ??
+      'UNCLASSIFIED',
+    precedence:
+      (typeof fromPayload.precedence === 'string'
+        ? (fromPayload.precedence as Precedence)
+        : undefined) ??
+      opts.precedence ??
+      'ROUTINE',
+    data: payload,
+  };
+  if (opts.causationId) envelope.causationid = opts.causationId;
+  if (opts.traceparent) envelope.traceparent = opts.traceparent;
+  const result = validator.validateEnvelope(name, JSON.parse(JSON.stringify(envelope)));
+  if (!result.ok) throw new InvalidMessageError(name, result.errors);
+  return { envelope, subject: subjectFor(name, agency, payload) };
+}
+
+export type IncomingCheck<N extends MessageName> =
+  | { ok: true; envelope: Envelope<PayloadOf<N>> }
+  | { ok: false; reason: string; errors: string[] };
+
+/**
+ * Checks a message received on a contract subject (`icb.evt.…`) as message
+ * `name` addressed to `agency`: JSON, envelope schema, CloudEvents type,
+ * publisher (source) allowed by the catalog, and the subject matching the
+ * envelope's source and addressee.
+ */
+export function checkIncoming<N extends MessageName>(
+  name: N,
+  agency: Agency,
+  contractSubject: string,
+  body: string,
+  validator: BusValidator = sharedValidator(),
+): IncomingCheck<N> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return { ok: false, reason: 'not JSON', errors: ['(root) body is not JSON'] };
+  }
+  const result = validator.validateEnvelope(name, parsed);
+  if (!result.ok) {
+    return { ok: false, reason: `invalid ${name}`, errors: result.errors };
+  }
+  const envelope = result.envelope;
+  const def = MESSAGES[name] as unknown as { name: string; version: number; publishers: Party[] };
+  if (envelope.type !== cloudEventType(def)) {
+    return {
+      ok: false,
+      reason: `unexpected type ${envelope.type}`,
+      errors: [`/type must be "${cloudEventType(def)}"`],
+    };
+  }
+  const publisher = partyOfSource(envelope.source);
+  if (!publisher || !def.publishers.includes(publisher)) {
+    return {
+      ok: false,
+      reason: `${envelope.source} may not publish ${name}`,
+      errors: [`/source must name one of: ${def.publishers.join(', ')}`],
+    };
+  }
+  const expected = subjectFor(name, publisher, envelope.data);
+  if (contractSubject !== expected || !expected.endsWith(`.${agency}`)) {
+    return {
+      ok: false,
+      reason: `subject mismatch`,
+      errors: [`received on ${contractSubject}; the envelope belongs on ${expected}`],
+    };
+  }
+  return { ok: true, envelope };
+}
+
+let validatorInstance: BusValidator | undefined;
+/** One compiled validator per process (compiling takes a while, validating is fast). */
+function sharedValidator(): BusValidator {
+  validatorInstance ??= createBusValidator();
+  return validatorInstance;
+}
+
+/** One message handed to the caller: settle it with exactly one of ack, nak or term. */
+export interface Delivery<N extends MessageName> {
+  envelope: Envelope<PayloadOf<N>>;
+  /** Subject received on, in the contract's space (`icb.evt.…`). */
+  subject: string;
+  streamSequence: number;
+  deliveryCount: number;
+  redelivered: boolean;
+  /** Acknowledges and waits for the server to confirm it: the message is done. */
+  ack(): Promise<void>;
+  /** Hands it back to be redelivered, after `delayMs` when given. */
+  nak(delayMs?: number): void;
+  /** Gives up on it for good (never redelivered), with a reason. */
+  term(reason?: string): void;
+  /** Extends the ack deadline while work goes on. */
+  working(): void;
+}
+
+/** A received message that failed the contract: it was terminated, never yielded. */
+export interface InvalidDelivery {
+  consumer: string;
+  subject: string;
+  streamSequence: number;
+  deliveryCount: number;
+  reason: string;
+  errors: string[];
+}
+
+export interface AgencyClientOptions<A extends Agency = Agency> {
+  agency: A;
+  servers: string | string[];
+  user?: string;
+  password?: string;
+  inboxPrefix?: string;
+  /** Bus namespace: `icb` (default) in production; tests use their own. */
+  namespace?: string;
+  /** Durable consumer name of review requests; default `<agency>-system`. Refusals use `<durable>-refused`. */
+  durable?: string;
+  /** Connection name shown by the server; default `<agency>-agency-client`. */
+  name?: string;
+  /** Ack deadline of a consumer created by the client; default 30 s. */
+  ackWaitMs?: number;
+  /** Most deliveries of one message for a consumer created by the client; default 10. */
+  maxDeliver?: number;
+  /** Unacknowledged messages pulled at once; default 16. */
+  maxMessages?: number;
+  /** Publish acknowledgement timeout; default 10 s. */
+  publishTimeoutMs?: number;
+  /** Told of each invalid incoming message (already terminated). */
+  onInvalid?: (invalid: InvalidDelivery) => void;
+  /** A compiled validator to share; one is built on first use otherwise. */
+  validator?: BusValidator;
+}
+
+const CONSUMER_NOT_FOUND = 10014;
+
+/**
+ * A typed client for an agency's own system: publishes as the agency (only
+ * the messages it may publish, validated against the contract, acknowledged
+ * by JetStream) and reads what the coordinator addresses to it from durable
+ * pull consumers, with explicit acknowledgement.
+ */
+export class AgencyClient<A extends Agency = Agency> {
+  readonly agency: A;
+  readonly namespace: string;
+  readonly durable: string;
+  private readonly active = new Set<ConsumerMessages>();
+  private jsmPromise?: Promise<JetStreamManager>;
+  private closed = false;
+
+  private constructor(
+    readonly connection: NatsConnection,
+    private readonly js: JetStreamClient,
+    private readonly options: AgencyClientOptions<A>,
+  ) {
+    this.agency = options.agency;
+    this.namespace = options.namespace ?? 'icb';
+    this.durable = options.durable ?? `${options.agency}-system`;
+  }
+
+  static async connect<A extends Agency>(
+    options: AgencyClientOptions<A>,
+  ): Promise<AgencyClient<A>> {
+    if (!(AGENCIES as readonly string[]).includes(options.agency)) {
+      throw new Error(`unknown agency "${String(options.agency)}"`);
+    }
+    const nc = await connect({
+      servers: options.servers,
+      user: options.user,
+      pass: options.password,
+      inboxPrefix: options.inboxPrefix,
+      name: options.name ?? `${options.agency}-agency-client`,
+    });
+    return new AgencyClient(nc, jetstream(nc), options);
+  }
+
+  /** The JetStream stream of events in this namespace (`ICB_EVENTS`). */
+  get stream(): string {
+    return `${this.namespace.toUpperCase()}_EVENTS`;
+  }
+
+  /** Contract subject (`icb.…`) → subject in this namespace. */
+  toWire(subject: string): string {
+    return this.namespace === 'icb' ? subject : subject.replace(/^icb\./, `${this.namespace}.`);
+  }
+
+  /** Subject in this namespace → contract subject. */
+  fromWire(subject: string): string {
+    const prefix = `${this.namespace}.`;
+    return subject.startsWith(prefix) ? `icb.${subject.slice(prefix.length)}` : subject;
+  }
+
+  /** Builds and validates the envelope without sending it; the subject is in this namespace. */
+  envelope<N extends PublishableBy<A>>(
+    name: N,
+    payload: PayloadOf<N>,
+    opts: PublishOptions = {},
+  ): { envelope: Envelope<PayloadOf<N>>; subject: string } {
+    const built = buildEnvelope(this.agency, name, payload, opts, this.validator());
+    return { envelope: built.envelope, subject: this.toWire(built.subject) };
+  }
+
+  /**
+   * Publishes as the agency and waits for JetStream's acknowledgement. Throws
+   * `NotPermittedError` or `InvalidMessageError` before sending anything.
+   */
+  async publish<N extends PublishableBy<A>>(
+    name: N,
+    payload: PayloadOf<N>,
+    opts: PublishOptions = {},
+  ): Promise<PublishResult> {
+    const { envelope, subject } = this.envelope(name, payload, opts);
+    const h = natsHeaders();
+    h.set('Content-Type', 'application/cloudevents+json');
+    if (envelope.traceparent) h.set('traceparent', envelope.traceparent);
+    const ack = await this.js.publish(subject, JSON.stringify(envelope), {
+      msgID: envelope.id,
+      headers: h,
+      timeout: this.options.publishTimeoutMs ?? 10_000,
+    });
+    return { eventId: envelope.id, seq: ack.seq, duplicate: ack.duplicate, subject };
+  }
+
+  /**
+   * Review requests addressed to this agency, from the durable consumer
+   * `durable`. Settle each with `ack()` (done) or `nak(delayMs)` (retry).
+   * Stops when the loop breaks or the client closes.
+   */
+  reviewRequests(): AsyncGenerator<Delivery<'review.requested'>> {
+    return this.deliveries('review.requested', this.durable);
+  }
+
+  /** The coordinator's refusals of this agency's messages, from the durable consumer `<durable>-refused`. */
+  refusals(): AsyncGenerator<Delivery<'message.refused'>> {
+    return this.deliveries('message.refused', `${this.durable}-refused`);
+  }
+
+  /** The (wire) filter subject of the consumer of `name` addressed to this agency. */
+  filterSubject(name: 'review.requested' | 'message.refused'): string {
+    const def = MESSAGES[name];
+    return this.toWire(`icb.evt.coordinator.${def.name}.v${def.version}.${this.agency}`);
+  }
+
+  /** Creates the durable consumer when it is missing; an existing one is reused as configured. */
+  async ensureConsumer(
+    name: 'review.requested' | 'message.refused',
+    durable: string,
+  ): Promise<void> {
+    const jsm = await this.jsm();
+    try {
+      await jsm.consumers.info(this.stream, durable);
+      return;
+    } catch (error) {
+      if (!(error instanceof JetStreamApiError && error.code === CONSUMER_NOT_FOUND)) throw error;
+    }
+    try {
+      await jsm.consumers.add(this.stream, {
+        durable_name: durable,
+        description: `${this.agency} agency system: ${name}`,
+        ack_policy: AckPolicy.Explicit,
+        deliver_policy: DeliverPolicy.All,
+        ack_wait: nanos(this.options.ackWaitMs ?? 30_000),
+        max_deliver: this.options.maxDeliver ?? 10,
+        filter_subject: this.filterSubject(name),
+      });
+    } catch (error) {
+      // Another instance created it first: use that one.
+      const exists = await jsm.consumers.info(this.stream, durable).then(
+        () => true,
+        () => false,
+      );
+      if (!exists) throw error;
+    }
+  }
+
+  private async *deliveries<N extends 'review.requested' | 'message.refused'>(
+    name: N,
+    durable: string,
+  ): AsyncGenerator<Delivery<N>> {
+    if (this.closed) return;
+    await this.ensureConsumer(name, durable);
+    const consumer = await this.js.consumers.get(this.stream, durable);
+    const messages = await consumer.consume({ max_messages: this.options.maxMessages ?? 16 });
+    this.active.add(messages);
+    try {
+      for await (const msg of messages) {
+        const subject = this.fromWire(msg.subject);
+        const checked = checkIncoming(name, this.agency, subject, msg.string(), this.validator());
+        if (!checked.ok) {
+          msg.term(`${checked.reason}: ${checked.errors.join('; ')}`.slice(0, 1024));
+          this.reportInvalid({
+            consumer: durable,
+            subject,
+            streamSequence: msg.info.streamSequence,
+            deliveryCount: msg.info.deliveryCount,
+            reason: checked.reason,
+            errors: checked.errors,
+          });
+          continue;
+        }
+        yield delivery(msg, subject, checked.envelope);
+      }
+    } finally {
+      this.active.delete(messages);
+      await messages.close();
+    }
+  }
+
+  private reportInvalid(invalid: InvalidDelivery): void {
+    try {
+      this.options.onInvalid?.(invalid);
+    } catch {
+      // A failing callback must not stop the consumer.
+    }
+  }
+
+  private validator(): BusValidator {
+    return this.options.validator ?? sharedValidator();
+  }
+
+  private jsm(): Promise<JetStreamManager> {
+    this.jsmPromise ??= jetstreamManager(this.connection);
+    return this.jsmPromise;
+  }
+
+  /** Stops the consumers (unsettled messages are redelivered later) and drains the connection. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.allSettled([...this.active].map((m) => m.close()));
+    if (!this.connection.isClosed()) await this.connection.drain();
+  }
+}
+
+function delivery<N extends MessageName>(
+  msg: JsMsg,
+  subject: string,
+  envelope: Envelope<PayloadOf<N>>,
+): Delivery<N> {
+  return {
+    envelope,
+    subject,
+    streamSequence: msg.info.streamSequence,
+    deliveryCount: msg.info.deliveryCount,
+    redelivered: msg.redelivered,
+    ack: async () => {
+      await msg.ackAck();
+    },
+    nak: (delayMs?: number) => msg.nak(delayMs),
+    term: (reason?: string) => msg.term(reason),
+    working: () => msg.working(),
+  };
+}

@@ -1,0 +1,2 @@
+export * from './agency-client';
+export * from './agency-client.errors';
