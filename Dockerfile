@@ -20,6 +20,8 @@ WORKDIR /app
 COPY --from=build /app/package.json ./package.json
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+# Treasury's fictitious sample sanctions list (SANCTIONS_LIST_DIR points here by default in compose).
+COPY --from=build /app/apps/treasury-adapter/data ./apps/treasury-adapter/data
 ARG APP=coordinator
 ENV APP=${APP}
 USER node

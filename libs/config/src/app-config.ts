@@ -7,6 +7,7 @@ import {
   IsString,
   Matches,
   Max,
+  MaxLength,
   Min,
   MinLength,
   validateSync,
@@ -106,6 +107,34 @@ export class AppConfig {
     message: 'COORDINATOR_URL must look like http://host:port',
   })
   COORDINATOR_URL = 'http://127.0.0.1:3000';
+
+  /**
+   * Treasury adapter: the folder holding the sanctions list's `SDN.CSV` and
+   * (optional, strongly recommended) `ALT.CSV`. Relative paths resolve from
+   * the working directory. Unset: the shipped FICTITIOUS sample,
+   * `apps/treasury-adapter/data`, found from the code's location (src or dist).
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  SANCTIONS_LIST_DIR?: string;
+
+  /** Treasury adapter: the list's name, recorded with every screening (`SDN`, `SSI`, ...). */
+  @IsString()
+  @MinLength(1)
+  @MaxLength(64)
+  SANCTIONS_LIST_NAME = 'OFAC SDN (fictitious sample)';
+
+  /**
+   * Treasury adapter: the list's publication date on OFAC's site, `YYYY-MM-DD`
+   * (or OFAC's `MM/DD/YYYY`), recorded with every screening. Never the
+   * download date: the CSV files carry no date of their own.
+   */
+  @IsString()
+  @Matches(/^(\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{4})$/, {
+    message: 'SANCTIONS_LIST_VERSION_DATE must be YYYY-MM-DD (or MM/DD/YYYY)',
+  })
+  SANCTIONS_LIST_VERSION_DATE = '2025-03-01';
 }
 
 export class ConfigError extends Error {
@@ -125,7 +154,11 @@ export function loadConfig(
   env: Record<string, string | undefined>,
   defaults: Partial<Record<keyof AppConfig, string | number>> = {},
 ): AppConfig {
-  const known = Object.keys(new AppConfig()).concat(['NATS_USER', 'NATS_PASSWORD']);
+  const known = Object.keys(new AppConfig()).concat([
+    'NATS_USER',
+    'NATS_PASSWORD',
+    'SANCTIONS_LIST_DIR',
+  ]);
   const raw: Record<string, unknown> = { ...defaults };
   for (const key of known) {
     const value = env[key];
