@@ -1,0 +1,31 @@
+import type { CoordinatorConsultation } from '@icb/agency-adapter';
+import { ladderOf, openEscalation } from './escalations.service';
+
+function consultation(over: Partial<CoordinatorConsultation>): CoordinatorConsultation {
+  return { status: 'escalated', ...over } as CoordinatorConsultation;
+}
+
+describe('NSC escalations: reading the coordinator', () => {
+  it.each([
+    ['pcc', 'nsc'],
+    ['deputies', 'nsc'],
+    ['principals', 'nsc'],
+    ['nsc', 'nsc'],
+    ['operating-committee', 'licensing'],
+    ['earb', 'licensing'],
+    [null, null],
+  ] as const)('level %s is on ladder %s', (level, ladder) => {
+    expect(ladderOf(level)).toBe(ladder);
+  });
+
+  it.each<[string, Partial<CoordinatorConsultation>, boolean]>([
+    ['escalated at a level', { escalation: { ladder: 'nsc', level: 'deputies' } }, true],
+    ['not escalated', { status: 'in-review', escalation: { ladder: 'nsc', level: 'pcc' } }, false],
+    ['resolved', { escalation: { ladder: 'nsc', level: 'pcc', resolvedAt: 'x' } }, false],
+    ['superseded', { escalation: { ladder: 'nsc', level: 'pcc', supersededAt: 'x' } }, false],
+    ['level off its ladder', { escalation: { ladder: 'nsc', level: 'earb' } }, false],
+    ['no escalation', {}, false],
+  ])('%s → open: %s', (_name, over, open) => {
+    expect(openEscalation(consultation(over)) !== undefined).toBe(open);
+  });
+});

@@ -1,0 +1,125 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  AGENCIES,
+  Agency,
+  CONGRESS_COMMITTEES,
+  CongressCommittee,
+  LIMITS,
+  MIN_WAIVER_JUSTIFICATION,
+  REFERENCE_ID_PATTERN,
+  REVIEW_PERIOD_DAYS,
+  ReviewPeriodDays,
+  TRANSMITTAL_NUMBER_PATTERN,
+} from '@icb/contracts';
+import { OneOf, OneOfArray, Optional, Pattern, Text } from '@icb/contracts/validation/decorators';
+import { IsObject } from 'class-validator';
+
+export class AmendmentBodyDto {
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      'What changes, as the contract’s `ConsultationChangesV1`: `title`, `summary`, `classification`, `attributes` (replaced as a whole). Checked against the contract.',
+    example: { summary: 'Quantity reduced to 200 missiles.' },
+  })
+  @IsObject()
+  changes: Record<string, unknown>;
+
+  @ApiProperty({ type: String, maxLength: LIMITS.reason })
+  @Text(LIMITS.reason)
+  reason: string;
+}
+
+export class WithdrawalBodyDto {
+  @ApiProperty({ type: String, maxLength: LIMITS.reason })
+  @Text(LIMITS.reason)
+  reason: string;
+}
+
+export class ProceedBodyDto {
+  @ApiProperty({ enum: AGENCIES, isArray: true, minItems: 1, description: 'The delaying offices.' })
+  @OneOfArray(AGENCIES, { min: 1, max: AGENCIES.length })
+  delayingAgencies: Agency[];
+
+  @ApiProperty({ type: String, maxLength: LIMITS.reason })
+  @Text(LIMITS.reason)
+  justification: string;
+}
+
+export class ClearingPartiesBodyDto {
+  @ApiProperty({ enum: AGENCIES, isArray: true })
+  @OneOfArray(AGENCIES, { max: AGENCIES.length })
+  add: Agency[];
+
+  @ApiProperty({ enum: AGENCIES, isArray: true })
+  @OneOfArray(AGENCIES, { max: AGENCIES.length })
+  remove: Agency[];
+
+  @ApiProperty({ type: String, maxLength: LIMITS.reason })
+  @Text(LIMITS.reason)
+  reason: string;
+}
+
+// ---------------------------------------------------------------- congress
+
+export class InformalNoticeBodyDto {
+  @ApiProperty({ enum: CONGRESS_COMMITTEES, isArray: true, minItems: 1 })
+  @OneOfArray(CONGRESS_COMMITTEES, { min: 1, max: CONGRESS_COMMITTEES.length })
+  committees: CongressCommittee[];
+}
+
+export class CongressHoldBodyDto {
+  @ApiProperty({ enum: CONGRESS_COMMITTEES })
+  @OneOf(CONGRESS_COMMITTEES)
+  committee: CongressCommittee;
+
+  @ApiPropertyOptional({ type: String, maxLength: LIMITS.name })
+  @Optional()
+  @Text(LIMITS.name)
+  member?: string;
+
+  @ApiProperty({ type: String, example: 'SFRC-1' })
+  @Pattern(REFERENCE_ID_PATTERN, 'a hold id')
+  holdId: string;
+
+  @ApiProperty({ type: String, maxLength: LIMITS.reason })
+  @Text(LIMITS.reason)
+  note: string;
+}
+
+export class CongressHoldLiftBodyDto {
+  @ApiProperty({ enum: CONGRESS_COMMITTEES })
+  @OneOf(CONGRESS_COMMITTEES)
+  committee: CongressCommittee;
+
+  @ApiPropertyOptional({ type: String, maxLength: LIMITS.name })
+  @Optional()
+  @Text(LIMITS.name)
+  member?: string;
+
+  @ApiProperty({ type: String, maxLength: LIMITS.reason })
+  @Text(LIMITS.reason)
+  note: string;
+}
+
+export class FormalNoticeBodyDto {
+  @ApiProperty({ type: String, example: '26-17' })
+  @Pattern(TRANSMITTAL_NUMBER_PATTERN, 'a transmittal number like 24-45')
+  transmittalNumber: string;
+
+  @ApiProperty({ enum: REVIEW_PERIOD_DAYS, type: 'integer' })
+  @OneOf(REVIEW_PERIOD_DAYS)
+  reviewDays: ReviewPeriodDays;
+}
+
+export class EmergencyWaiverBodyDto {
+  @ApiProperty({ type: String, minLength: MIN_WAIVER_JUSTIFICATION, maxLength: LIMITS.rationale })
+  @Text(LIMITS.rationale, { min: MIN_WAIVER_JUSTIFICATION })
+  justification: string;
+}
+
+export class DisapprovalBodyDto {
+  @ApiProperty({ type: String, maxLength: LIMITS.reference, example: 'S.J.Res. 123' })
+  @Text(LIMITS.reference)
+  resolution: string;
+}
