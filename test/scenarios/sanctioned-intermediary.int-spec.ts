@@ -1,0 +1,175 @@
+/*
+ * Whole-system scenario, through the agencies' own interfaces only: State/PM
+ * files a Letter of Request whose intermediary is half-owned by a (fictitious)
+ * listed entity; Treasury's adapter screens it by itself and non-concurs; the
+ * matter climbs the NSC ladder; the NSC records the PCC's referral and the
+ * Deputies Committee's denial through its adapter. Real nats-server, real
+ * FerretDB, real HTTP between the adapters and the coordinator.
+ */
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import type { DynamicModule } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Test } from '@nestjs/testing';
+import request from 'supertest';
+import { AgencyAdapterModule } from '@icb/agency-adapter';
+import { configureService } from '@icb/runtime';
+import { testEnv, waitFor } from '@icb/testing';
+import { CoordinatorModule } from '../../apps/coordinator/src/app.module';
+import { COORDINATOR_API } from '../../apps/coordinator/src/coordinator.api';
+import { NscAdapterModule } from '../../apps/nsc-adapter/src/app.module';
+import { StatePmAdapterModule } from '../../apps/state-pm-adapter/src/app.module';
+import { TreasuryAdapterModule } from '../../apps/treasury-adapter/src/app.module';
+
+interface Detail {
+  status: string;
+  clearers: string[];
+  signOffs: { agency: string; decision: string; rationale?: string }[];
+  screenings: { result: string; matches: { basis: string; listEntryUid: string }[] }[];
+  escalation?: { ladder: string; level: string; history: { level: string; outcome?: string }[] };
+  decision?: { outcome: string; basis: string };
+}
+
+function urlOf(server: Server): string {
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+async function boot(module: DynamicModule, title: string): Promise<NestExpressApplication> {
+  const moduleRef = await Test.createTestingModule({ imports: [module] }).compile();
+  const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: ['error'] });
+  configureService(app, { title, description: 'whole-system scenario' });
+  await app.listen(0, '127.0.0.1');
+  return app;
+}
+
+describe('scenario: a party half-owned by a listed entity is screened, escalated and denied', () => {
+  const apps: NestExpressApplication[] = [];
+  let coordinator: NestExpressApplication;
+  let statePm: NestExpressApplication;
+  let nsc: NestExpressApplication;
+  let dod: NestExpressApplication;
+
+  beforeAll(async () => {
+    const env = testEnv({ CLOCK_TICK_MS: '0' });
+    coordinator = await boot(CoordinatorModule.forRoot({ env }), COORDINATOR_API.title);
+    apps.push(coordinator);
+    const adapterEnv = { ...env, COORDINATOR_URL: urlOf(coordinator.getHttpServer()) };
+    statePm = await boot(
+      StatePmAdapterModule.forRoot({ env: adapterEnv, httpPort: 0 }),
+      'State/PM adapter',
+    );
+    apps.push(statePm);
+    apps.push(await boot(TreasuryAdapterModule.forRoot({ env: adapterEnv }), 'Treasury adapter'));
+    nsc = await boot(NscAdapterModule.forRoot({ env: adapterEnv, httpPort: 0 }), 'NSC adapter');
+    apps.push(nsc);
+    dod = await boot(
+      AgencyAdapterModule.forRoot({ agency: 'dod', httpPort: 0, env: adapterEnv }),
+      'DoD adapter',
+    );
+    apps.push(dod);
+  });
+
+  afterAll(async () => {
+    for (const app of apps.reverse()) await app.close();
+  });
+
+  it('State/PM files the LOR, Treasury non-concurs on the 50% rule, the Deputies deny', async () => {
+    const filed = await request(statePm.getHttpServer())
+      .post('/requests/fms')
+      .send({
+        lorNumber: 'SR-D-QAC',
+        purchaser: { country: 'SAU', name: 'Ministry of Defense of Saudi Arabia' },
+        articles: [
+          {
+            description: 'AN/MPQ-65 radar spares',
+            quantity: 40,
+            usmlCategory: 'XI',
+            mde: true,
+            valueUsd: 60_000_000,
+          },
+        ],
+        services: [{ description: 'Depot repair', valueUsd: 10_000_000 }],
+        endUser: { name: 'Royal Saudi Air Defense Forces', country: 'SAU' },
+        intermediaries: [
+          {
+            name: 'Gulf Radar Logistics FZE',
+            country: 'ARE',
+            owners: [{ name: 'Placeholder Holdings Ltd.', percent: 50 }],
+          },
+        ],
+        summary: 'Radar spares shipped through a commercial intermediary.',
+      })
+      .expect(202);
+    const id = (filed.body as { consultationId: string }).consultationId;
+    const coordinatorApi = () => request(coordinator.getHttpServer());
+    const detail = async () => {
+      const res = await coordinatorApi().get(`/consultations/${id}`);
+      return res.status === 200 ? (res.body as Detail) : undefined;
+    };
+
+    // DoD answers through its own interface; Treasury answers by itself.
+    await waitFor(
+      async () => (await request(dod.getHttpServer()).get('/reviews')).body?.items?.length > 0,
+      {
+        description: "the review in DoD's queue",
+      },
+    );
+    await request(dod.getHttpServer())
+      .post(`/reviews/${id}/sign-off`)
+      .send({ decision: 'concur', officer: { name: 'J. Smith', title: 'DSCA' } })
+      .expect(202);
+
+    const escalated = await waitFor(
+      async () => {
+        const d = await detail();
+        return d?.status === 'escalated' && d;
+      },
+      { description: 'the escalation after Treasury non-concurred' },
+    );
+    const treasury = escalated.signOffs.find((s) => s.agency === 'treasury');
+    expect(treasury?.decision).toBe('non-concur');
+    expect(treasury?.rationale).toMatch(/90005/);
+    expect(escalated.screenings[0]).toMatchObject({ result: 'hit' });
+    expect(escalated.screenings[0].matches).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ basis: 'ownership-50', listEntryUid: '90005' }),
+      ]),
+    );
+    expect(escalated.escalation).toMatchObject({ ladder: 'nsc', level: 'pcc' });
+
+    // The NSC chairs: the PCC refers up, the Deputies Committee denies.
+    const listed = await request(nsc.getHttpServer()).get('/escalations').expect(200);
+    expect((listed.body as { items: { id: string }[] }).items.map((i) => i.id)).toContain(id);
+    await request(nsc.getHttpServer())
+      .post(`/escalations/${id}/decision`)
+      .send({
+        outcome: 'refer-up',
+        rationale: 'Agencies remain divided.',
+        chair: 'NSC Senior Director',
+      })
+      .expect(202);
+    await waitFor(async () => (await detail())?.escalation?.level === 'deputies', {
+      description: 'the Deputies level',
+    });
+    await request(nsc.getHttpServer())
+      .post(`/escalations/${id}/decision`)
+      .send({
+        outcome: 'deny',
+        rationale: 'An intermediary is half-owned by a blocked entity.',
+        chair: 'Deputy National Security Advisor',
+      })
+      .expect(202);
+
+    const denied = await waitFor(
+      async () => {
+        const d = await detail();
+        return d?.status === 'denied' && d;
+      },
+      { description: 'the denial' },
+    );
+    expect(denied.decision).toMatchObject({ outcome: 'denied', basis: 'escalation' });
+    expect(denied.escalation?.history.map((h) => h.level)).toEqual(['pcc', 'deputies']);
+    const audit = await coordinatorApi().get(`/consultations/${id}/audit/verify`).expect(200);
+    expect((audit.body as { ok: boolean }).ok).toBe(true);
+  });
+});
