@@ -74,7 +74,12 @@ export function consumerConfig(
     ack_wait: nanos(options.ackWaitMs),
     max_deliver: options.maxDeliver,
     max_ack_pending: Math.max(options.maxInFlight * 4, 256),
-    filter_subjects: filterSubjects,
+    // One filter goes in `filter_subject`: the client then creates the
+    // consumer on `$JS.API.CONSUMER.CREATE.<stream>.<durable>.<filter>`, a
+    // subject NATS permissions can restrict (ADR 6).
+    ...(filterSubjects.length === 1
+      ? { filter_subject: filterSubjects[0] }
+      : { filter_subjects: filterSubjects }),
   };
 }
 
@@ -122,12 +127,24 @@ export class StreamProvisioner {
     try {
       const info = await jsm.consumers.info(stream, durable);
       this.reportDrift(`consumer ${stream}/${durable}`, wanted, info.config);
-      const current = [
-        ...(info.config.filter_subjects ?? [info.config.filter_subject ?? '']),
-      ].sort();
-      const declared = [...(wanted.filter_subjects ?? [])].sort();
+      const filtersOf = (c: Partial<ConsumerConfig>): string[] =>
+        [
+          ...(c.filter_subjects?.length
+            ? c.filter_subjects
+            : c.filter_subject
+              ? [c.filter_subject]
+              : []),
+        ].sort();
+      const current = filtersOf(info.config);
+      const declared = filtersOf(wanted);
       if (JSON.stringify(current) !== JSON.stringify(declared)) {
-        await jsm.consumers.update(stream, durable, { filter_subjects: wanted.filter_subjects });
+        await jsm.consumers.update(
+          stream,
+          durable,
+          declared.length === 1
+            ? { filter_subject: declared[0], filter_subjects: [] }
+            : { filter_subjects: declared, filter_subject: '' },
+        );
         this.logger.log(`consumer ${durable}: subject filter now ${declared.join(', ')}`);
       }
     } catch (error) {
@@ -144,7 +161,9 @@ export class StreamProvisioner {
 
   private reportDrift(what: string, wanted: object, actual: object): void {
     const drift = Object.entries(wanted)
-      .filter(([key]) => key !== 'filter_subjects' && key !== 'description')
+      .filter(
+        ([key]) => key !== 'filter_subjects' && key !== 'filter_subject' && key !== 'description',
+      )
       .filter(
         ([key, value]) =>
           JSON.stringify((actual as Record<string, unknown>)[key]) !== JSON.stringify(value),
