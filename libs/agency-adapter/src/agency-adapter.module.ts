@@ -7,6 +7,7 @@ import {
   AgencyAdapterOptions,
   adapterServiceName,
 } from './agency-adapter.options';
+import { IntelModule } from './intel/intel.module';
 import { ReviewsModule } from './reviews/reviews.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
@@ -16,8 +17,9 @@ export type { AgencyAdapterOptions };
 /**
  * What every agency adapter shares: configuration, logs, health, metrics and
  * the bus, publishing as its own agency; the agency's REST API over its
- * reviews (`/reviews`), and webhooks pushing review requests to its systems
- * (`/webhooks`). An adapter app imports this and adds only its agency's rules
+ * reviews (`/reviews`), webhooks pushing review requests to its systems
+ * (`/webhooks`), and the intelligence assessments released to the agency
+ * (`/reviews/{id}/assessments`). An adapter app imports this and adds only its agency's rules
  * and format mapping.
  */
 @Module({})
@@ -32,6 +34,7 @@ export class AgencyAdapterModule {
         MessagingModule.forRoot({ party: options.agency, service }),
         ReviewsModule.forAgency(options.agency),
         WebhooksModule.forAgency(options.agency),
+        IntelModule.forAgency(options.agency),
       ],
     };
   }

@@ -1,4 +1,5 @@
 export * from './agency-adapter.module';
+export * from './intel';
 export * from './reviews';
 export * from './webhooks';
 export * from './webhooks/webhooks.module';

@@ -50,6 +50,7 @@ export const AGENCY_PUBLISHABLE = {
   'condition.removal-requested': ['state-pm'],
   'condition.removal-answered': AGENCIES,
   'intel.assessment-shared': ['cia'],
+  'intel.assessment-released': ['cia'],
   'sanctions.screening-completed': ['treasury'],
   'sanctions.list-loaded': ['treasury'],
   'clock.extension-requested': AGENCIES,

@@ -29,6 +29,7 @@ import {
 } from './messages/signoff.messages';
 import {
   IntelAssessmentAvailableV1,
+  IntelAssessmentReleasedV1,
   IntelAssessmentSharedV1,
 } from './messages/intelligence.messages';
 import {
@@ -172,7 +173,17 @@ export const MESSAGES = {
     payload: IntelAssessmentSharedV1,
     publishers: ['cia'],
     subjectOf: byConsultation,
-    summary: 'CIA shares a classified assessment with its dissemination controls.',
+    summary:
+      'CIA announces an assessment and its dissemination controls, without its content (the content goes only to approved recipients in intel.assessment-released).',
+  }),
+  'intel.assessment-released': defineMessage({
+    name: 'intel.assessment-released',
+    version: 1,
+    payload: IntelAssessmentReleasedV1,
+    publishers: ['cia'],
+    addressee: (p) => p.recipient,
+    subjectOf: byConsultation,
+    summary: "CIA releases an assessment's content to one permitted agency (addressed to it).",
   }),
   'intel.assessment-available': defineMessage({
     name: 'intel.assessment-available',

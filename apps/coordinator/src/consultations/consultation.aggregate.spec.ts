@@ -1120,8 +1120,8 @@ describe('consultation aggregate', () => {
   });
 
   describe('screening and intelligence', () => {
-    it('an assessment is recorded without its content and announced without it', () => {
-      const content = 'TOP-SECRET-CONTENT-MARKER';
+    it('an assessment is recorded from its content-free announcement, tear line not stored', () => {
+      const tearLine = 'TEAR-LINE-MARKER';
       const change = ok(
         recordAssessment(
           open(anFmsCase()),
@@ -1135,8 +1135,7 @@ describe('consultation aggregate', () => {
               noforn: true,
               approvedRecipients: ['state-pm', 'nsc'],
             },
-            content,
-            summaryForUnauthorized: 'An assessment exists',
+            summaryForUnauthorized: tearLine,
           },
           at(T0),
         ),
@@ -1149,7 +1148,7 @@ describe('consultation aggregate', () => {
           originator: 'cia',
         },
       ]);
-      expect(JSON.stringify(change)).not.toContain(content);
+      expect(JSON.stringify(change.state)).not.toContain(tearLine);
       expect(change.state.assessments[0]).toMatchObject({
         orcon: true,
         approvedRecipients: ['state-pm', 'nsc'],

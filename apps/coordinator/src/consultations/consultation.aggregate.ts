@@ -1656,8 +1656,10 @@ export function recordScreening(
 }
 
 /**
- * CIA shared an assessment. Only its metadata is stored (never the content or
- * the tear line); a content-free `intel.assessment-available` goes to everyone.
+ * CIA announced an assessment. The announcement carries no content (that goes
+ * only to the recipients, in `intel.assessment-released`); only its metadata is
+ * stored (not the tear line), and a content-free `intel.assessment-available`
+ * goes to everyone.
  */
 export function recordAssessment(
   state: Consultation,

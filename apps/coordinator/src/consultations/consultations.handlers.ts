@@ -260,10 +260,12 @@ function publisherOf(e: Envelope): Party {
   return partyOfSource(e.source)!;
 }
 
-/** Payload fields never copied into the coordinator's log: an assessment's content stays with its originator. */
-const WITHHELD_FIELDS: Partial<Record<string, readonly string[]>> = {
-  'intel.assessment-shared': ['content'],
-};
+/**
+ * Payload fields never copied into the coordinator's log, by message. None at
+ * present: an assessment's content never reaches the coordinator (it travels
+ * only in `intel.assessment-released`, addressed to each recipient).
+ */
+const WITHHELD_FIELDS: Partial<Record<string, readonly string[]>> = {};
 
 function cause<N extends MessageName>(e: In<N>): Cause {
   const type = e.type.replace(/^gov\.icb\./, '').replace(/\.v\d+$/, '');

@@ -32,6 +32,9 @@ export interface BusEvent {
  * stores, without a consumer to manage); nothing is replayed, and a slow
  * viewer does not hold back the coordinator's consumers.
  */
+/** Messages whose payload is for their addressee alone, never streamed to operators. */
+const WITHHELD_FROM_OPERATORS = new Set<string>(['intel.assessment-released']);
+
 @Injectable()
 export class ChangeFeed implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('ChangeFeed');
@@ -70,6 +73,9 @@ export class ChangeFeed implements OnApplicationBootstrap, OnModuleDestroy {
     const subject = this.space.fromWire(msg.subject);
     const parsed = parseEventSubject(subject);
     if (!parsed) return;
+    // Released intelligence is for its addressee only: operators see the
+    // coordinator's content-free `intel.assessment-available` instead.
+    if (WITHHELD_FROM_OPERATORS.has(parsed.name)) return;
     let envelope: Envelope;
     try {
       envelope = msg.json<Envelope>();

@@ -42,7 +42,11 @@ export function channelAddress(name: MessageName): string {
  */
 export function consumersOf(name: MessageName): readonly Party[] {
   const publishers = def(name).publishers;
-  return publishers.includes('coordinator') ? AGENCIES : ['coordinator'];
+  // Coordinator events go to the agencies; an agency's addressed message
+  // (intelligence released to a recipient) goes to that agency; the rest to
+  // the coordinator.
+  if (publishers.includes('coordinator')) return AGENCIES;
+  return isAddressed(name) ? AGENCIES : ['coordinator'];
 }
 
 function describeParties(parties: readonly Party[]): string {

@@ -1,6 +1,15 @@
 import { AGENCIES, type Agency } from '../parties';
 import { IsMarking } from '../classification';
-import { Bool, IsUuid, Nested, OneOf, OneOfArray, Optional, Text } from '../validation/decorators';
+import {
+  Bool,
+  IsUtcDateTime,
+  IsUuid,
+  Nested,
+  OneOf,
+  OneOfArray,
+  Optional,
+  Text,
+} from '../validation/decorators';
 import { LIMITS } from './limits';
 
 export class DisseminationControlsV1 {
@@ -12,8 +21,9 @@ export class DisseminationControlsV1 {
 }
 
 /**
- * CIA shares an assessment on a consultation. It is delivered only to approved
- * recipients; others get `intel.assessment-available` (no content).
+ * CIA announces an assessment on a consultation to the coordinator, without its
+ * content: the content travels only in `intel.assessment-released`, addressed
+ * to each recipient; every agency learns of it by `intel.assessment-available`.
  */
 export class IntelAssessmentSharedV1 {
   @IsUuid() consultationId: string;
@@ -21,7 +31,6 @@ export class IntelAssessmentSharedV1 {
   @Text(LIMITS.title) title: string;
   @IsMarking() classification: string;
   @Nested(() => DisseminationControlsV1) disseminationControls: DisseminationControlsV1;
-  @Text(LIMITS.content) content: string;
   /** What a party without access may be told (a tear line). */
   @Optional() @Text(LIMITS.summary) summaryForUnauthorized?: string;
 }
@@ -32,4 +41,20 @@ export class IntelAssessmentAvailableV1 {
   @IsUuid() assessmentId: string;
   @IsMarking() classification: string;
   @OneOf(AGENCIES) originator: Agency;
+}
+
+/**
+ * CIA releases an assessment's content to one agency (addressed to it): an
+ * approved recipient of an ORCON assessment, or any party to the consultation
+ * otherwise. Travels only on the recipient's subject.
+ */
+export class IntelAssessmentReleasedV1 {
+  @IsUuid() consultationId: string;
+  @IsUuid() assessmentId: string;
+  @OneOf(AGENCIES) recipient: Agency;
+  @Text(LIMITS.title) title: string;
+  @IsMarking() classification: string;
+  @Nested(() => DisseminationControlsV1) disseminationControls: DisseminationControlsV1;
+  @Text(LIMITS.content) content: string;
+  @IsUtcDateTime() releasedAt: string;
 }

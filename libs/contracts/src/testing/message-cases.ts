@@ -133,8 +133,17 @@ const FACTORIES: { [N in MessageName]: () => PayloadOf<N> } = {
     title: 'Diversion risk assessment',
     classification: 'SECRET//ORCON/NOFORN',
     disseminationControls: { orcon: true, noforn: true, approvedRecipients: ['state-pm', 'nsc'] },
-    content: 'Low risk of diversion to third parties.',
     summaryForUnauthorized: 'An assessment exists; ask CIA for access.',
+  }),
+  'intel.assessment-released': () => ({
+    consultationId: CONSULTATION_ID,
+    assessmentId: ASSESSMENT_ID,
+    recipient: 'nsc',
+    title: 'Diversion risk assessment',
+    classification: 'SECRET//ORCON/NOFORN',
+    disseminationControls: { orcon: true, noforn: true, approvedRecipients: ['state-pm', 'nsc'] },
+    content: 'Low risk of diversion to third parties.',
+    releasedAt: AT,
   }),
   'intel.assessment-available': () => ({
     consultationId: CONSULTATION_ID,
@@ -722,8 +731,51 @@ const SPECIFIC_CASES: MessageCase[] = [
   ),
   bad(
     'intel.assessment-shared',
+    'rejects the assessment content in the content-free announcement',
+    patched('intel.assessment-shared', { content: 'Low risk of diversion.' }),
+  ),
+  good('intel.assessment-released', 'accepts a release of a non-ORCON assessment', {
+    classification: 'SECRET//NOFORN',
+    disseminationControls: { orcon: false, noforn: true, approvedRecipients: [] },
+    recipient: 'dod',
+  }),
+  good('intel.assessment-released', 'accepts content of exactly 100000 characters', {
+    content: long(100_000),
+  }),
+  bad(
+    'intel.assessment-released',
     'rejects content over 100000 characters',
-    patched('intel.assessment-shared', { content: long(100_001) }),
+    patched('intel.assessment-released', { content: long(100_001) }),
+  ),
+  bad(
+    'intel.assessment-released',
+    'rejects a release without content',
+    patched('intel.assessment-released', { content: undefined }),
+  ),
+  bad(
+    'intel.assessment-released',
+    'rejects a recipient that is not an agency',
+    patched('intel.assessment-released', { recipient: 'mi6' }),
+  ),
+  bad(
+    'intel.assessment-released',
+    'rejects the coordinator as a recipient',
+    patched('intel.assessment-released', { recipient: 'coordinator' }),
+  ),
+  bad(
+    'intel.assessment-released',
+    'rejects a releasedAt with an offset instead of UTC',
+    patched('intel.assessment-released', { releasedAt: '2025-03-03T09:00:00-05:00' }),
+  ),
+  bad(
+    'intel.assessment-released',
+    'rejects an unparseable classification',
+    patched('intel.assessment-released', { classification: 'SUPER SECRET' }),
+  ),
+  bad(
+    'intel.assessment-released',
+    'rejects a release without dissemination controls',
+    patched('intel.assessment-released', { disseminationControls: undefined }),
   ),
   bad(
     'intel.assessment-available',

@@ -1,0 +1,85 @@
+import { Inject, Injectable, Logger, Type } from '@nestjs/common';
+import type { Agency, Envelope, IntelAssessmentReleasedV1 } from '@icb/contracts';
+import { MessageEnvelope, OnMessage } from '@icb/messaging';
+import { ADAPTER_AGENCY } from '../agency-adapter.options';
+import {
+  RELEASED_ASSESSMENT_STORE,
+  type ReleasedAssessmentStore,
+} from './released-assessments.store';
+
+const ASSESSMENT_RELEASED = 'intel.assessment-released';
+
+/**
+ * Intake of the assessments CIA releases to the agency: each
+ * `intel.assessment-released` addressed to it is kept in the adapter's store
+ * (in memory by default, see InMemoryReleasedAssessmentStore) and served by
+ * `GET /reviews/{id}/assessments`.
+ *
+ * The addressee is known only at run time, so the `@OnMessage` metadata is put
+ * on a subclass made per agency: see assessmentReleaseHandlerFor (the same
+ * trick as the review intake).
+ */
+@Injectable()
+export class AssessmentReleaseHandler {
+  protected readonly logger = new Logger('Intel');
+
+  constructor(
+    @Inject(ADAPTER_AGENCY) protected readonly agency: Agency,
+    @Inject(RELEASED_ASSESSMENT_STORE) private readonly store: ReleasedAssessmentStore,
+  ) {}
+
+  async onAssessmentReleased(
+    @MessageEnvelope() envelope: Envelope<IntelAssessmentReleasedV1>,
+  ): Promise<void> {
+    const a = envelope.data;
+    // The subject named this agency; a payload naming another is not ours to keep.
+    if (a.recipient !== this.agency) {
+      this.logger.warn(
+        `assessment ${a.assessmentId} (event ${envelope.id}) is released to ${a.recipient}, not ${this.agency}: not kept`,
+      );
+      return;
+    }
+    await this.store.put({
+      consultationId: a.consultationId,
+      assessmentId: a.assessmentId,
+      // The catalog lets only CIA publish it, and the messaging layer checked the source.
+      originator: 'cia',
+      title: a.title,
+      classification: a.classification,
+      orcon: a.disseminationControls.orcon,
+      noforn: a.disseminationControls.noforn,
+      approvedRecipients: [...a.disseminationControls.approvedRecipients],
+      content: a.content,
+      releasedAt: a.releasedAt,
+      eventId: envelope.id,
+      receivedAt: new Date().toISOString(),
+    });
+  }
+}
+
+/**
+ * The release intake for one agency: a fresh subclass whose own method carries
+ * `@OnMessage('intel.assessment-released', { addressee: agency, publisher: 'cia' })`.
+ */
+export function assessmentReleaseHandlerFor(agency: Agency): Type<AssessmentReleaseHandler> {
+  class AgencyAssessmentReleaseHandler extends AssessmentReleaseHandler {
+    override onAssessmentReleased(envelope: Envelope<IntelAssessmentReleasedV1>): Promise<void> {
+      return super.onAssessmentReleased(envelope);
+    }
+  }
+  Object.defineProperty(AgencyAssessmentReleaseHandler, 'name', {
+    value: `AssessmentReleaseHandler(${agency})`,
+  });
+  const method = 'onAssessmentReleased';
+  const descriptor = Object.getOwnPropertyDescriptor(
+    AgencyAssessmentReleaseHandler.prototype,
+    method,
+  );
+  if (!descriptor) throw new Error(`${method} is missing on the release handler`);
+  OnMessage(ASSESSMENT_RELEASED, { addressee: agency, publisher: 'cia' })(
+    AgencyAssessmentReleaseHandler.prototype,
+    method,
+    descriptor,
+  );
+  return AgencyAssessmentReleaseHandler;
+}
