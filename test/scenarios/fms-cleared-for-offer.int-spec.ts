@@ -1,0 +1,222 @@
+/*
+ * Whole-system scenario, through the agencies' own interfaces only: State/PM
+ * files an above-threshold Letter of Request for a country outside NATO+5;
+ * DoD concurs with a security condition, NSC concurs, CIA shares an ORCON
+ * assessment released to State/PM and NSC only, Treasury screens clean by
+ * itself; the case is cleared interagency, State/PM runs the congressional
+ * notification, and after the 30-day review period (on a fake clock) it is
+ * cleared for offer. Real nats-server, FerretDB and HTTP between the parts.
+ */
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import type { DynamicModule } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Test } from '@nestjs/testing';
+import request from 'supertest';
+import { AgencyAdapterModule } from '@icb/agency-adapter';
+import { configureService } from '@icb/runtime';
+import { testEnv, waitFor } from '@icb/testing';
+import { CiaAdapterModule } from '../../apps/cia-adapter/src/app.module';
+import { CoordinatorModule } from '../../apps/coordinator/src/app.module';
+import { Clock, FakeClock } from '../../apps/coordinator/src/clocks/clock';
+import { ClockScheduler } from '../../apps/coordinator/src/clocks/clock-scheduler';
+import { COORDINATOR_API } from '../../apps/coordinator/src/coordinator.api';
+import { NscAdapterModule } from '../../apps/nsc-adapter/src/app.module';
+import { StatePmAdapterModule } from '../../apps/state-pm-adapter/src/app.module';
+import { TreasuryAdapterModule } from '../../apps/treasury-adapter/src/app.module';
+
+const DAY = 86_400_000;
+
+interface Detail {
+  status: string;
+  clearers: string[];
+  signOffs: { agency: string; decision: string }[];
+  conditions: { id: string; agency: string; status: string }[];
+  assessments: { assessmentId: string; approvedRecipients: string[]; content?: string }[];
+  congress?: { required: boolean; reviewDays: number; step: string };
+}
+
+function urlOf(server: Server): string {
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+async function boot(
+  module: DynamicModule,
+  title: string,
+  clock?: FakeClock,
+): Promise<NestExpressApplication> {
+  let builder = Test.createTestingModule({ imports: [module] });
+  if (clock) builder = builder.overrideProvider(Clock).useValue(clock);
+  const app = (await builder.compile()).createNestApplication<NestExpressApplication>({
+    logger: ['error'],
+  });
+  configureService(app, { title, description: 'whole-system scenario' });
+  await app.listen(0, '127.0.0.1');
+  return app;
+}
+
+describe('scenario: an FMS case above threshold, from the LOR to cleared for offer', () => {
+  const apps: NestExpressApplication[] = [];
+  const clock = new FakeClock(new Date());
+  let coordinator: NestExpressApplication;
+  const adapter: Record<string, NestExpressApplication> = {};
+
+  beforeAll(async () => {
+    const env = testEnv({ CLOCK_TICK_MS: '0' });
+    coordinator = await boot(CoordinatorModule.forRoot({ env }), COORDINATOR_API.title, clock);
+    apps.push(coordinator);
+    const adapterEnv = { ...env, COORDINATOR_URL: urlOf(coordinator.getHttpServer()) };
+    adapter['state-pm'] = await boot(
+      StatePmAdapterModule.forRoot({ env: adapterEnv, httpPort: 0 }),
+      'State/PM',
+    );
+    adapter.dod = await boot(
+      AgencyAdapterModule.forRoot({ agency: 'dod', httpPort: 0, env: adapterEnv }),
+      'DoD',
+    );
+    adapter.nsc = await boot(NscAdapterModule.forRoot({ env: adapterEnv, httpPort: 0 }), 'NSC');
+    adapter.cia = await boot(CiaAdapterModule.forRoot({ env: adapterEnv, httpPort: 0 }), 'CIA');
+    adapter.treasury = await boot(TreasuryAdapterModule.forRoot({ env: adapterEnv }), 'Treasury');
+    apps.push(...Object.values(adapter));
+  });
+
+  afterAll(async () => {
+    for (const app of apps.reverse()) await app.close();
+  });
+
+  it('clears interagency review with a condition and an ORCON assessment, runs the 30-day notification and clears for offer', async () => {
+    const http = (who: string) => request(adapter[who].getHttpServer());
+    const detail = async () => {
+      const res = await request(coordinator.getHttpServer()).get(`/consultations/${id}`);
+      return res.status === 200 ? (res.body as Detail) : undefined;
+    };
+
+    const filed = await http('state-pm')
+      .post('/requests/fms')
+      .send({
+        lorNumber: 'SR-D-QAB',
+        purchaser: { country: 'SAU', name: 'Ministry of Defense of Saudi Arabia' },
+        articles: [
+          {
+            description: 'PAC-3 MSE missile',
+            quantity: 300,
+            usmlCategory: 'IV',
+            mde: true,
+            valueUsd: 1_800_000_000,
+          },
+        ],
+        services: [{ description: 'Training and support', valueUsd: 300_000_000 }],
+        endUser: { name: 'Royal Saudi Air Defense Forces', country: 'SAU' },
+        summary: 'Letter of Request for 300 PAC-3 MSE missiles with training and support.',
+        precedence: 'PRIORITY',
+      })
+      .expect(202);
+    const id = (filed.body as { consultationId: string }).consultationId;
+    const opened = await waitFor(detail, { description: 'the consultation at the coordinator' });
+    expect(opened.clearers).toEqual(expect.arrayContaining(['dod', 'nsc', 'cia', 'treasury']));
+
+    // DoD concurs with a security condition; NSC concurs; both through their own REST.
+    await waitFor(async () => (await http('dod').get('/reviews')).body?.items?.length > 0, {
+      description: "DoD's queue",
+    });
+    await http('dod')
+      .post(`/reviews/${id}/sign-off`)
+      .send({
+        decision: 'concur-with-conditions',
+        conditions: [{ id: 'DOD-AT-1', text: 'Anti-tamper protection on all guidance sections.' }],
+        officer: { name: 'J. Smith', title: 'DSCA Director' },
+      })
+      .expect(202);
+    await http('nsc')
+      .post(`/reviews/${id}/sign-off`)
+      .send({ decision: 'concur', officer: { name: 'A. Jones', title: 'Senior Director' } })
+      .expect(202);
+
+    // CIA shares an ORCON assessment released to State/PM and NSC only, then concurs.
+    await http('cia')
+      .post('/assessments')
+      .send({
+        consultationId: id,
+        title: 'End-use and diversion risk',
+        classification: 'SECRET//ORCON/NOFORN',
+        orcon: true,
+        noforn: true,
+        approvedRecipients: ['state-pm', 'nsc'],
+        content: 'Low diversion risk; existing end-use monitoring is adequate.',
+      })
+      .expect(202);
+    await http('cia')
+      .post(`/reviews/${id}/sign-off`)
+      .send({ decision: 'concur', officer: { name: 'C. Analyst', title: 'Deputy Director' } })
+      .expect(202);
+
+    // Treasury screened the parties clean by itself; interagency clearance is complete.
+    const cleared = await waitFor(
+      async () => {
+        const d = await detail();
+        return d?.status === 'congressional-review' && d;
+      },
+      { description: 'interagency clearance' },
+    );
+    expect(cleared.signOffs.find((s) => s.agency === 'treasury')?.decision).toBe('concur');
+    expect(cleared.conditions).toEqual([
+      expect.objectContaining({ id: 'DOD-AT-1', agency: 'dod', status: 'active' }),
+    ]);
+    expect(cleared.congress).toMatchObject({ required: true, reviewDays: 30 });
+    expect(cleared.assessments[0]?.content).toBeUndefined();
+
+    // The content reached State/PM and NSC, and not DoD.
+    const released = await waitFor(
+      async () => {
+        const body = (await http('nsc').get(`/reviews/${id}/assessments`)).body as {
+          released?: { content: string }[];
+        };
+        return (body.released?.length ?? 0) > 0 && body;
+      },
+      { description: 'the assessment at NSC' },
+    );
+    expect(released.released?.[0].content).toMatch(/monitoring is adequate/);
+    const dodView = (await http('dod').get(`/reviews/${id}/assessments`).expect(200)).body as {
+      released: unknown[];
+      withheld: unknown[];
+    };
+    expect(dodView.released).toHaveLength(0);
+    expect(dodView.withheld).toHaveLength(1);
+    expect(JSON.stringify(dodView)).not.toMatch(/monitoring is adequate/);
+
+    // State/PM runs the congressional notification; the 30-day period runs on the coordinator's clock.
+    await http('state-pm')
+      .post(`/consultations/${id}/congress/informal-notice`)
+      .send({ committees: ['SFRC', 'HFAC'] })
+      .expect(202);
+    await waitFor(async () => (await detail())?.congress?.step === 'informal-review', {
+      description: 'informal review',
+    });
+    await http('state-pm')
+      .post(`/consultations/${id}/congress/formal-notice`)
+      .send({ transmittalNumber: '26-17', reviewDays: 30 })
+      .expect(202);
+    await waitFor(async () => (await detail())?.congress?.step === 'formal-review', {
+      description: 'formal review',
+    });
+
+    const scheduler = coordinator.get(ClockScheduler);
+    clock.advance(29 * DAY);
+    await scheduler.tick();
+    expect((await detail())?.status).toBe('congressional-review');
+    clock.advance(2 * DAY);
+    await scheduler.tick();
+    const offered = await waitFor(
+      async () => {
+        const d = await detail();
+        return d?.status === 'cleared-for-offer' && d;
+      },
+      { description: 'cleared for offer' },
+    );
+    expect(offered.congress?.step).toBe('cleared-for-offer');
+    const audit = await request(coordinator.getHttpServer())
+      .get(`/consultations/${id}/audit/verify`)
+      .expect(200);
+    expect((audit.body as { ok: boolean }).ok).toBe(true);
+  });
+});
