@@ -22,6 +22,7 @@ const readline = require('node:readline');
 const pc = require('picocolors');
 const infra = require('./lib/infra.js');
 const { APPS, entryPointOf } = require('./lib/apps.js');
+const natsAuth = require('./lib/nats-auth.js');
 
 const ROOT = path.resolve(__dirname, '..');
 const STACK_DIR = path.join(ROOT, '.local', 'stack');
@@ -177,14 +178,22 @@ async function main() {
   let natsUrl = process.env.NATS_URL;
   let natsMonitorUrl = process.env.NATS_MONITOR_URL;
   let mongoUrl = process.env.MONGO_URL;
+  /** @type {Record<string, string> | undefined} */
+  let passwords;
   const startServers = async () => {
     if (natsUrl) say(`NATS: using ${natsUrl} (NATS_URL)`);
     else {
+      // Every service connects as its own NATS user (ADR 6): fresh passwords
+      // per run, kept readable by the owner only; icb finds the operator's.
+      passwords = natsAuth.generatePasswords();
+      fs.mkdirSync(STACK_DIR, { recursive: true });
+      natsAuth.writePasswordsFile(path.join(STACK_DIR, 'nats-users.json'), passwords);
       const nats = await infra.startNats({
         dataDir: path.join(STACK_DIR, 'nats'),
         port: PORTS.nats,
         monitorPort: PORTS.natsMonitor,
         detached: true,
+        extraConfig: natsAuth.generateAuthConfig({ passwords }),
       });
       servers.push({ name: 'nats-server', stop: nats.stop, logFile: nats.logFile });
       natsUrl = nats.url;
@@ -215,7 +224,8 @@ async function main() {
 
   // --- services -----------------------------------------------------------
   const width = Math.max(...apps.map((a) => a.name.length));
-  apps.forEach((spec, i) => {
+  /** @param {import('./lib/apps.js').AppSpec} spec @param {number} i */
+  const spawnService = (spec, i) => {
     const colour = COLOURS[i % COLOURS.length];
     const prefix = colour(`${spec.name.padEnd(width)} |`);
     const [cmd, ...args] = commandOf(spec);
@@ -237,6 +247,9 @@ async function main() {
         DEV_CLOCK: process.env.DEV_CLOCK ?? 'true',
         // Quiet by default: warnings and errors only (LOG_LEVEL=info shows every request).
         LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+        ...(passwords && natsAuth.USERS.includes(spec.name)
+          ? natsAuth.credentialsFor(spec.name, passwords)
+          : {}),
       },
     });
     services.push({ spec, child });
@@ -252,6 +265,17 @@ async function main() {
       shout('');
       void shutdown(1);
     });
+  };
+
+  // The coordinator creates the streams; the adapters may only use them.
+  const first = apps.findIndex((a) => a.name === 'coordinator');
+  if (first >= 0) {
+    spawnService(apps[first], first);
+    await waitHealthy(apps[first].port, Date.now() + HEALTH_TIMEOUT_MS);
+    if (stopping) return;
+  }
+  apps.forEach((spec, i) => {
+    if (i !== first) spawnService(spec, i);
   });
 
   const deadline = Date.now() + HEALTH_TIMEOUT_MS;

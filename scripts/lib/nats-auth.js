@@ -127,7 +127,10 @@ function permissionsFor(user, options = {}) {
     return {
       publish: {
         allow: [
-          `${ns}.evt.coordinator.>`,
+          // Its own events, and any event subject: a dead-letter replay
+          // republishes the original message on its original (agency)
+          // subject. The coordinator is trusted (ADR 6).
+          `${ns}.evt.>`,
           `${ns}.dlq.>`,
           ...ownConsumer('coordinator'),
           // It creates the streams: nobody else may, because whoever creates

@@ -44,6 +44,7 @@ export class NatsBusClient implements BusClient {
         name: 'icb-cli',
         user: config.natsUser,
         pass: config.natsPassword,
+        ...(config.natsInboxPrefix ? { inboxPrefix: config.natsInboxPrefix } : {}),
         timeout: CONNECT_TIMEOUT_MS,
         maxReconnectAttempts: 0,
       });

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { UsageError } from './cli.errors';
 
 /**
@@ -19,6 +21,7 @@ export interface CliConfig {
   natsServers: string[];
   natsUser?: string;
   natsPassword?: string;
+  natsInboxPrefix?: string;
   /** First subject token: `icb` in production (`icb.evt.…`). */
   namespace: string;
   json: boolean;
@@ -36,9 +39,37 @@ export interface GlobalOptions {
   color?: boolean;
 }
 
+/**
+ * The operator credentials of a local stack started by `npm start`, which
+ * writes its NATS users' passwords (mode 0600) to `.local/stack/nats-users.json`
+ * at the repository root. Used only when NATS_USER is not set.
+ */
+function localStackCredentials(): Record<string, string> {
+  let dir = __dirname;
+  for (let i = 0; i < 6; i++) {
+    const file = path.join(dir, '.local', 'stack', 'nats-users.json');
+    if (fs.existsSync(file)) {
+      try {
+        const passwords = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string>;
+        if (passwords.operator) {
+          return {
+            NATS_USER: 'operator',
+            NATS_PASSWORD: passwords.operator,
+            NATS_INBOX_PREFIX: '_INBOX_operator',
+          };
+        }
+      } catch {
+        return {};
+      }
+    }
+    dir = path.dirname(dir);
+  }
+  return {};
+}
+
 /** The process environment; the one place the CLI reads it. */
 export function processEnvironment(): Environment {
-  return process.env;
+  return process.env.NATS_USER ? process.env : { ...localStackCredentials(), ...process.env };
 }
 
 const NAMESPACE = /^[a-z][a-z0-9]{0,15}$/;
@@ -110,6 +141,7 @@ export function resolveConfig(
     ),
     natsUser: nonEmpty(env.NATS_USER),
     natsPassword: nonEmpty(env.NATS_PASSWORD),
+    natsInboxPrefix: nonEmpty(env.NATS_INBOX_PREFIX),
     namespace,
     json,
     color,

@@ -37,6 +37,16 @@ export class AppConfig {
   @MinLength(1)
   NATS_PASSWORD?: string;
 
+  /**
+   * Prefix of this connection's reply subjects. With per-service NATS users
+   * (scripts/lib/nats-auth.js) each user may only read `_INBOX_<user>.>`.
+   */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,64}$/, {
+    message: 'NATS_INBOX_PREFIX must be letters, digits, _ or -',
+  })
+  NATS_INBOX_PREFIX?: string;
+
   /** MongoDB connection string, with the database name in its path. */
   @IsString()
   @Matches(/^mongodb(\+srv)?:\/\/[^\s]+$/, {
@@ -157,6 +167,7 @@ export function loadConfig(
   const known = Object.keys(new AppConfig()).concat([
     'NATS_USER',
     'NATS_PASSWORD',
+    'NATS_INBOX_PREFIX',
     'SANCTIONS_LIST_DIR',
   ]);
   const raw: Record<string, unknown> = { ...defaults };

@@ -31,6 +31,7 @@ export function messagingOptionsFrom(
     servers: config.NATS_URL.split(',').map((s) => s.trim()),
     user: config.NATS_USER,
     password: config.NATS_PASSWORD,
+    inboxPrefix: config.NATS_INBOX_PREFIX,
     namespace: config.BUS_NAMESPACE,
     maxInFlight: config.MESSAGING_MAX_IN_FLIGHT,
     ackWaitMs: config.MESSAGING_ACK_WAIT_MS,

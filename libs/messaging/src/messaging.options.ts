@@ -10,6 +10,8 @@ export interface MessagingOptions {
   servers: string[];
   user?: string;
   password?: string;
+  /** Reply-subject prefix (a per-service user may only read its own). */
+  inboxPrefix?: string;
   /** Bus namespace (`icb` in production). */
   namespace: string;
   /** Most messages a consumer works on at once (and JetStream's max_ack_pending). */

@@ -26,6 +26,7 @@ export class NatsConnectionProvider implements OnApplicationShutdown {
       name: this.options.service,
       user: this.options.user,
       pass: this.options.password,
+      ...(this.options.inboxPrefix ? { inboxPrefix: this.options.inboxPrefix } : {}),
       maxReconnectAttempts: -1,
       reconnectTimeWait: 500,
       waitOnFirstConnect: true,
