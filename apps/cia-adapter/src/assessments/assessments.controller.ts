@@ -1,3 +1,4 @@
+import { AdapterErrorFilter } from '@icb/agency-adapter';
 import { Body, Controller, HttpCode, HttpStatus, Post, UseFilters } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
@@ -7,7 +8,6 @@ import {
   ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { AdapterErrorFilter } from './adapter-errors.filter';
 import { AssessmentSharedDto, ShareAssessmentBodyDto } from './assessment.dto';
 import { AssessmentsService } from './assessments.service';
 

@@ -1,3 +1,4 @@
+import { AdapterErrorFilter } from '@icb/agency-adapter';
 import {
   Body,
   Controller,
@@ -20,7 +21,6 @@ import {
   ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { AdapterErrorFilter } from './adapter-errors.filter';
 import {
   DecisionAcceptedDto,
   EscalationDecisionBodyDto,

@@ -19,8 +19,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { REFERENCE_ID_PATTERN } from '@icb/contracts';
-import { InvalidReviewRequestError } from '@icb/agency-adapter';
-import { AdapterErrorFilter } from '../adapter-errors.filter';
+import { InvalidReviewRequestError, AdapterErrorFilter } from '@icb/agency-adapter';
 import { AcceptedDto } from '../published.dto';
 import { StatePmPublisher } from '../state-pm.publisher';
 import {

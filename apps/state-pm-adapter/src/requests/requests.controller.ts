@@ -1,3 +1,4 @@
+import { AdapterErrorFilter } from '@icb/agency-adapter';
 import { Body, Controller, HttpCode, HttpStatus, Post, UseFilters } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
@@ -7,7 +8,6 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
-import { AdapterErrorFilter } from '../adapter-errors.filter';
 import { AcceptedDto } from '../published.dto';
 import { StatePmPublisher } from '../state-pm.publisher';
 import { mapFmsRequest, type OpeningContext } from './fms-request.mapper';

@@ -7,7 +7,7 @@ import {
   ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { ReviewsErrorFilter } from '../reviews/reviews.filter';
+import { AdapterErrorFilter } from '../reviews/reviews.filter';
 import { ConsultationAssessmentsDto } from './assessments.dto';
 import { AssessmentsService } from './assessments.service';
 
@@ -16,7 +16,7 @@ const ID = new ParseUUIDPipe({ version: undefined });
 /** The intelligence assessments on a consultation, as this agency may see them. */
 @ApiTags('reviews')
 @ApiServiceUnavailableResponse({ description: 'The coordinator cannot be reached.' })
-@UseFilters(ReviewsErrorFilter)
+@UseFilters(AdapterErrorFilter)
 @Controller('reviews')
 export class AssessmentsController {
   constructor(private readonly assessments: AssessmentsService) {}

@@ -29,7 +29,7 @@ import {
   ReviewDetailDto,
   SignOffBodyDto,
 } from './review.dto';
-import { ReviewsErrorFilter } from './reviews.filter';
+import { AdapterErrorFilter } from './reviews.filter';
 import { ReviewsService } from './reviews.service';
 
 const ID = new ParseUUIDPipe({ version: undefined });
@@ -39,7 +39,7 @@ const UNAVAILABLE = 'The coordinator cannot be reached.';
 /** The agency's reviews: what awaits it, one in full, and its answers (published on the bus). */
 @ApiTags('reviews')
 @ApiServiceUnavailableResponse({ description: UNAVAILABLE })
-@UseFilters(ReviewsErrorFilter)
+@UseFilters(AdapterErrorFilter)
 @Controller('reviews')
 export class ReviewsController {
   constructor(private readonly reviews: ReviewsService) {}

@@ -1,12 +1,16 @@
 /** Errors of the adapter's review API: a `code` to map at the HTTP edge (see reviews.filter.ts). */
 export class AdapterError extends Error {
+  /** The HTTP status an adapter answers with; the filter maps the built-in errors itself. */
+  readonly httpStatus?: number;
+
   constructor(
     readonly code: string,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; httpStatus?: number },
   ) {
     super(message, options);
     this.name = new.target.name;
+    this.httpStatus = options?.httpStatus;
   }
 }
 

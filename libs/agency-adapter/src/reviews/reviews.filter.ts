@@ -7,14 +7,18 @@ import {
   ReviewNotFoundError,
 } from './reviews.errors';
 
-/** The one place the review API's errors become HTTP answers (Nest's error body shape). */
 /** What the filter needs of Express's response. */
 interface JsonResponse {
   status(code: number): { json(body: unknown): void };
 }
 
+/**
+ * The one place every adapter's errors become HTTP answers, in Nest's error
+ * body shape: 400 listing each problem, 404, 503 when the coordinator cannot
+ * be reached, or the status an adapter's own error names (e.g. NSC's 409).
+ */
 @Catch(AdapterError, PublishValidationError)
-export class ReviewsErrorFilter implements ExceptionFilter {
+export class AdapterErrorFilter implements ExceptionFilter {
   catch(error: AdapterError | PublishValidationError, host: ArgumentsHost): void {
     const [status, message] = statusOf(error);
     host
@@ -33,6 +37,7 @@ function statusOf(error: AdapterError | PublishValidationError): [number, string
   if (error instanceof CoordinatorUnavailableError) {
     return [HttpStatus.SERVICE_UNAVAILABLE, error.message];
   }
+  if (error.httpStatus) return [error.httpStatus, error.message];
   return [HttpStatus.INTERNAL_SERVER_ERROR, error.message];
 }
 
@@ -42,6 +47,8 @@ function reasonPhrase(status: number): string {
       return 'Bad Request';
     case 404:
       return 'Not Found';
+    case 409:
+      return 'Conflict';
     case 503:
       return 'Service Unavailable';
     default:
