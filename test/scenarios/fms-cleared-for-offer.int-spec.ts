@@ -7,15 +7,10 @@
  * notification, and after the 30-day review period (on a fake clock) it is
  * cleared for offer. Real nats-server, FerretDB and HTTP between the parts.
  */
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
-import type { DynamicModule } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { AgencyAdapterModule } from '@icb/agency-adapter';
-import { configureService } from '@icb/runtime';
-import { testEnv, waitFor } from '@icb/testing';
+import { testEnv, waitFor, startHttpService, urlOf } from '@icb/testing';
 import { CiaAdapterModule } from '../../apps/cia-adapter/src/app.module';
 import { CoordinatorModule } from '../../apps/coordinator/src/app.module';
 import { Clock, FakeClock } from '../../apps/coordinator/src/clocks/clock';
@@ -36,25 +31,6 @@ interface Detail {
   congress?: { required: boolean; reviewDays: number; step: string };
 }
 
-function urlOf(server: Server): string {
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
-
-async function boot(
-  module: DynamicModule,
-  title: string,
-  clock?: FakeClock,
-): Promise<NestExpressApplication> {
-  let builder = Test.createTestingModule({ imports: [module] });
-  if (clock) builder = builder.overrideProvider(Clock).useValue(clock);
-  const app = (await builder.compile()).createNestApplication<NestExpressApplication>({
-    logger: ['error'],
-  });
-  configureService(app, { title, description: 'whole-system scenario' });
-  await app.listen(0, '127.0.0.1');
-  return app;
-}
-
 describe('scenario: an FMS case above threshold, from the LOR to cleared for offer', () => {
   const apps: NestExpressApplication[] = [];
   const clock = new FakeClock(new Date());
@@ -63,20 +39,33 @@ describe('scenario: an FMS case above threshold, from the LOR to cleared for off
 
   beforeAll(async () => {
     const env = testEnv({ CLOCK_TICK_MS: '0' });
-    coordinator = await boot(CoordinatorModule.forRoot({ env }), COORDINATOR_API.title, clock);
+    coordinator = await startHttpService(
+      CoordinatorModule.forRoot({ env }),
+      COORDINATOR_API.title,
+      [[Clock, clock]],
+    );
     apps.push(coordinator);
-    const adapterEnv = { ...env, COORDINATOR_URL: urlOf(coordinator.getHttpServer()) };
-    adapter['state-pm'] = await boot(
+    const adapterEnv = { ...env, COORDINATOR_URL: urlOf(coordinator) };
+    adapter['state-pm'] = await startHttpService(
       StatePmAdapterModule.forRoot({ env: adapterEnv, httpPort: 0 }),
       'State/PM',
     );
-    adapter.dod = await boot(
+    adapter.dod = await startHttpService(
       AgencyAdapterModule.forRoot({ agency: 'dod', httpPort: 0, env: adapterEnv }),
       'DoD',
     );
-    adapter.nsc = await boot(NscAdapterModule.forRoot({ env: adapterEnv, httpPort: 0 }), 'NSC');
-    adapter.cia = await boot(CiaAdapterModule.forRoot({ env: adapterEnv, httpPort: 0 }), 'CIA');
-    adapter.treasury = await boot(TreasuryAdapterModule.forRoot({ env: adapterEnv }), 'Treasury');
+    adapter.nsc = await startHttpService(
+      NscAdapterModule.forRoot({ env: adapterEnv, httpPort: 0 }),
+      'NSC',
+    );
+    adapter.cia = await startHttpService(
+      CiaAdapterModule.forRoot({ env: adapterEnv, httpPort: 0 }),
+      'CIA',
+    );
+    adapter.treasury = await startHttpService(
+      TreasuryAdapterModule.forRoot({ env: adapterEnv }),
+      'Treasury',
+    );
     apps.push(...Object.values(adapter));
   });
 

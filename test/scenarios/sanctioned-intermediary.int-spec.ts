@@ -6,15 +6,10 @@
  * Deputies Committee's denial through its adapter. Real nats-server, real
  * FerretDB, real HTTP between the adapters and the coordinator.
  */
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
-import type { DynamicModule } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { AgencyAdapterModule } from '@icb/agency-adapter';
-import { configureService } from '@icb/runtime';
-import { testEnv, waitFor } from '@icb/testing';
+import { testEnv, waitFor, startHttpService, urlOf } from '@icb/testing';
 import { CoordinatorModule } from '../../apps/coordinator/src/app.module';
 import { COORDINATOR_API } from '../../apps/coordinator/src/coordinator.api';
 import { NscAdapterModule } from '../../apps/nsc-adapter/src/app.module';
@@ -30,18 +25,6 @@ interface Detail {
   decision?: { outcome: string; basis: string };
 }
 
-function urlOf(server: Server): string {
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
-
-async function boot(module: DynamicModule, title: string): Promise<NestExpressApplication> {
-  const moduleRef = await Test.createTestingModule({ imports: [module] }).compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: ['error'] });
-  configureService(app, { title, description: 'whole-system scenario' });
-  await app.listen(0, '127.0.0.1');
-  return app;
-}
-
 describe('scenario: a party half-owned by a listed entity is screened, escalated and denied', () => {
   const apps: NestExpressApplication[] = [];
   let coordinator: NestExpressApplication;
@@ -51,18 +34,26 @@ describe('scenario: a party half-owned by a listed entity is screened, escalated
 
   beforeAll(async () => {
     const env = testEnv({ CLOCK_TICK_MS: '0' });
-    coordinator = await boot(CoordinatorModule.forRoot({ env }), COORDINATOR_API.title);
+    coordinator = await startHttpService(CoordinatorModule.forRoot({ env }), COORDINATOR_API.title);
     apps.push(coordinator);
-    const adapterEnv = { ...env, COORDINATOR_URL: urlOf(coordinator.getHttpServer()) };
-    statePm = await boot(
+    const adapterEnv = { ...env, COORDINATOR_URL: urlOf(coordinator) };
+    statePm = await startHttpService(
       StatePmAdapterModule.forRoot({ env: adapterEnv, httpPort: 0 }),
       'State/PM adapter',
     );
     apps.push(statePm);
-    apps.push(await boot(TreasuryAdapterModule.forRoot({ env: adapterEnv }), 'Treasury adapter'));
-    nsc = await boot(NscAdapterModule.forRoot({ env: adapterEnv, httpPort: 0 }), 'NSC adapter');
+    apps.push(
+      await startHttpService(
+        TreasuryAdapterModule.forRoot({ env: adapterEnv }),
+        'Treasury adapter',
+      ),
+    );
+    nsc = await startHttpService(
+      NscAdapterModule.forRoot({ env: adapterEnv, httpPort: 0 }),
+      'NSC adapter',
+    );
     apps.push(nsc);
-    dod = await boot(
+    dod = await startHttpService(
       AgencyAdapterModule.forRoot({ agency: 'dod', httpPort: 0, env: adapterEnv }),
       'DoD adapter',
     );

@@ -4,15 +4,10 @@
  * and the coordinator, learn only that it exists. Real nats-server, real
  * FerretDB, real HTTP between the adapters and the coordinator.
  */
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
-import type { DynamicModule } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { AgencyAdapterModule } from '@icb/agency-adapter';
-import { configureService } from '@icb/runtime';
-import { testEnv, waitFor } from '@icb/testing';
+import { testEnv, waitFor, startHttpService, urlOf } from '@icb/testing';
 import { CoordinatorModule } from '../../coordinator/src/app.module';
 import { COORDINATOR_API } from '../../coordinator/src/coordinator.api';
 import { NscAdapterModule } from '../../nsc-adapter/src/app.module';
@@ -27,18 +22,6 @@ interface AssessmentsView {
 
 const CONTENT = 'ASSESSMENT-CONTENT-MARKER: low risk of diversion to third parties.';
 
-function urlOf(server: Server): string {
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
-
-async function boot(module: DynamicModule, title: string): Promise<NestExpressApplication> {
-  const moduleRef = await Test.createTestingModule({ imports: [module] }).compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: ['error'] });
-  configureService(app, { title, description: 'CIA adapter integration' });
-  await app.listen(0, '127.0.0.1');
-  return app;
-}
-
 describe('CIA adapter: assessments released only to permitted agencies', () => {
   const apps: NestExpressApplication[] = [];
   let coordinator: NestExpressApplication;
@@ -50,22 +33,28 @@ describe('CIA adapter: assessments released only to permitted agencies', () => {
 
   beforeAll(async () => {
     const env = testEnv({ CLOCK_TICK_MS: '0' });
-    coordinator = await boot(CoordinatorModule.forRoot({ env }), COORDINATOR_API.title);
+    coordinator = await startHttpService(CoordinatorModule.forRoot({ env }), COORDINATOR_API.title);
     apps.push(coordinator);
-    const adapterEnv = { ...env, COORDINATOR_URL: urlOf(coordinator.getHttpServer()) };
-    statePm = await boot(
+    const adapterEnv = { ...env, COORDINATOR_URL: urlOf(coordinator) };
+    statePm = await startHttpService(
       StatePmAdapterModule.forRoot({ env: adapterEnv, httpPort: 0 }),
       'State/PM adapter',
     );
     apps.push(statePm);
-    nsc = await boot(NscAdapterModule.forRoot({ env: adapterEnv, httpPort: 0 }), 'NSC adapter');
+    nsc = await startHttpService(
+      NscAdapterModule.forRoot({ env: adapterEnv, httpPort: 0 }),
+      'NSC adapter',
+    );
     apps.push(nsc);
-    dod = await boot(
+    dod = await startHttpService(
       AgencyAdapterModule.forRoot({ agency: 'dod', httpPort: 0, env: adapterEnv }),
       'DoD adapter',
     );
     apps.push(dod);
-    cia = await boot(CiaAdapterModule.forRoot({ env: adapterEnv, httpPort: 0 }), 'CIA adapter');
+    cia = await startHttpService(
+      CiaAdapterModule.forRoot({ env: adapterEnv, httpPort: 0 }),
+      'CIA adapter',
+    );
     apps.push(cia);
 
     const filed = await request(statePm.getHttpServer())

@@ -1,3 +1,4 @@
 export * from './test-env';
 export * from './wait-for';
 export * from './test-bus';
+export * from './http-service';
