@@ -6,7 +6,7 @@ import { configureService } from '@icb/runtime';
 
 /** Base URL of an application listening on loopback. */
 export function urlOf(app: NestExpressApplication): string {
-  return `http://127.0.0.1:${((app.getHttpServer()).address() as AddressInfo).port}`;
+  return `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
 }
 
 /**
