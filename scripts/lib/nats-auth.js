@@ -60,6 +60,65 @@ function assertNamespace(namespace) {
 }
 
 /**
+ * The Key-Value bucket where an agency's adapter keeps its state (webhook
+ * subscriptions and deliveries, released assessments):
+ * `<NAMESPACE>_ADAPTER_<AGENCY>`, e.g. `ICB_ADAPTER_STATE_PM`. Its stream is
+ * `KV_<bucket>`, its subjects `$KV.<bucket>.>`. libs/agency-adapter
+ * (adapterBucketName) names it the same way.
+ * @param {string} agency @param {string} [namespace]
+ */
+function adapterBucketFor(agency, namespace = 'icb') {
+  if (!AGENCIES.includes(agency)) throw new Error(`unknown agency "${agency}"`);
+  assertNamespace(namespace);
+  return `${namespace.toUpperCase()}_ADAPTER_${agency.toUpperCase().replace(/-/g, '_')}`;
+}
+
+/**
+ * What the KV client (@nats-io/kv) sends to use one bucket: create it when
+ * missing (`STREAM.INFO`, then `STREAM.CREATE`), read a key (`DIRECT.GET` with
+ * the key's subject appended; `STREAM.MSG.GET` on a stream without direct
+ * get), write, delete and purge a key (a JetStream publish on `$KV.<bucket>.<key>`),
+ * list keys (an ordered push consumer: `CONSUMER.CREATE.<stream>.<name>.<filter>`,
+ * its `CONSUMER.INFO` and `CONSUMER.DELETE`, and answers to the server's flow
+ * control on `$JS.FC.<stream>.>`; the messages come to the user's own inbox).
+ * @param {string} bucket
+ */
+function kvBucketPermissions(bucket) {
+  const api = '$JS.API';
+  const stream = `KV_${bucket}`;
+  return [
+    `$KV.${bucket}.>`,
+    `${api}.STREAM.INFO.${stream}`,
+    `${api}.STREAM.CREATE.${stream}`,
+    `${api}.DIRECT.GET.${stream}`,
+    `${api}.DIRECT.GET.${stream}.>`,
+    `${api}.STREAM.MSG.GET.${stream}`,
+    `${api}.CONSUMER.CREATE.${stream}.>`,
+    `${api}.CONSUMER.INFO.${stream}.*`,
+    `${api}.CONSUMER.DELETE.${stream}.*`,
+    `$JS.FC.${stream}.>`,
+  ];
+}
+
+/**
+ * Everything touching another adapter's bucket, for deny lists: its subjects,
+ * any JetStream API call naming its stream (third or fourth token after
+ * `$JS.API`), flow control of its consumers.
+ * @param {string} bucket
+ */
+function kvBucketDenials(bucket) {
+  const stream = `KV_${bucket}`;
+  return [
+    `$KV.${bucket}.>`,
+    `$JS.API.*.*.${stream}`,
+    `$JS.API.*.*.${stream}.>`,
+    `$JS.API.*.*.*.${stream}`,
+    `$JS.API.*.*.*.${stream}.>`,
+    `$JS.FC.${stream}.>`,
+  ];
+}
+
+/**
  * The inbox prefix a user's connection must use (`inboxPrefix` in the
  * client's connect options): replies, publish acks and pulled messages come
  * back on it, and only that user may subscribe to it. With the client's
@@ -174,18 +233,30 @@ function permissionsFor(user, options = {}) {
         // durable can only ever see `readable`. No DURABLE.CREATE, no
         // CREATE.<stream>.<name> (filter not in the subject), no ephemerals.
         ...readable.map((filter) => `${api}.CONSUMER.CREATE.${EVENTS}.${user}.${filter}`),
+        // Its own KV bucket (state that must survive a restart), and no other.
+        ...kvBucketPermissions(adapterBucketFor(agency, ns)),
       ],
       deny: [
         // Already outside the allow list; stated so that a later, broader
-        // allow cannot open them by accident.
+        // allow cannot open them by accident. (A deny wins over an allow, so
+        // stream creation and reads by sequence are denied stream by stream:
+        // the adapter creates and reads its own bucket's stream.)
         `${api}.CONSUMER.DURABLE.CREATE.>`,
         `${api}.CONSUMER.CREATE.${EVENTS}`,
         `${api}.CONSUMER.CREATE.${EVENTS}.${user}`,
-        `${api}.STREAM.CREATE.>`,
         `${api}.STREAM.UPDATE.>`,
-        `${api}.STREAM.MSG.GET.>`,
-        `${api}.DIRECT.GET.>`,
+        `${api}.STREAM.DELETE.>`,
+        `${api}.STREAM.PURGE.>`,
+        ...[EVENTS, DLQ].flatMap((stream) => [
+          `${api}.STREAM.CREATE.${stream}`,
+          `${api}.STREAM.MSG.GET.${stream}`,
+          `${api}.DIRECT.GET.${stream}`,
+          `${api}.DIRECT.GET.${stream}.>`,
+        ]),
         ...others.map((p) => `${ns}.evt.${p}.>`),
+        ...AGENCIES.filter((a) => a !== agency).flatMap((a) =>
+          kvBucketDenials(adapterBucketFor(a, ns)),
+        ),
       ],
     },
     subscribe: {
@@ -275,6 +346,33 @@ function writePasswordsFile(file, passwords) {
 }
 
 /**
+ * Makes sure a passwords file (as writePasswordsFile writes it) exists with a
+ * password for every user, and keeps the ones it already holds, so that a
+ * restart keeps every credential. Users added since the file was written get
+ * a fresh password; the file is rewritten (mode 0600) only then.
+ * @param {string} file
+ * @returns {{ passwords: Record<string, string>, created: string[] }} `created`: users given a new password
+ */
+function ensurePasswordsFile(file) {
+  /** @type {Record<string, string>} */
+  let passwords = {};
+  if (fs.existsSync(file)) {
+    const parsed = JSON.parse(fs.readFileSync(file, 'utf8'));
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+      throw new Error(`${file}: expected a JSON object of NATS user → password`);
+    }
+    passwords = parsed;
+  }
+  const fresh = generatePasswords();
+  const created = USERS.filter((u) => typeof passwords[u] !== 'string' || passwords[u].length < 16);
+  if (created.length > 0) {
+    for (const user of created) passwords[user] = fresh[user];
+    writePasswordsFile(file, passwords);
+  }
+  return { passwords, created };
+}
+
+/**
  * The environment a service (or the CLI, as `operator`) connects with.
  * NATS_INBOX_PREFIX must reach the client's `inboxPrefix` option.
  * @param {string} user @param {Record<string, string>} passwords
@@ -294,9 +392,11 @@ module.exports = {
   DEFAULT_VERSIONS,
   permissionsFor,
   inboxPrefixFor,
+  adapterBucketFor,
   generateAuthConfig,
   generatePasswords,
   writePasswordsFile,
+  ensurePasswordsFile,
   credentialsFor,
 };
 

@@ -11,6 +11,10 @@ import {
   RetentionPolicy,
   StorageType,
 } from '@nats-io/jetstream';
+import { Kvm } from '@nats-io/kv';
+import { AdapterBucket, ADAPTER_BUCKET_OPTIONS } from '@icb/agency-adapter/state/adapter-bucket';
+import { NatsConnectionProvider } from '@icb/messaging';
+import type { MessagingOptions } from '@icb/messaging';
 import { waitFor } from '@icb/testing';
 
 interface ServerHandle {
@@ -30,6 +34,7 @@ const auth = require('../../../scripts/lib/nats-auth.js') as {
     user: string,
     passwords: Record<string, string>,
   ): { NATS_USER: string; NATS_PASSWORD: string; NATS_INBOX_PREFIX: string };
+  adapterBucketFor(agency: string, namespace?: string): string;
 };
 
 const EVENTS = 'ICB_EVENTS';
@@ -347,6 +352,115 @@ describe('NATS identities: each service publishes as itself and reads what is it
       const tinfo = await operator.jsm.consumers.info(EVENTS, 'treasury-adapter');
       expect(tinfo.num_pending).toBe(1);
       expect(tinfo.delivered.consumer_seq).toBe(0);
+    },
+    DEADLINE_MS,
+  );
+  /** An adapter's state bucket as the adapter opens it (AdapterBucket), connected as `user`. */
+  async function bucketAs(agency: 'dod' | 'treasury'): Promise<AdapterBucket> {
+    const user = `${agency}-adapter`;
+    const creds = auth.credentialsFor(user, passwords);
+    const nats = new NatsConnectionProvider({
+      servers: [server!.url],
+      service: user,
+      user: creds.NATS_USER,
+      password: creds.NATS_PASSWORD,
+      inboxPrefix: creds.NATS_INBOX_PREFIX,
+      namespace: 'icb',
+    } as MessagingOptions);
+    const bucket = new AdapterBucket(agency, { namespace: 'icb' } as MessagingOptions, nats);
+    await bucket.onModuleInit();
+    connections.push(nats.connection);
+    return bucket;
+  }
+
+  it(
+    "DoD creates and uses its own KV bucket, and can neither read nor write Treasury's",
+    async () => {
+      const treasuryBucket = auth.adapterBucketFor('treasury');
+      const dodBucket = auth.adapterBucketFor('dod');
+      expect([dodBucket, treasuryBucket]).toEqual(['ICB_ADAPTER_DOD', 'ICB_ADAPTER_TREASURY']);
+
+      // Each adapter creates its bucket at start and works with it.
+      const treasury = await bucketAs('treasury');
+      await treasury.put('subscriptions.t1', { secret: 'whsec_treasury' });
+      const dodState = await bucketAs('dod');
+      expect(dodState.name).toBe(dodBucket);
+      const rev = await dodState.create('deliveries.s1.d1', { state: 'pending' });
+      expect(rev).toBeGreaterThan(0);
+      expect(await dodState.create('deliveries.s1.d1', { state: 'pending' })).toBeUndefined();
+      const settled = await dodState.update('deliveries.s1.d1', { state: 'delivered' }, rev!, {
+        ttlMs: 60_000,
+      });
+      expect(settled).toBeGreaterThan(rev!);
+      expect(await dodState.update('deliveries.s1.d1', { state: 'x' }, rev!)).toBeUndefined();
+      await dodState.put('pending.d2', { subscriptionId: 's1' });
+      expect((await dodState.keys('deliveries.>')).sort()).toEqual(['deliveries.s1.d1']);
+      expect(await dodState.values('deliveries.*.*')).toEqual([
+        expect.objectContaining({ value: { state: 'delivered' }, revision: settled }),
+      ]);
+      await dodState.remove('pending.d2');
+      expect(await dodState.get('pending.d2')).toBeUndefined();
+
+      // DoD, through the same KV client, on Treasury's bucket and stream.
+      const dod = await as('dod-adapter');
+      const djs = jetstream(dod.nc, { timeout: REQUEST_TIMEOUT_MS });
+      const stream = `KV_${treasuryBucket}`;
+      // Thunks, each started when awaited: a refusal comes fast, before a later await.
+      const refusals: Array<[string, () => Promise<unknown>]> = [
+        [
+          'open the bucket',
+          () => new Kvm(djs).open(treasuryBucket).then((kv) => kv.get('subscriptions.t1')),
+        ],
+        ['stream info', () => dod.jsm.streams.info(stream)],
+        [
+          'direct get of a key',
+          () =>
+            dod.jsm.direct.getMessage(stream, {
+              last_by_subj: `$KV.${treasuryBucket}.subscriptions.t1`,
+            }),
+        ],
+        ['get by sequence', () => dod.jsm.streams.getMessage(stream, { seq: 1 })],
+        [
+          'write a key',
+          () => djs.publish(`$KV.${treasuryBucket}.subscriptions.t1`, '{"secret":"mine"}'),
+        ],
+        [
+          'list its keys',
+          () =>
+            dod.jsm.consumers.add(stream, {
+              name: 'peek',
+              filter_subject: `$KV.${treasuryBucket}.>`,
+              ack_policy: AckPolicy.None,
+            }),
+        ],
+        // Nor create another adapter's bucket (here NSC's, not made yet), or any other.
+        [
+          "create NSC's bucket",
+          () => new Kvm(djs).create(auth.adapterBucketFor('nsc'), { ...ADAPTER_BUCKET_OPTIONS }),
+        ],
+        ['create another bucket', () => new Kvm(djs).create('DOD_EXTRA')],
+      ];
+      for (const [what, attempt] of refusals) {
+        const error = await rejection(attempt());
+        expect({ what, message: error.message }).toEqual({
+          what,
+          message: expect.stringMatching(DENIED),
+        });
+      }
+      await waitFor(
+        () => violationOf(dod.errors, 'publish', `$KV.${treasuryBucket}.subscriptions.t1`),
+        { description: 'the permissions violation for the write to Treasury’s bucket' },
+      );
+
+      // Treasury's value is untouched, and NSC's bucket was not made.
+      expect(await treasury.get('subscriptions.t1')).toMatchObject({
+        value: { secret: 'whsec_treasury' },
+        revision: 1,
+      });
+      const operator = await as('operator');
+      await expect(operator.jsm.streams.info(`KV_${auth.adapterBucketFor('nsc')}`)).rejects.toThrow(
+        /not found/i,
+      );
     },
     DEADLINE_MS,
   );

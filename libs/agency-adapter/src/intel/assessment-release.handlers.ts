@@ -12,8 +12,8 @@ const ASSESSMENT_RELEASED = 'intel.assessment-released';
 /**
  * Intake of the assessments CIA releases to the agency: each
  * `intel.assessment-released` addressed to it is kept in the adapter's store
- * (in memory by default, see InMemoryReleasedAssessmentStore) and served by
- * `GET /reviews/{id}/assessments`.
+ * (its KV bucket: KvReleasedAssessmentStore) before the handler returns, so
+ * before the event is acked, and served by `GET /reviews/{id}/assessments`.
  *
  * The addressee is known only at run time, so the `@OnMessage` metadata is put
  * on a subclass made per agency: see assessmentReleaseHandlerFor (the same

@@ -28,10 +28,9 @@ export interface ReleasedAssessmentStore {
 export const RELEASED_ASSESSMENT_STORE = Symbol('RELEASED_ASSESSMENT_STORE');
 
 /**
- * In memory, like the webhook subscriptions: lost on restart (the released
- * events were acked, so JetStream does not deliver them again) and not shared
- * between instances of an adapter. Override RELEASED_ASSESSMENT_STORE to keep
- * them in the agency's own accredited store.
+ * In memory: for unit tests. The adapters use KvReleasedAssessmentStore (their
+ * KV bucket), because the release events are acked once stored and JetStream
+ * does not deliver them again.
  */
 export class InMemoryReleasedAssessmentStore implements ReleasedAssessmentStore {
   private readonly byConsultation = new Map<string, Map<string, ReleasedAssessment>>();

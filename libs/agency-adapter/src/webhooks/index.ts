@@ -3,3 +3,8 @@ export * from './webhook-signature';
 export * from './webhook-subscription';
 export * from './webhook-delivery-log';
 export * from './webhook-delivery';
+export * from './webhook-delivery.policy';
+export * from './webhook-delivery.repository';
+export * from './webhook-delivery.worker';
+export * from './webhook-subscription.repository';
+export * from './webhooks.tokens';

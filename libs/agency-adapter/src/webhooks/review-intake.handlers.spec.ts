@@ -1,9 +1,9 @@
+import type { Envelope } from '@icb/contracts';
 import { envelopeFor, validPayload } from '@icb/contracts/testing/message-cases';
-import { MessageContext, TransientMessageError } from '@icb/messaging';
+import { MessageContext } from '@icb/messaging';
 import { MESSAGE_HANDLER } from '@icb/messaging/message-handler.decorator';
 import { reviewIntakeHandlerFor, ReviewIntakeHandler } from './review-intake.handlers';
-import { InMemoryDeliveryLog } from './webhook-delivery-log';
-import { WebhookDeliverer } from './webhook-delivery';
+import { newDelivery, type WebhookDeliveryRecord } from './webhook-delivery.policy';
 import { createWebhookSubscription, InMemorySubscriptionStore } from './webhook-subscription';
 
 function context(deliveryCount: number): MessageContext {
@@ -18,36 +18,46 @@ function context(deliveryCount: number): MessageContext {
   };
 }
 
-/** A fetch that answers each URL with the next status of its script (the last one repeats). */
-function scriptedFetch(script: Record<string, number[]>): {
-  fetch: typeof fetch;
-  calls: string[];
-} {
-  const calls: string[] = [];
-  const fake = (input: string | URL | Request): Promise<Response> => {
-    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    calls.push(url);
-    const statuses = script[url];
-    const status = statuses.length > 1 ? (statuses.shift() as number) : statuses[0];
-    return Promise.resolve(new Response(null, { status }));
-  };
-  return { fetch: fake, calls };
+/** The repository's create-if-absent, in memory: what the KV bucket does with `create`. */
+class FakeDeliveries {
+  readonly records = new Map<string, WebhookDeliveryRecord>();
+  enqueue(subscriptionId: string, envelope: Envelope, now: Date) {
+    const fresh = newDelivery(subscriptionId, envelope, now);
+    const existing = this.records.get(fresh.deliveryId);
+    if (!existing) this.records.set(fresh.deliveryId, fresh);
+    const current = existing ?? fresh;
+    return Promise.resolve({
+      created: !existing,
+      ...(current.state === 'pending' && { pending: current }),
+    });
+  }
 }
 
-async function setUp(script: Record<string, number[]>) {
+async function setUp() {
   const store = new InMemorySubscriptionStore();
-  const log = new InMemoryDeliveryLog();
-  const { fetch, calls } = scriptedFetch(script);
-  const deliverer = new WebhookDeliverer({ store, log, fetch, retry: { maxAttempts: 3 } });
-  const subscriptions = [];
-  for (const url of Object.keys(script)) {
-    const s = createWebhookSubscription({ agency: 'dod', url, events: ['review.requested'] });
-    await store.save(s);
-    subscriptions.push(s);
-  }
+  const deliveries = new FakeDeliveries();
+  const scheduled: string[] = [];
+  const worker = { schedule: (d: WebhookDeliveryRecord) => scheduled.push(d.deliveryId) };
+  const wanted = createWebhookSubscription({
+    agency: 'dod',
+    url: 'https://a.example/hook',
+    events: ['review'],
+  });
+  const other = createWebhookSubscription({
+    agency: 'dod',
+    url: 'https://b.example/hook',
+    events: ['consultation'],
+  });
+  const inactive = createWebhookSubscription({
+    agency: 'dod',
+    url: 'https://c.example/hook',
+    events: ['review.requested'],
+  });
+  for (const s of [wanted, other, inactive]) await store.save(s);
+  await store.deactivate(inactive.id, 'HTTP 410');
   const Handler = reviewIntakeHandlerFor('dod');
-  const handler = new Handler('dod', store, log, deliverer);
-  return { handler, log, calls, subscriptions };
+  const handler = new Handler('dod', store, deliveries, worker);
+  return { handler, deliveries, scheduled, wanted };
 }
 
 const envelope = () => envelopeFor('review.requested', validPayload('review.requested'));
@@ -67,46 +77,21 @@ describe('review intake', () => {
     expect(meta(ReviewIntakeHandler)).toBeUndefined();
   });
 
-  it('makes one attempt per delivery and asks the bus to redeliver while one is retryable', async () => {
-    const { handler, log, calls, subscriptions } = await setUp({
-      'https://a.example/hook': [204],
-      'https://b.example/hook': [503, 200],
-    });
+  it('records one pending delivery per active subscription that wants the request, and schedules it', async () => {
+    const { handler, deliveries, scheduled, wanted } = await setUp();
     const e = envelope();
-    await expect(handler.onReviewRequested(e, context(1))).rejects.toBeInstanceOf(
-      TransientMessageError,
-    );
-    expect(calls).toHaveLength(2);
+    await handler.onReviewRequested(e, context(1));
+    expect([...deliveries.records.values()]).toEqual([
+      expect.objectContaining({ subscriptionId: wanted.id, eventId: e.id, state: 'pending' }),
+    ]);
+    expect(scheduled).toEqual([...deliveries.records.keys()]);
+  });
 
-    // The redelivery tries only the subscription not yet settled.
+  it('adds no delivery when the same request comes again', async () => {
+    const { handler, deliveries } = await setUp();
+    const e = envelope();
+    await handler.onReviewRequested(e, context(1));
     await handler.onReviewRequested(e, context(2));
-    expect(calls).toEqual([
-      'https://a.example/hook',
-      'https://b.example/hook',
-      'https://b.example/hook',
-    ]);
-    const b = await log.deliveries(subscriptions[1].id);
-    expect(b.map((x) => [x.attempt, x.outcome])).toEqual([
-      [2, 'delivered'],
-      [1, 'retry'],
-    ]);
-  });
-
-  it('logs a permanent failure and lets the message be acked', async () => {
-    const { handler, log, subscriptions } = await setUp({ 'https://a.example/hook': [400] });
-    await handler.onReviewRequested(envelope(), context(1));
-    expect((await log.deliveries(subscriptions[0].id))[0]).toMatchObject({
-      outcome: 'failed',
-      httpStatus: 400,
-    });
-  });
-
-  it('gives up, logged as failed, on the last delivery the consumer allows', async () => {
-    const { handler, log, subscriptions } = await setUp({ 'https://a.example/hook': [503] });
-    await handler.onReviewRequested(envelope(), context(3));
-    expect((await log.deliveries(subscriptions[0].id))[0]).toMatchObject({
-      attempt: 3,
-      outcome: 'failed',
-    });
+    expect(deliveries.records.size).toBe(1);
   });
 });

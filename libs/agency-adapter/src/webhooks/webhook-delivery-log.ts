@@ -20,14 +20,19 @@ export interface DeliveryLogEntry {
   nextAttemptAt?: Date;
 }
 
-/**
- * Where delivery attempts are recorded. Only an in-memory implementation
- * exists so far; the persistent one comes with the adapter wiring.
- */
-export interface DeliveryLog {
-  append(entry: DeliveryLogEntry): Promise<void>;
+/** Reads a subscription's delivery attempts (the `GET /webhooks/{id}/deliveries` side). */
+export interface DeliveryLogReader {
   /** A subscription's attempts, newest first (in the order they were written). */
   deliveries(subscriptionId: string, options?: { limit?: number }): Promise<DeliveryLogEntry[]>;
+}
+
+/**
+ * Where delivery attempts are recorded one by one. The adapters keep them in
+ * their KV bucket inside each delivery's record instead (KvDeliveryRepository,
+ * a DeliveryLogReader); this in-memory log serves a WebhookDeliverer used alone.
+ */
+export interface DeliveryLog extends DeliveryLogReader {
+  append(entry: DeliveryLogEntry): Promise<void>;
 }
 
 export const DEFAULT_DELIVERY_LOG_LIMIT = 50;

@@ -111,7 +111,8 @@ export interface AttemptResult {
 
 export interface WebhookDelivererOptions {
   store: SubscriptionStore;
-  log: DeliveryLog;
+  /** Where each attempt is appended; without one, the caller records the entry it gets back. */
+  log?: DeliveryLog;
   retry?: Partial<RetryPolicy>;
   maxInFlightPerSubscription?: number;
   /** Epoch ms; drives signature timestamps, `at` and `nextAttemptAt`. Default `Date.now`. */
@@ -148,7 +149,7 @@ type Classified =
 export class WebhookDeliverer {
   readonly policy: Readonly<RetryPolicy>;
   private readonly store: SubscriptionStore;
-  private readonly log: DeliveryLog;
+  private readonly log?: DeliveryLog;
   private readonly maxInFlight: number;
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
@@ -261,7 +262,7 @@ export class WebhookDeliverer {
         }
         break;
     }
-    await this.log.append(entry);
+    await this.log?.append(entry);
     return nextDelayMs === undefined ? { entry } : { entry, nextDelayMs };
   }
 

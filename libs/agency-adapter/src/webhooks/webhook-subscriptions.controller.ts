@@ -71,9 +71,10 @@ const ID = new ParseUUIDPipe({ version: undefined });
 
 /**
  * `/webhooks`: the agency's systems subscribe an endpoint to messages
- * (`review.requested`); each is POSTed there signed (`Icb-Signature`). Kept in
- * memory for now: subscriptions and the delivery log are lost when the
- * adapter restarts, and each adapter instance has its own.
+ * (`review.requested`); each is POSTed there signed (`Icb-Signature`) and
+ * retried with backoff. Subscriptions and the delivery log are kept in the
+ * adapter's KV bucket: they survive a restart; settled deliveries leave the
+ * log after a retention period (7 days by default).
  */
 @ApiTags('webhooks')
 @UseFilters(InvalidSubscriptionFilter)

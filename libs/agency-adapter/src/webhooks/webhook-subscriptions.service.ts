@@ -1,7 +1,7 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { Agency } from '@icb/contracts';
 import { ADAPTER_AGENCY } from '../agency-adapter.options';
-import type { DeliveryLog } from './webhook-delivery-log';
+import type { DeliveryLogReader } from './webhook-delivery-log';
 import { createWebhookSubscription, SubscriptionStore } from './webhook-subscription';
 import {
   CreatedWebhookDto,
@@ -18,7 +18,7 @@ export class WebhookSubscriptionsService {
   constructor(
     @Inject(ADAPTER_AGENCY) private readonly agency: Agency,
     @Inject(WEBHOOK_SUBSCRIPTION_STORE) private readonly store: SubscriptionStore,
-    @Inject(WEBHOOK_DELIVERY_LOG) private readonly log: DeliveryLog,
+    @Inject(WEBHOOK_DELIVERY_LOG) private readonly log: DeliveryLogReader,
   ) {}
 
   /** Throws InvalidWebhookSubscriptionError with every problem. */

@@ -1,0 +1,2 @@
+export * from './adapter-bucket';
+export * from './adapter-state.module';
