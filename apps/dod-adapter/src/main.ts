@@ -1,9 +1,6 @@
 import 'reflect-metadata';
 import { runService } from '@icb/runtime';
 import { DodAdapterModule } from './app.module';
+import { DOD_ADAPTER_API } from './dod-adapter.api';
 
-void runService(DodAdapterModule, {
-  title: 'DoD adapter',
-  description:
-    'Department of Defense (DSCA, DTSA): technical and releasability review, concurrence with security conditions.',
-});
+void runService(DodAdapterModule.forRoot(), DOD_ADAPTER_API);

@@ -1,9 +1,6 @@
 import 'reflect-metadata';
 import { runService } from '@icb/runtime';
 import { NscAdapterModule } from './app.module';
+import { NSC_ADAPTER_API } from './nsc-adapter.api';
 
-void runService(NscAdapterModule.forRoot(), {
-  title: 'NSC adapter',
-  description:
-    'National Security Council: policy review; chairs the escalation ladder and records its decisions.',
-});
+void runService(NscAdapterModule.forRoot(), NSC_ADAPTER_API);

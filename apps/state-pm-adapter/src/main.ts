@@ -1,9 +1,6 @@
 import 'reflect-metadata';
 import { runService } from '@icb/runtime';
 import { StatePmAdapterModule } from './app.module';
+import { STATE_PM_ADAPTER_API } from './state-pm-adapter.api';
 
-void runService(StatePmAdapterModule.forRoot(), {
-  title: 'State/PM adapter',
-  description:
-    'Bureau of Political-Military Affairs: opens consultations for every line of business and runs congressional notification.',
-});
+void runService(StatePmAdapterModule.forRoot(), STATE_PM_ADAPTER_API);

@@ -1,8 +1,6 @@
 import 'reflect-metadata';
 import { runService } from '@icb/runtime';
 import { TreasuryAdapterModule } from './app.module';
+import { TREASURY_ADAPTER_API } from './treasury-adapter.api';
 
-void runService(TreasuryAdapterModule.forRoot(), {
-  title: 'Treasury adapter',
-  description: 'Treasury (OFAC): sanctions screening of every party, with the 50% ownership rule.',
-});
+void runService(TreasuryAdapterModule.forRoot(), TREASURY_ADAPTER_API);

@@ -32,7 +32,7 @@ export class AgencyAdapterModule {
         ConfigModule.forRoot({ defaults: { HTTP_PORT: options.httpPort }, env: options.env }),
         ObservabilityModule.forRoot({ service }),
         MessagingModule.forRoot({ party: options.agency, service }),
-        ReviewsModule.forAgency(options.agency),
+        ReviewsModule.forAgency(options.agency, options.signOffRule),
         WebhooksModule.forAgency(options.agency),
         IntelModule.forAgency(options.agency),
       ],

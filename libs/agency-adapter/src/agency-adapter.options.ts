@@ -1,4 +1,5 @@
 import type { Agency } from '@icb/contracts';
+import type { SignOffRule } from './reviews/sign-off-rule';
 
 export const AGENCY_ADAPTER_OPTIONS = Symbol('AGENCY_ADAPTER_OPTIONS');
 
@@ -8,6 +9,8 @@ export interface AgencyAdapterOptions {
   httpPort: number;
   /** The environment to read (tests pass their own); `process.env` when omitted. */
   env?: Record<string, string | undefined>;
+  /** The agency's own rule on sign-offs posted to `/reviews/{id}/sign-off` (DoD: none while held). */
+  signOffRule?: SignOffRule;
 }
 
 export function adapterServiceName(agency: Agency): string {

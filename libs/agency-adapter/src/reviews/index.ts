@@ -5,3 +5,4 @@ export * from './review.mapper';
 export * from './reviews.errors';
 export * from './reviews.module';
 export * from './reviews.service';
+export * from './sign-off-rule';

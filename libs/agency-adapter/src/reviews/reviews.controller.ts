@@ -13,6 +13,7 @@ import {
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
+  ApiConflictResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -67,6 +68,9 @@ export class ReviewsController {
   @ApiAcceptedResponse({ type: PublishedEventDto, description: 'Published on the bus.' })
   @ApiBadRequestResponse({ description: '`message` lists each problem.' })
   @ApiNotFoundResponse({ description: 'No such consultation, or this agency does not clear it.' })
+  @ApiConflictResponse({
+    description: 'The agency’s own rule refuses it (DoD: a concurrence while it holds its review).',
+  })
   signOff(
     @Param('consultationId', ID) id: string,
     @Body() body: SignOffBodyDto,

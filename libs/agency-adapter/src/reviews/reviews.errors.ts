@@ -34,3 +34,10 @@ export class InvalidReviewRequestError extends AdapterError {
     super('REVIEW_REQUEST_INVALID', `Invalid request: ${problems.join('; ')}`);
   }
 }
+
+/** The agency's own rule refuses the sign-off (e.g. DoD while it holds its review): 409. */
+export class SignOffRefusedError extends AdapterError {
+  constructor(code: string, message: string) {
+    super(code, message, { httpStatus: 409 });
+  }
+}

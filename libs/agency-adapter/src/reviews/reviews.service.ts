@@ -14,7 +14,12 @@ import type {
   SignOffBodyDto,
 } from './review.dto';
 import { redactForAgency, toPendingReview } from './review.mapper';
-import { InvalidReviewRequestError, ReviewNotFoundError } from './reviews.errors';
+import {
+  InvalidReviewRequestError,
+  ReviewNotFoundError,
+  SignOffRefusedError,
+} from './reviews.errors';
+import { SIGN_OFF_RULE, type SignOffRule } from './sign-off-rule';
 
 /**
  * The agency's reviews: read from the coordinator's REST API, answered by
@@ -26,6 +31,7 @@ export class ReviewsService {
     @Inject(ADAPTER_AGENCY) private readonly agency: Agency,
     private readonly coordinator: CoordinatorClient,
     private readonly publisher: EventPublisher,
+    @Inject(SIGN_OFF_RULE) private readonly signOffRule: SignOffRule | null,
   ) {}
 
   async pending(): Promise<PendingReviewListDto> {
@@ -45,6 +51,8 @@ export class ReviewsService {
 
   async signOff(consultationId: string, body: SignOffBodyDto): Promise<PublishedEventDto> {
     const c = await this.cleared(consultationId);
+    const refusal = this.signOffRule?.(c, body);
+    if (refusal) throw new SignOffRefusedError(refusal.code, refusal.message);
     return this.publish('signoff.submitted', {
       consultationId,
       agency: this.agency,

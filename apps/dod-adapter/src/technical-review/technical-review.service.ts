@@ -1,0 +1,160 @@
+import { Injectable } from '@nestjs/common';
+import {
+  CoordinatorClient,
+  type CoordinatorConsultation,
+  InvalidReviewRequestError,
+  ReviewNotFoundError,
+} from '@icb/agency-adapter';
+import { type Envelope, type PayloadOf, validatePayloadWithClassValidator } from '@icb/contracts';
+import { EventPublisher, type PublishOptions } from '@icb/messaging';
+import type {
+  PublishedMessageDto,
+  TechnicalReviewBodyDto,
+  TechnicalReviewMessage,
+  TechnicalReviewResultDto,
+} from './technical-review.dto';
+import { ReviewNotOpenError } from './technical-review.errors';
+import {
+  assessFindings,
+  planSteps,
+  type DodReviewState,
+  type Step,
+  type TechnicalReviewOutcome,
+} from './technical-review.policy';
+
+const AGENCY = 'dod';
+const COMPLETE = 'DoD technical and releasability review complete';
+
+/** DoD's review of the current revision, as the rules read it. */
+export function dodReviewOf(c: CoordinatorConsultation): DodReviewState {
+  const review = c.reviews.find((r) => r.agency === AGENCY);
+  return {
+    currentRevision: c.revision,
+    ...(review && { state: review.state }),
+    holdOpen: review?.hold !== undefined,
+  };
+}
+
+/**
+ * DoD's technical and releasability review form: reads the consultation from
+ * the coordinator, applies the rules (technical-review.policy.ts) and
+ * publishes what they call for, as DoD.
+ */
+@Injectable()
+export class TechnicalReviewService {
+  constructor(
+    private readonly coordinator: CoordinatorClient,
+    private readonly publisher: EventPublisher,
+  ) {}
+
+  async submit(
+    consultationId: string,
+    body: TechnicalReviewBodyDto,
+  ): Promise<TechnicalReviewResultDto> {
+    const assessment = assessFindings(body.findings);
+    if (!assessment.ok) throw new InvalidReviewRequestError(assessment.problems);
+    const { outcome } = assessment;
+
+    const c = await this.coordinator.consultation(consultationId);
+    if (!c.clearers.includes(AGENCY)) {
+      throw new ReviewNotFoundError(`${AGENCY} does not clear consultation ${consultationId}`);
+    }
+    const plan = planSteps(outcome, body.revision, dodReviewOf(c));
+    if (!plan.ok) throw new ReviewNotOpenError(plan.code, plan.message);
+
+    // Every message is built and checked against the contract before the first is
+    // published, so a bad one never leaves a hold released without its answer.
+    const messages = plan.steps.map((step) => this.message(step, consultationId, body, outcome));
+    const marking = { classification: c.classification, precedence: c.precedence };
+    const published: PublishedMessageDto[] = [];
+    let previous: Envelope | undefined;
+    for (const m of messages) {
+      const envelope = await m.publish(previous ? { causedBy: previous } : marking);
+      published.push({ message: m.name, eventId: envelope.id });
+      previous = envelope;
+    }
+    return {
+      consultationId,
+      revision: body.revision,
+      outcome: outcome.kind === 'hold' ? 'hold' : outcome.decision,
+      outstandingAreas: outcome.kind === 'hold' ? outcome.outstanding.map((o) => o.area) : [],
+      published,
+    };
+  }
+
+  /** The message of one step, checked against the contract (its class-validator rules). */
+  private message(
+    step: Step,
+    consultationId: string,
+    body: TechnicalReviewBodyDto,
+    outcome: TechnicalReviewOutcome,
+  ): CheckedMessage {
+    switch (step) {
+      case 'place-hold':
+        return this.checked('review.hold-placed', {
+          consultationId,
+          agency: AGENCY,
+          reason: outcome.kind === 'hold' ? outcome.reason : COMPLETE,
+        });
+      case 'release-hold':
+        return this.checked('review.hold-released', {
+          consultationId,
+          agency: AGENCY,
+          reason: COMPLETE,
+        });
+      case 'sign-off':
+        return this.checked('signoff.submitted', {
+          consultationId,
+          agency: AGENCY,
+          revision: body.revision,
+          ...signOffOf(outcome),
+          officer: { name: body.officer.name, title: body.officer.title },
+          submittedAt: new Date().toISOString(),
+        });
+    }
+  }
+
+  private checked<N extends TechnicalReviewMessage>(
+    name: N,
+    payload: PayloadOf<N>,
+  ): CheckedMessage {
+    const result = validatePayloadWithClassValidator(name, payload);
+    if (!result.ok) throw new InvalidReviewRequestError(result.errors);
+    return {
+      name,
+      publish: async (opts) => (await this.publisher.publish(name, result.payload, opts)).envelope,
+    };
+  }
+}
+
+/** A message ready to go: its name and how to publish it (as DoD). */
+interface CheckedMessage {
+  name: TechnicalReviewMessage;
+  publish(opts: PublishOptions): Promise<Envelope>;
+}
+
+/** The decision part of DoD's sign-off for an answered form. */
+function signOffOf(
+  outcome: TechnicalReviewOutcome,
+): Pick<PayloadOf<'signoff.submitted'>, 'decision' | 'conditions' | 'rationale'> {
+  switch (outcome.kind) {
+    case 'hold':
+      throw new Error('a held review is not signed off');
+    case 'answer':
+      switch (outcome.decision) {
+        case 'concur':
+          return { decision: 'concur' };
+        case 'concur-with-conditions':
+          return {
+            decision: 'concur-with-conditions',
+            conditions: outcome.conditions.map((k) => ({
+              id: k.id,
+              text: k.text,
+              category: k.category,
+            })),
+          };
+        case 'non-concur':
+          return { decision: 'non-concur', rationale: outcome.rationale };
+      }
+  }
+}
