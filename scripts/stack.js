@@ -23,6 +23,7 @@ const pc = require('picocolors');
 const infra = require('./lib/infra.js');
 const { APPS, entryPointOf } = require('./lib/apps.js');
 const natsAuth = require('./lib/nats-auth.js');
+const operators = require('./lib/operators.js');
 
 const ROOT = path.resolve(__dirname, '..');
 const STACK_DIR = path.join(ROOT, '.local', 'stack');
@@ -222,6 +223,23 @@ async function main() {
   }
   if (stopping) return;
 
+  // --- operators' sign-in (ADR 8) -----------------------------------------
+  // Kept from one start to the next (passwords people may have noted); a new
+  // set after `rm .local/stack/operator*.json`. OPERATORS_FILE wins.
+  const signIn = process.env.OPERATORS_FILE ? undefined : operators.ensureStackAccounts(STACK_DIR);
+  /** @param {string} name */
+  const signInEnv = (name) => {
+    if (!signIn) return {};
+    if (name === 'coordinator') {
+      return {
+        OPERATORS_FILE: signIn.accountsFile,
+        SESSION_SECRET: process.env.SESSION_SECRET ?? signIn.credentials.sessionSecret,
+      };
+    }
+    const account = signIn.credentials.accounts.find((a) => a.username === name);
+    return account ? { COORDINATOR_TOKEN: account.secret } : {};
+  };
+
   // --- services -----------------------------------------------------------
   const width = Math.max(...apps.map((a) => a.name.length));
   /** @param {import('./lib/apps.js').AppSpec} spec @param {number} i */
@@ -250,6 +268,7 @@ async function main() {
         ...(passwords && natsAuth.USERS.includes(spec.name)
           ? natsAuth.credentialsFor(spec.name, passwords)
           : {}),
+        ...signInEnv(spec.name),
       },
     });
     services.push({ spec, child });
@@ -300,6 +319,19 @@ async function main() {
     `  ${'MongoDB'.padEnd(col)}  ${mongoUrl}`,
     ...servers.map((s) => `  ${`${s.name} log`.padEnd(col)}  ${path.relative(ROOT, s.logFile)}`),
     '',
+    ...(signIn
+      ? [
+          `  ${pc.bold('Dashboard')}  http://127.0.0.1:${apps.find((a) => a.name === 'coordinator')?.port ?? 3000}/  sign in as:`,
+          ...signIn.credentials.accounts
+            .filter((a) => a.kind === 'person')
+            .map(
+              (a) =>
+                `    ${a.username.padEnd(8)} ${a.secret}   (${a.roles.join(', ')}; ${a.clearance})`,
+            ),
+          `  (kept in ${path.relative(ROOT, signIn.credentialsFile)}; bin/icb signs in with it by itself)`,
+          '',
+        ]
+      : []),
     'Ctrl-C stops everything.',
     '',
   ];

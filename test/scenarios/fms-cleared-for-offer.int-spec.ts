@@ -10,7 +10,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { AgencyAdapterModule } from '@icb/agency-adapter';
-import { testEnv, waitFor, startHttpService, urlOf } from '@icb/testing';
+import { authHeader, startHttpService, testEnv, urlOf, waitFor } from '@icb/testing';
 import { CiaAdapterModule } from '../../apps/cia-adapter/src/app.module';
 import { CoordinatorModule } from '../../apps/coordinator/src/app.module';
 import { Clock, FakeClock } from '../../apps/coordinator/src/clocks/clock';
@@ -76,7 +76,10 @@ describe('scenario: an FMS case above threshold, from the LOR to cleared for off
   it('clears interagency review with a condition and an ORCON assessment, runs the 30-day notification and clears for offer', async () => {
     const http = (who: string) => request(adapter[who].getHttpServer());
     const detail = async () => {
-      const res = await request(coordinator.getHttpServer()).get(`/consultations/${id}`);
+      const res = await request
+        .agent(coordinator.getHttpServer())
+        .set(authHeader())
+        .get(`/consultations/${id}`);
       return res.status === 200 ? (res.body as Detail) : undefined;
     };
 
@@ -203,7 +206,9 @@ describe('scenario: an FMS case above threshold, from the LOR to cleared for off
       { description: 'cleared for offer' },
     );
     expect(offered.congress?.step).toBe('cleared-for-offer');
-    const audit = await request(coordinator.getHttpServer())
+    const audit = await request
+      .agent(coordinator.getHttpServer())
+      .set(authHeader())
       .get(`/consultations/${id}/audit/verify`)
       .expect(200);
     expect((audit.body as { ok: boolean }).ok).toBe(true);

@@ -9,7 +9,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { AgencyAdapterModule } from '@icb/agency-adapter';
-import { testEnv, waitFor, startHttpService, urlOf } from '@icb/testing';
+import { authHeader, startHttpService, testEnv, urlOf, waitFor } from '@icb/testing';
 import { CoordinatorModule } from '../../apps/coordinator/src/app.module';
 import { COORDINATOR_API } from '../../apps/coordinator/src/coordinator.api';
 import { NscAdapterModule } from '../../apps/nsc-adapter/src/app.module';
@@ -92,7 +92,7 @@ describe('scenario: a party half-owned by a listed entity is screened, escalated
       })
       .expect(202);
     const id = (filed.body as { consultationId: string }).consultationId;
-    const coordinatorApi = () => request(coordinator.getHttpServer());
+    const coordinatorApi = () => request.agent(coordinator.getHttpServer()).set(authHeader());
     const detail = async () => {
       const res = await coordinatorApi().get(`/consultations/${id}`);
       return res.status === 200 ? (res.body as Detail) : undefined;

@@ -7,7 +7,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { AgencyAdapterModule } from '@icb/agency-adapter';
-import { testEnv, waitFor, startHttpService, urlOf } from '@icb/testing';
+import { authHeader, startHttpService, testEnv, urlOf, waitFor } from '@icb/testing';
 import { CoordinatorModule } from '../../coordinator/src/app.module';
 import { COORDINATOR_API } from '../../coordinator/src/coordinator.api';
 import { NscAdapterModule } from '../../nsc-adapter/src/app.module';
@@ -79,8 +79,12 @@ describe('CIA adapter: assessments released only to permitted agencies', () => {
     consultationId = (filed.body as { consultationId: string }).consultationId;
     await waitFor(
       async () =>
-        (await request(coordinator.getHttpServer()).get(`/consultations/${consultationId}`))
-          .status === 200,
+        (
+          await request
+            .agent(coordinator.getHttpServer())
+            .set(authHeader())
+            .get(`/consultations/${consultationId}`)
+        ).status === 200,
       { description: 'the consultation at the coordinator' },
     );
   });
@@ -141,9 +145,10 @@ describe('CIA adapter: assessments released only to permitted agencies', () => {
 
     const detail = await waitFor(
       async () => {
-        const res = await request(coordinator.getHttpServer()).get(
-          `/consultations/${consultationId}`,
-        );
+        const res = await request
+          .agent(coordinator.getHttpServer())
+          .set(authHeader())
+          .get(`/consultations/${consultationId}`);
         const body = res.body as { assessments?: { assessmentId: string }[] };
         return (body.assessments ?? []).length > 0 && (res.body as Record<string, unknown>);
       },

@@ -11,9 +11,11 @@ import type {
   Page,
   ReplayResult,
   SseEvent,
+  WithheldConsultation,
 } from './api.types';
 import {
   ApiUnreachableError,
+  AuthError,
   CliError,
   NotFoundError,
   RefusedError,
@@ -29,7 +31,7 @@ export interface ApiClient {
   health(): Promise<{ up: boolean; report: HealthReport }>;
   stats(): Promise<ConsultationStats>;
   listConsultations(query: ListQuery): Promise<Page<ConsultationSummary>>;
-  consultation(id: string): Promise<ConsultationDetail>;
+  consultation(id: string): Promise<ConsultationDetail | WithheldConsultation>;
   agencyQueue(agency: string, page: { limit?: number; offset?: number }): Promise<AgencyQueue>;
   verifyAudit(id: string): Promise<AuditVerification>;
   /**
@@ -86,12 +88,18 @@ export interface HttpApiClientOptions {
   /** A fetch implementation (the global one by default). */
   fetch?: typeof fetch;
   timeoutMs?: number;
+  /** The `Authorization` header to send (every route but /health needs one). */
+  authorization?: string;
+  /** Who that is, for messages. */
+  signedInAs?: string;
 }
 
 /** The coordinator's REST API over HTTP (Node's global fetch). */
 export class HttpApiClient implements ApiClient {
   private readonly fetch: typeof fetch;
   private readonly timeoutMs: number;
+  private readonly auth: Record<string, string>;
+  private readonly signedInAs?: string;
 
   constructor(
     readonly baseUrl: string,
@@ -99,6 +107,8 @@ export class HttpApiClient implements ApiClient {
   ) {
     this.fetch = options.fetch ?? globalThis.fetch;
     this.timeoutMs = options.timeoutMs ?? REQUEST_TIMEOUT_MS;
+    this.auth = options.authorization ? { authorization: options.authorization } : {};
+    this.signedInAs = options.signedInAs;
   }
 
   async health(): Promise<{ up: boolean; report: HealthReport }> {
@@ -124,13 +134,13 @@ export class HttpApiClient implements ApiClient {
       .body as Page<ConsultationSummary>;
   }
 
-  async consultation(id: string): Promise<ConsultationDetail> {
+  async consultation(id: string): Promise<ConsultationDetail | WithheldConsultation> {
     return (
       await this.send('GET', `/consultations/${encodeURIComponent(id)}`, {
         notFound: `no consultation ${id}`,
         notFoundHint: 'list consultations with: icb ls',
       })
-    ).body as ConsultationDetail;
+    ).body as ConsultationDetail | WithheldConsultation;
   }
 
   async agencyQueue(
@@ -165,7 +175,10 @@ export class HttpApiClient implements ApiClient {
     const url = `${this.baseUrl}/events${qs ? `?${qs}` : ''}`;
     let response: Response;
     try {
-      response = await this.fetch(url, { headers: { accept: 'text/event-stream' }, signal });
+      response = await this.fetch(url, {
+        headers: { accept: 'text/event-stream', ...this.auth },
+        signal,
+      });
     } catch (error) {
       if (signal.aborted) return;
       throw unreachable(this.baseUrl, error);
@@ -239,6 +252,7 @@ export class HttpApiClient implements ApiClient {
         method,
         headers: {
           accept: 'application/json',
+          ...this.auth,
           ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}),
         },
         body: opts.body !== undefined ? JSON.stringify(opts.body) : undefined,
@@ -277,6 +291,27 @@ export class HttpApiClient implements ApiClient {
       );
     }
     switch (status) {
+      case 401:
+        return new AuthError(
+          false,
+          this.signedInAs
+            ? `the coordinator refused the sign-in of ${this.signedInAs}${messages.length ? `: ${messages.join('; ')}` : ''}`
+            : 'the coordinator needs a signed-in operator',
+          'set ICB_USER and ICB_PASSWORD (or ICB_TOKEN); on a stack from npm start, icb reads .local/stack/operator-credentials.json by itself',
+        );
+      case 403:
+        return new AuthError(
+          true,
+          messages[0] ??
+            `${method} ${path} is not allowed for ${this.signedInAs ?? 'this account'}`,
+          'this needs an action officer: sign in as one (ICB_USER=officer on a local stack)',
+        );
+      case 429:
+        return new AuthError(
+          false,
+          messages[0] ?? 'too many failed sign-ins',
+          'wait, then check ICB_USER and ICB_PASSWORD',
+        );
       case 400:
       case 422:
         return new ValidationFailedError(

@@ -40,6 +40,14 @@ export interface ConsultationSummary {
   congressStep: string | null;
   openedAt: string;
   updatedAt: string;
+  /** True when it is classified above the signed-in operator's clearance (title withheld). */
+  withheld?: boolean;
+}
+
+/** `GET /consultations/{id}` for a consultation above the operator's clearance. */
+export interface WithheldConsultation extends ConsultationSummary {
+  withheld: true;
+  timeline: TimelineEntry[];
 }
 
 export interface Page<T> {
@@ -195,6 +203,8 @@ export interface ConsultationDetail {
 export interface UpcomingClock {
   consultationId: string;
   title: string;
+  classification?: string;
+  withheld?: boolean;
   agency: Agency | null;
   kind: string;
   dueAt: string;

@@ -22,6 +22,10 @@ export interface CliConfig {
   natsUser?: string;
   natsPassword?: string;
   natsInboxPrefix?: string;
+  /** The `Authorization` header for the coordinator (ICB_TOKEN, or ICB_USER and ICB_PASSWORD). */
+  authorization?: string;
+  /** Who signs in, for messages. */
+  signedInAs?: string;
   /** First subject token: `icb` in production (`icb.evt.…`). */
   namespace: string;
   json: boolean;
@@ -67,9 +71,43 @@ function localStackCredentials(): Record<string, string> {
   return {};
 }
 
+/**
+ * The sign-in of a local stack started by `npm start`, which writes its
+ * operator accounts' passwords (mode 0600) to
+ * `.local/stack/operator-credentials.json`: ICB_USER's (default `officer`).
+ * Used only when neither ICB_TOKEN nor ICB_PASSWORD is set.
+ */
+function localStackSignIn(user: string | undefined): Record<string, string> {
+  const found = findUp(path.join('.local', 'stack', 'operator-credentials.json'));
+  if (!found) return {};
+  try {
+    const doc = JSON.parse(fs.readFileSync(found, 'utf8')) as {
+      accounts?: { username: string; secret: string; kind: string }[];
+    };
+    const username = user ?? 'officer';
+    const account = doc.accounts?.find((a) => a.username === username && a.kind === 'person');
+    return account ? { ICB_USER: username, ICB_PASSWORD: account.secret } : {};
+  } catch {
+    return {};
+  }
+}
+
+function findUp(relative: string): string | undefined {
+  let dir = __dirname;
+  for (let i = 0; i < 6; i++) {
+    const file = path.join(dir, relative);
+    if (fs.existsSync(file)) return file;
+    dir = path.dirname(dir);
+  }
+  return undefined;
+}
+
 /** The process environment; the one place the CLI reads it. */
 export function processEnvironment(): Environment {
-  return process.env.NATS_USER ? process.env : { ...localStackCredentials(), ...process.env };
+  const env = process.env;
+  const nats = env.NATS_USER ? {} : localStackCredentials();
+  const signIn = env.ICB_TOKEN || env.ICB_PASSWORD ? {} : localStackSignIn(env.ICB_USER);
+  return { ...nats, ...signIn, ...env, ...(signIn.ICB_USER ? signIn : {}) };
 }
 
 const NAMESPACE = /^[a-z][a-z0-9]{0,15}$/;
@@ -142,9 +180,26 @@ export function resolveConfig(
     natsUser: nonEmpty(env.NATS_USER),
     natsPassword: nonEmpty(env.NATS_PASSWORD),
     natsInboxPrefix: nonEmpty(env.NATS_INBOX_PREFIX),
+    ...authorizationOf(env),
     namespace,
     json,
     color,
     debug: nonEmpty(env.ICB_DEBUG) !== undefined && env.ICB_DEBUG !== '0',
   };
+}
+
+/** ICB_TOKEN (Bearer) wins; otherwise ICB_USER and ICB_PASSWORD (Basic). */
+function authorizationOf(env: Environment): Pick<CliConfig, 'authorization' | 'signedInAs'> {
+  const token = nonEmpty(env.ICB_TOKEN);
+  if (token) return { authorization: `Bearer ${token}`, signedInAs: 'the token in ICB_TOKEN' };
+  const user = nonEmpty(env.ICB_USER);
+  const password = env.ICB_PASSWORD;
+  if (password !== undefined && password !== '') {
+    if (!user) throw new UsageError('ICB_PASSWORD is set without ICB_USER');
+    return {
+      authorization: `Basic ${Buffer.from(`${user}:${password}`, 'utf8').toString('base64')}`,
+      signedInAs: user,
+    };
+  }
+  return {};
 }

@@ -49,7 +49,10 @@ export class CommandContext {
   get api(): ApiClient {
     this.apiClient ??= this.deps.api
       ? this.deps.api(this.config)
-      : new HttpApiClient(this.config.apiUrl);
+      : new HttpApiClient(this.config.apiUrl, {
+          authorization: this.config.authorization,
+          signedInAs: this.config.signedInAs,
+        });
     return this.apiClient;
   }
 

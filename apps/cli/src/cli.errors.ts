@@ -15,6 +15,8 @@ export const EXIT = {
   refused: 4,
   /** The coordinator or NATS cannot be reached (or the coordinator reports a part of its own down). */
   unreachable: 5,
+  /** Not signed in (no or wrong credentials), or the account lacks the role. */
+  auth: 6,
 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
@@ -25,7 +27,8 @@ export const EXIT_CODES_HELP = `Exit codes:
   2  usage or validation error (bad option, invalid payload)
   3  not found (consultation, dead letter, endpoint)
   4  refused or conflict (broken audit chain, sign-off the coordinator would refuse)
-  5  cannot reach the coordinator or NATS (or the coordinator reports a part down)`;
+  5  cannot reach the coordinator or NATS (or the coordinator reports a part down)
+  6  not signed in, or the account lacks the role (action officer)`;
 
 /** Base of the CLI's own errors: a stable `code`, the exit code, and a hint for the operator. */
 export abstract class CliError extends Error {
@@ -76,6 +79,15 @@ export class AuditChainBrokenError extends RefusedError {
 /** A batch where some items were refused (`dlq replay --all`). */
 export class PartlyFailedError extends RefusedError {
   override readonly code = 'PARTLY_FAILED';
+}
+
+export class AuthError extends CliError {
+  readonly code: 'NOT_SIGNED_IN' | 'FORBIDDEN';
+  readonly exitCode = EXIT.auth;
+  constructor(forbidden: boolean, message: string, hint?: string) {
+    super(message, hint);
+    this.code = forbidden ? 'FORBIDDEN' : 'NOT_SIGNED_IN';
+  }
 }
 
 export class ApiUnreachableError extends CliError {

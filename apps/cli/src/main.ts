@@ -18,6 +18,9 @@ import { registerWatchCommand } from './commands/watch.command';
 const CONFIG_HELP = `Configuration:
   --api <url>      ICB_API_URL    coordinator REST API (default http://127.0.0.1:3000)
   --nats <url>     NATS_URL       NATS server(s) (default nats://127.0.0.1:4222)
+                   ICB_USER, ICB_PASSWORD     operator sign-in (default on a local stack:
+                                              officer, from .local/stack/operator-credentials.json)
+                   ICB_TOKEN      an API or session token instead
                    NATS_USER, NATS_PASSWORD   when the server needs them
                    BUS_NAMESPACE  first subject token (default icb: icb.evt.…)
                    NO_COLOR, FORCE_COLOR      colour off / on when not a terminal

@@ -8,7 +8,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import { validPayload } from '@icb/contracts/testing/message-cases';
 import { configureService } from '@icb/runtime';
-import { testEnv, waitFor } from '@icb/testing';
+import { testEnv, testOperators, waitFor } from '@icb/testing';
 import { CoordinatorModule } from '../../coordinator/src/app.module';
 import { COORDINATOR_API } from '../../coordinator/src/coordinator.api';
 import type { ConsultationDetail, ConsultationSummary, Page } from '../src/api.types';
@@ -68,6 +68,8 @@ describe('the icb CLI against a running coordinator and NATS', () => {
       ICB_API_URL: `http://127.0.0.1:${port}`,
       NATS_URL: coordinatorEnv.NATS_URL,
       BUS_NAMESPACE: coordinatorEnv.BUS_NAMESPACE,
+      ICB_USER: testOperators().officer.username,
+      ICB_PASSWORD: testOperators().officer.password,
     };
     dir = await mkdtemp(join(tmpdir(), 'icb-cli-'));
   });
@@ -205,6 +207,31 @@ describe('the icb CLI against a running coordinator and NATS', () => {
     const clock = await icb('clock');
     expect(clock.code).toBe(3);
     expect(clock.stderr).toContain('DEV_CLOCK=true');
+  });
+
+  it('exits 6 with a hint without sign-in, with a wrong password, and for a viewer that would act', async () => {
+    const saved = env;
+    try {
+      env = { ...saved, ICB_USER: '', ICB_PASSWORD: '' };
+      const anonymous = await icb('ls');
+      expect(anonymous.code).toBe(6);
+      expect(anonymous.stderr).toContain('the coordinator needs a signed-in operator');
+      expect(anonymous.stderr).toContain('ICB_USER and ICB_PASSWORD');
+
+      env = { ...saved, ICB_PASSWORD: 'not-the-password' };
+      const wrongRun = await icb('ls');
+      expect(wrongRun.code).toBe(6);
+      expect(wrongRun.stderr).toContain('refused the sign-in of officer');
+
+      const viewer = testOperators().viewer;
+      env = { ...saved, ICB_USER: viewer.username, ICB_PASSWORD: viewer.password };
+      expect((await icb('ls')).code).toBe(0);
+      const replay = await icb('dlq', 'replay', '1', '--json');
+      expect(replay.code).toBe(6);
+      expect(replay.stdout + replay.stderr).toContain('FORBIDDEN');
+    } finally {
+      env = saved;
+    }
   });
 
   it('ls against a dead API URL exits 5 with the hint (the real entry point, as a process)', async () => {

@@ -3,6 +3,7 @@ import { ConfigModule } from '@icb/config';
 import { MessagingModule, MessagingModuleOptions } from '@icb/messaging';
 import { ObservabilityModule } from '@icb/observability';
 import { AuditVerificationModule } from './audit/audit-verification.module';
+import { AuthModule } from './auth/auth.module';
 import { ClocksModule } from './clocks/clocks.module';
 import { ConsultationsModule } from './consultations/consultations.module';
 import { DatabaseModule } from './database/database.module';
@@ -31,6 +32,7 @@ export class CoordinatorModule {
           service: COORDINATOR_SERVICE,
           overrides: options.messaging,
         }),
+        AuthModule,
         DatabaseModule,
         ClocksModule,
         ConsultationsModule,

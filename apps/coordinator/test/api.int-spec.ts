@@ -7,7 +7,7 @@ import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { EventPublisher } from '@icb/messaging';
 import { configureService } from '@icb/runtime';
-import { testEnv, waitFor } from '@icb/testing';
+import { authHeader, testEnv, waitFor } from '@icb/testing';
 import { CoordinatorModule } from '../src/app.module';
 import { EventLogRepository } from '../src/audit/event-log.repository';
 import { chain, GENESIS, LogEntry } from '../src/audit/hash-chain';
@@ -63,7 +63,7 @@ const ids = (body: { items: { id: string }[] }): string[] => body.items.map((i) 
 
 describe('the operators’ API: reading consultations', () => {
   let running: Running | undefined;
-  let http: ReturnType<typeof request>;
+  let http: ReturnType<typeof request.agent>;
 
   // An FMS case, overdue at DoD; NSC due later than at a5.
   const a1 = aConsultation({
@@ -148,7 +148,7 @@ describe('the operators’ API: reading consultations', () => {
 
   beforeAll(async () => {
     running = await boot();
-    http = request(running.app.getHttpServer());
+    http = request.agent(running.app.getHttpServer()).set(authHeader());
     await seed(running.repository, a1, a2, a3, a4, a5);
   });
 
@@ -327,24 +327,54 @@ describe('the operators’ API: reading consultations', () => {
       escalated: 1,
       // Fired clocks and reminders are left out.
       closestClocks: [
-        { consultationId: a1.id, title: a1.title, agency: 'dod', kind: 'review', dueAt: days(-2) },
+        {
+          consultationId: a1.id,
+          title: a1.title,
+          classification: 'UNCLASSIFIED',
+          agency: 'dod',
+          kind: 'review',
+          dueAt: days(-2),
+        },
         {
           consultationId: a3.id,
           title: a3.title,
+          classification: 'UNCLASSIFIED',
           agency: null,
           kind: 'escalation',
           dueAt: days(1),
         },
-        { consultationId: a5.id, title: a5.title, agency: 'nsc', kind: 'review', dueAt: days(2) },
-        { consultationId: a1.id, title: a1.title, agency: 'nsc', kind: 'review', dueAt: days(4) },
+        {
+          consultationId: a5.id,
+          title: a5.title,
+          classification: 'UNCLASSIFIED',
+          agency: 'nsc',
+          kind: 'review',
+          dueAt: days(2),
+        },
+        {
+          consultationId: a1.id,
+          title: a1.title,
+          classification: 'UNCLASSIFIED',
+          agency: 'nsc',
+          kind: 'review',
+          dueAt: days(4),
+        },
         {
           consultationId: a2.id,
           title: a2.title,
+          classification: 'UNCLASSIFIED',
           agency: 'treasury',
           kind: 'review',
           dueAt: days(5),
         },
-        { consultationId: a5.id, title: a5.title, agency: 'cia', kind: 'review', dueAt: days(6) },
+        {
+          consultationId: a5.id,
+          title: a5.title,
+          classification: 'UNCLASSIFIED',
+          agency: 'cia',
+          kind: 'review',
+          dueAt: days(6),
+        },
       ],
     });
   });
@@ -365,11 +395,11 @@ describe('the operators’ API: reading consultations', () => {
 
 describe('the operators’ API: the audit trail', () => {
   let running: Running | undefined;
-  let http: ReturnType<typeof request>;
+  let http: ReturnType<typeof request.agent>;
 
   beforeAll(async () => {
     running = await boot();
-    http = request(running.app.getHttpServer());
+    http = request.agent(running.app.getHttpServer()).set(authHeader());
   });
 
   afterAll(async () => {
@@ -520,6 +550,7 @@ describe('the operators’ API: live events', () => {
         host: '127.0.0.1',
         port,
         path: `/events?consultationId=${watched}&type=consultation.`,
+        headers: authHeader(),
       });
       [response] = (await once(req, 'response')) as [IncomingMessage];
       expect(response.statusCode).toBe(200);
@@ -571,6 +602,7 @@ describe('the operators’ API: live events', () => {
     try {
       const res = await request(running.app.getHttpServer())
         .get('/events?consultationId=42')
+        .set(authHeader())
         .expect(400);
       expect(JSON.stringify(res.body.message)).toMatch(/consultationId must be a UUID/);
     } finally {

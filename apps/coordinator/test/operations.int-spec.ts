@@ -3,7 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { configureService } from '@icb/runtime';
-import { TestBus, testEnv, waitFor } from '@icb/testing';
+import { TestBus, authHeader, testEnv, waitFor } from '@icb/testing';
 import { CoordinatorModule } from '../src/app.module';
 import { COORDINATOR_API } from '../src/coordinator.api';
 import { anFmsCase } from './harness';
@@ -33,7 +33,7 @@ describe('operations endpoints: dead letters and the development clock', () => {
     const env = testEnv({ CLOCK_TICK_MS: '0' });
     app = await boot(env);
     bus = await TestBus.connect(env.NATS_URL, env.BUS_NAMESPACE);
-    const http = request(app.getHttpServer());
+    const http = request.agent(app.getHttpServer()).set(authHeader());
     // A sign-off for a consultation that does not exist, and an invalid one.
     await bus.publishEnvelope('icb.evt.dod.signoff.submitted.v1', {
       specversion: '1.0',
@@ -69,6 +69,7 @@ describe('operations endpoints: dead letters and the development clock', () => {
     app = await boot(testEnv({ CLOCK_TICK_MS: '0' }));
     const res = await request(app.getHttpServer())
       .post('/dev/clock/advance')
+      .set(authHeader())
       .send({ days: 1 })
       .expect(404);
     expect((res.body as { message: string }).message).toMatch(/DEV_CLOCK=true/);
@@ -78,7 +79,7 @@ describe('operations endpoints: dead letters and the development clock', () => {
     const env = testEnv({ CLOCK_TICK_MS: '0', DEV_CLOCK: 'true' });
     app = await boot(env);
     bus = await TestBus.connect(env.NATS_URL, env.BUS_NAMESPACE);
-    const http = request(app.getHttpServer());
+    const http = request.agent(app.getHttpServer()).set(authHeader());
     const tt = anFmsCase({
       kind: 'technology-transfer',
       actionOffice: 'PM/DDTC',

@@ -7,7 +7,7 @@ import request from 'supertest';
 import type { Agency } from '@icb/contracts';
 import { validPayload } from '@icb/contracts/testing/message-cases';
 import { configureService } from '@icb/runtime';
-import { TestBus, testEnv, waitFor } from '@icb/testing';
+import { authHeader, TestBus, testEnv, waitFor } from '@icb/testing';
 import { CoordinatorModule } from '../../coordinator/src/app.module';
 import { COORDINATOR_API } from '../../coordinator/src/coordinator.api';
 import { NscAdapterModule } from '../src/app.module';
@@ -48,7 +48,10 @@ describe('the NSC adapter: escalations it chairs, over the coordinator', () => {
 
   const api = () => request(adapter!.getHttpServer());
   const detail = async (): Promise<Detail | false> => {
-    const res = await request(coordinator!.getHttpServer()).get(`/consultations/${consultationId}`);
+    const res = await request
+      .agent(coordinator!.getHttpServer())
+      .set(authHeader())
+      .get(`/consultations/${consultationId}`);
     return res.status === 200 && (res.body as Detail);
   };
   const decide = (outcome: string, chair: string) =>

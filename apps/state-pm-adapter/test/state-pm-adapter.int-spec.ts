@@ -5,7 +5,7 @@ import type { Server } from 'node:http';
 import request from 'supertest';
 import type { Agency } from '@icb/contracts';
 import { configureService } from '@icb/runtime';
-import { TestBus, testEnv, waitFor } from '@icb/testing';
+import { authHeader, TestBus, testEnv, waitFor } from '@icb/testing';
 import { CoordinatorModule } from '../../coordinator/src/app.module';
 import { COORDINATOR_API } from '../../coordinator/src/coordinator.api';
 import { StatePmAdapterModule } from '../src/app.module';
@@ -49,7 +49,7 @@ describe('the State/PM adapter: native requests and congressional notification o
   let consultationId: string;
 
   const api = () => request(adapter!.getHttpServer());
-  const coordinatorApi = () => request(coordinator!.getHttpServer());
+  const coordinatorApi = () => request.agent(coordinator!.getHttpServer()).set(authHeader());
   const detail = async (id: string): Promise<Detail | false> => {
     const res = await coordinatorApi().get(`/consultations/${id}`);
     return res.status === 200 && (res.body as Detail);

@@ -6,7 +6,7 @@ import request from 'supertest';
 import type { TransactionPartyV1 } from '@icb/contracts';
 import { validPayload } from '@icb/contracts/testing/message-cases';
 import { configureService } from '@icb/runtime';
-import { TestBus, testEnv, waitFor } from '@icb/testing';
+import { authHeader, TestBus, testEnv, waitFor } from '@icb/testing';
 import { CoordinatorModule } from '../../coordinator/src/app.module';
 import { COORDINATOR_API } from '../../coordinator/src/coordinator.api';
 import { TreasuryAdapterModule } from '../src/app.module';
@@ -65,8 +65,13 @@ describe('the Treasury adapter: sanctions screening answers Treasury’s reviews
 
   const api = () => request(adapter!.getHttpServer());
   const consultation = async (id: string): Promise<Consultation> =>
-    (await request(coordinator!.getHttpServer()).get(`/consultations/${id}`).expect(200))
-      .body as Consultation;
+    (
+      await request
+        .agent(coordinator!.getHttpServer())
+        .set(authHeader())
+        .get(`/consultations/${id}`)
+        .expect(200)
+    ).body as Consultation;
 
   beforeAll(async () => {
     const env = testEnv({ CLOCK_TICK_MS: '0' });

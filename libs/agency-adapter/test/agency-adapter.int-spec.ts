@@ -7,7 +7,7 @@ import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { validPayload } from '@icb/contracts/testing/message-cases';
 import { configureService } from '@icb/runtime';
-import { TestBus, testEnv, waitFor } from '@icb/testing';
+import { authHeader, TestBus, testEnv, waitFor } from '@icb/testing';
 import { CoordinatorModule } from '../../../apps/coordinator/src/app.module';
 import { COORDINATOR_API } from '../../../apps/coordinator/src/coordinator.api';
 import { AgencyAdapterModule, SIGNATURE_HEADER, verifySignature } from '../src';
@@ -86,7 +86,7 @@ describe('the DoD adapter: its reviews, answers and webhooks over the coordinato
   const consultationId = randomUUID();
 
   const api = () => request(adapter!.getHttpServer());
-  const coordinatorApi = () => request(coordinator!.getHttpServer());
+  const coordinatorApi = () => request.agent(coordinator!.getHttpServer()).set(authHeader());
 
   beforeAll(async () => {
     const env = testEnv({ CLOCK_TICK_MS: '0' });

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { ConfigError, loadConfig } from './app-config';
 
 describe('loadConfig', () => {
@@ -29,5 +32,68 @@ describe('loadConfig', () => {
 
   it('ignores variables it does not know', () => {
     expect(() => loadConfig({ PATH: '/usr/bin', SOMETHING: 'else' })).not.toThrow();
+  });
+});
+
+describe('loadConfig: secrets read from files (<NAME>_FILE, as compose passes them)', () => {
+  let dir: string;
+
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'icb-config-'));
+  });
+
+  afterEach(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  function secretFile(name: string, content: string): string {
+    const file = path.join(dir, name);
+    writeFileSync(file, content, { mode: 0o600 });
+    return file;
+  }
+
+  function problemsOf(env: Record<string, string>): string {
+    try {
+      loadConfig(env);
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      return (error as ConfigError).problems.join('\n');
+    }
+    throw new Error('expected a ConfigError, but the configuration loaded');
+  }
+
+  it('reads NATS_PASSWORD, SESSION_SECRET and COORDINATOR_TOKEN from their files, without the trailing newline', () => {
+    const config = loadConfig({
+      NATS_USER: 'dod-adapter',
+      NATS_PASSWORD_FILE: secretFile('nats-password', 'n4ts-pass word\n'),
+      SESSION_SECRET_FILE: secretFile('session-secret', `${'s'.repeat(40)}\r\n`),
+      COORDINATOR_TOKEN_FILE: secretFile('coordinator-token', 't'.repeat(43)),
+    });
+    expect(config.NATS_PASSWORD).toBe('n4ts-pass word');
+    expect(config.SESSION_SECRET).toBe('s'.repeat(40));
+    expect(config.COORDINATOR_TOKEN).toBe('t'.repeat(43));
+  });
+
+  it('refuses a secret given both inline and as a file, naming both variables', () => {
+    const problems = problemsOf({
+      NATS_PASSWORD: 'inline-password',
+      NATS_PASSWORD_FILE: secretFile('nats-password', 'from-the-file'),
+    });
+    expect(problems).toMatch(/NATS_PASSWORD and NATS_PASSWORD_FILE are both set/);
+  });
+
+  it('refuses a secret file that cannot be read, naming the variable and the path', () => {
+    const missing = path.join(dir, 'no-such-file');
+    const problems = problemsOf({ NATS_PASSWORD_FILE: missing });
+    expect(problems).toContain(`NATS_PASSWORD_FILE=${JSON.stringify(missing)}`);
+    expect(problems).toMatch(/ENOENT/);
+    // A folder where the file should be (a volume mounted at the wrong place).
+    expect(problemsOf({ COORDINATOR_TOKEN_FILE: dir })).toMatch(/COORDINATOR_TOKEN_FILE=.*EISDIR/);
+  });
+
+  it('validates a secret read from a file like one given inline', () => {
+    expect(problemsOf({ SESSION_SECRET_FILE: secretFile('short', 'too-short\n') })).toMatch(
+      /SESSION_SECRET must be at least 32 characters/,
+    );
   });
 });

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { readFileSync } from 'node:fs';
 import { plainToInstance, Type } from 'class-transformer';
 import {
   IsIn,
@@ -145,7 +146,54 @@ export class AppConfig {
     message: 'SANCTIONS_LIST_VERSION_DATE must be YYYY-MM-DD (or MM/DD/YYYY)',
   })
   SANCTIONS_LIST_VERSION_DATE = '2025-03-01';
+
+  // ------------------------------------------------ operators' sign-in (ADR 8)
+
+  /**
+   * Coordinator: the operator accounts file (JSON, hashes only; see
+   * scripts/lib/operators.js). The coordinator does not start without
+   * accounts: nothing but `/health` is served without sign-in.
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  OPERATORS_FILE?: string;
+
+  /** Coordinator: the same accounts inline, as JSON (tests, or one-account setups); wins over OPERATORS_FILE. */
+  @IsOptional()
+  @IsString()
+  @MinLength(2)
+  OPERATORS?: string;
+
+  /**
+   * Coordinator: the key that signs session tokens (at least 32 characters).
+   * Every coordinator instance needs the same one. Unset: a random key per
+   * process, so sessions end when it restarts.
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'SESSION_SECRET must be at least 32 characters' })
+  SESSION_SECRET?: string;
+
+  /** Coordinator: how long a sign-in lasts (minutes). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(7 * 24 * 60)
+  SESSION_TTL_MINUTES = 480;
+
+  /** Agency adapter: its service account's API token for the coordinator's REST API. */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'COORDINATOR_TOKEN must be at least 32 characters' })
+  COORDINATOR_TOKEN?: string;
 }
+
+/**
+ * Secrets that may come from a file instead (`<NAME>_FILE`, the Docker
+ * secrets convention): the file's content, without its trailing newline.
+ */
+export const FILE_SETTINGS = ['NATS_PASSWORD', 'SESSION_SECRET', 'COORDINATOR_TOKEN'] as const;
 
 export class ConfigError extends Error {
   readonly code = 'CONFIG_INVALID';
@@ -169,12 +217,31 @@ export function loadConfig(
     'NATS_PASSWORD',
     'NATS_INBOX_PREFIX',
     'SANCTIONS_LIST_DIR',
+    'OPERATORS_FILE',
+    'OPERATORS',
+    'SESSION_SECRET',
+    'COORDINATOR_TOKEN',
   ]);
   const raw: Record<string, unknown> = { ...defaults };
   for (const key of known) {
     const value = env[key];
     if (value !== undefined && value !== '') raw[key] = value;
   }
+  const fileProblems: string[] = [];
+  for (const key of FILE_SETTINGS) {
+    const file = env[`${key}_FILE`];
+    if (file === undefined || file === '') continue;
+    if (raw[key] !== undefined) {
+      fileProblems.push(`${key} and ${key}_FILE are both set: keep one`);
+      continue;
+    }
+    try {
+      raw[key] = readFileSync(file, 'utf8').replace(/\r?\n$/, '');
+    } catch (error) {
+      fileProblems.push(`${key}_FILE=${JSON.stringify(file)}: ${(error as Error).message}`);
+    }
+  }
+  if (fileProblems.length > 0) throw new ConfigError(fileProblems);
   const config = plainToInstance(AppConfig, raw, { exposeDefaultValues: true });
   const errors = validateSync(config, { forbidUnknownValues: true });
   if (errors.length > 0) {

@@ -10,6 +10,12 @@ export interface ServiceDescription {
   title: string;
   description: string;
   version?: string;
+  /**
+   * The service needs a signed-in operator (the coordinator, ADR 8): the
+   * document declares Bearer, Basic and cookie security for every operation
+   * except those under `publicPaths`.
+   */
+  signIn?: { publicPaths: string[]; cookie: string };
 }
 
 /** The validation every HTTP edge applies, with the contracts' classes. */
@@ -27,12 +33,37 @@ export function buildOpenApi(
   app: INestApplication,
   description: ServiceDescription,
 ): OpenAPIObject {
-  const config = new DocumentBuilder()
+  let builder = new DocumentBuilder()
     .setTitle(description.title)
     .setDescription(description.description)
-    .setVersion(description.version ?? '1.0.0')
-    .build();
-  return SwaggerModule.createDocument(app, config);
+    .setVersion(description.version ?? '1.0.0');
+  const signIn = description.signIn;
+  if (signIn) {
+    builder = builder
+      .addBearerAuth(
+        { type: 'http', scheme: 'bearer', description: 'Session or API token' },
+        'bearer',
+      )
+      .addBasicAuth(
+        { type: 'http', scheme: 'basic', description: 'Operator username and password' },
+        'basic',
+      )
+      .addCookieAuth(signIn.cookie, { type: 'apiKey', in: 'cookie', name: signIn.cookie }, 'cookie')
+      .addSecurityRequirements('bearer')
+      .addSecurityRequirements('basic')
+      .addSecurityRequirements('cookie');
+  }
+  const document = SwaggerModule.createDocument(app, builder.build());
+  if (signIn) {
+    for (const [path, item] of Object.entries(document.paths)) {
+      if (!signIn.publicPaths.includes(path)) continue;
+      for (const method of ['get', 'put', 'post', 'delete', 'patch'] as const) {
+        const operation = item[method];
+        if (operation) operation.security = [];
+      }
+    }
+  }
+  return document;
 }
 
 /**

@@ -2,3 +2,4 @@ export * from './test-env';
 export * from './wait-for';
 export * from './test-bus';
 export * from './http-service';
+export * from './operators';

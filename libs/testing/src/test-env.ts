@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { testOperators } from './operators';
 
 /** A bus namespace of its own for one test: subjects `t….evt.>`, streams `T…_EVENTS`. */
 export function uniqueNamespace(): string {
@@ -32,9 +33,16 @@ export function mongoUrl(database = uniqueDatabase()): string {
   return u.toString();
 }
 
-/** An environment for a service under test: the test servers and a namespace of its own. */
+/**
+ * An environment for a service under test: the test servers, a namespace of
+ * its own, and the test operator accounts (testOperators).
+ */
 export function testEnv(overrides: Record<string, string> = {}): Record<string, string> {
+  const operators = testOperators();
   return {
+    OPERATORS: operators.accountsJson,
+    SESSION_SECRET: operators.sessionSecret,
+    COORDINATOR_TOKEN: operators.serviceToken,
     NATS_URL: natsUrl(),
     MONGO_URL: mongoUrl(),
     BUS_NAMESPACE: uniqueNamespace(),

@@ -1,6 +1,11 @@
 import type { Command } from 'commander';
 import { ESCALATION_LADDERS } from '@icb/contracts';
-import type { ConsultationDetail, EscalationState, SignOffRecord } from '../api.types';
+import type {
+  ConsultationDetail,
+  EscalationState,
+  SignOffRecord,
+  WithheldConsultation,
+} from '../api.types';
 import { CommandContext, type CliDeps } from '../cli.context';
 import {
   decisionColor,
@@ -33,6 +38,32 @@ export function signOffsOn(
   const latest = new Map<string, SignOffRecord>();
   for (const s of detail.signOffs) if (s.revision === revision) latest.set(s.agency, s);
   return latest;
+}
+
+/** A consultation above the operator's clearance: what may be said of it. */
+export function renderWithheld(out: Output, d: WithheldConsultation, now: Date): void {
+  const { c } = out;
+  out.line(c.yellow(`[withheld: classified ${d.classification}, above your clearance]`));
+  out.fields([
+    ['id', d.id],
+    ['kind', d.kind],
+    ['status', `${statusColor(d.status, c)}  revision ${d.revision}`],
+    ['precedence', precedenceColor(d.precedence, c)],
+    ['classification', d.classification],
+    ['opened', shortTime(d.openedAt)],
+    ['updated', shortTime(d.updatedAt)],
+    ['awaiting', d.pendingAgencies.length ? d.pendingAgencies.join(', ') : undefined],
+    [
+      'next due',
+      d.nextDueAt ? `${shortTime(d.nextDueAt)} (${timeLeftText(d.nextDueAt, now, c)})` : undefined,
+    ],
+  ]);
+  out.line();
+  out.heading(`timeline (${d.timeline.length}; summaries withheld)`);
+  out.printTable(
+    ['#', 'at', 'actor', 'event'],
+    d.timeline.map((e) => [String(e.seq), shortTime(e.at), e.actor, e.type]),
+  );
 }
 
 export function renderDetail(out: Output, d: ConsultationDetail, now: Date): void {
@@ -199,6 +230,7 @@ export function registerShowCommand(program: Command, deps: CliDeps): void {
       const ctx = new CommandContext(deps, cmd);
       const detail = await ctx.api.consultation(id);
       if (ctx.out.json) ctx.out.data(detail);
-      else renderDetail(ctx.out, detail, ctx.now());
+      else if ('withheld' in detail && detail.withheld) renderWithheld(ctx.out, detail, ctx.now());
+      else renderDetail(ctx.out, detail as ConsultationDetail, ctx.now());
     });
 }

@@ -135,8 +135,14 @@ export function registerSignOffCommand(program: Command, deps: CliDeps): void {
       if (!opts.force || revision === undefined) {
         const detail = await ctx.api.consultation(id);
         revision ??= detail.revision;
+        if ('withheld' in detail && detail.withheld) {
+          throw new RefusedError(
+            `consultation ${id} is classified above your clearance (${detail.classification})`,
+            'sign in as an operator cleared for it (ICB_USER), or publish with --force --revision <n>',
+          );
+        }
         if (!opts.force) {
-          const refusal = signOffRefusal(detail, opts.agency, revision);
+          const refusal = signOffRefusal(detail as ConsultationDetail, opts.agency, revision);
           if (refusal) throw refusal;
         }
       }

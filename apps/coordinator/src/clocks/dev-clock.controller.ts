@@ -7,7 +7,14 @@ import {
   NotFoundException,
   Post,
 } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { RequireRole } from '../auth/auth.decorators';
 import { AdjustableClock, Clock } from './clock';
 import { ClockScheduler } from './clock-scheduler';
 import { AdvanceClockDto, DevClockDto } from './dev-clock.dto';
@@ -38,6 +45,8 @@ export class DevClockController {
     return { now: clock.now().toISOString(), offsetMs: clock.offset };
   }
 
+  @RequireRole('action-officer')
+  @ApiForbiddenResponse({ description: 'Action officers only.' })
   @Post('advance')
   @HttpCode(200)
   @ApiOperation({

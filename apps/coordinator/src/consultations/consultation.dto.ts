@@ -354,6 +354,13 @@ export class ConsultationSummaryDto {
 
   @ApiProperty(ISO)
   updatedAt: string;
+
+  @ApiPropertyOptional({
+    type: Boolean,
+    description:
+      'Present and true when the consultation is classified above your clearance: the title reads `[withheld]`.',
+  })
+  withheld?: boolean;
 }
 
 export function toSummary(c: Consultation, now: string): ConsultationSummaryDto {
@@ -515,12 +522,19 @@ export class UpcomingClockDto {
 
   @ApiProperty(ISO)
   dueAt: string;
+
+  @ApiProperty({ type: String, description: "The consultation's banner marking." })
+  classification: string;
+
+  @ApiPropertyOptional({ type: Boolean, description: 'True when the title is withheld.' })
+  withheld?: boolean;
 }
 
 export function toUpcomingClock(u: UpcomingClock): UpcomingClockDto {
   return {
     consultationId: u.consultationId,
     title: u.title,
+    classification: u.classification,
     agency: u.clock.agency ?? null,
     kind: u.clock.kind,
     dueAt: u.clock.dueAt,
@@ -1180,5 +1194,18 @@ export function toTimelineEntry(e: LogEntry): TimelineEntryDto {
 
 export class ConsultationDetailDto extends ConsultationDto {
   @ApiProperty({ type: () => [TimelineEntryDto], description: 'The event log, in order.' })
+  timeline: TimelineEntryDto[];
+}
+
+/**
+ * A consultation classified above the reader's clearance: what may be said
+ * of it (status, clocks, whose move it is) without its content. The timeline
+ * keeps its entries' type, actor and time; summaries and data are withheld.
+ */
+export class WithheldConsultationDto extends ConsultationSummaryDto {
+  @ApiProperty({ type: Boolean, enum: [true] })
+  declare withheld: boolean;
+
+  @ApiProperty({ type: () => [TimelineEntryDto] })
   timeline: TimelineEntryDto[];
 }

@@ -27,6 +27,7 @@ export interface StoredConsultation {
 export interface UpcomingClock {
   consultationId: string;
   title: string;
+  classification: string;
   clock: ClockRecord;
 }
 
@@ -342,13 +343,15 @@ export class ConsultationRepository {
     const rows = await this.model.aggregate<{ _id: string; clocks: ClockRecord }>(soonest).exec();
     // Titles are read apart: FerretDB's $unwind keeps only `_id` and the unwound field.
     const titles = await this.model
-      .find({ _id: { $in: [...new Set(rows.map((r) => r._id))] } }, { title: 1 })
-      .lean<{ _id: string; title: string }[]>()
+      .find({ _id: { $in: [...new Set(rows.map((r) => r._id))] } }, { title: 1, classification: 1 })
+      .lean<{ _id: string; title: string; classification: string }[]>()
       .exec();
-    const titleOf = new Map(titles.map((t) => [t._id, t.title]));
+    const titleOf = new Map(titles.map((t) => [t._id, t]));
     return rows.map((r) => ({
       consultationId: r._id,
-      title: titleOf.get(r._id) ?? '',
+      title: titleOf.get(r._id)?.title ?? '',
+      // Unknown: withheld from all but the highest clearance.
+      classification: titleOf.get(r._id)?.classification ?? 'TOP SECRET',
       clock: r.clocks,
     }));
   }

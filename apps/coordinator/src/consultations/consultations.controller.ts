@@ -1,14 +1,20 @@
 import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
+  ApiExtraModels,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiParam,
   ApiTags,
+  getSchemaPath,
 } from '@nestjs/swagger';
 import { CONSULTATION_KINDS, CONSULTATION_STATUSES, PRECEDENCES } from '@icb/contracts';
 import { EventLogRepository } from '../audit/event-log.repository';
+import { CurrentOperator } from '../auth/auth.decorators';
+import { mayRead } from '../auth/clearance';
+import type { Operator } from '../auth/operator';
+import { withheldDetail, withholdClock, withholdSummary } from '../auth/withholding';
 import { Clock } from '../clocks/clock';
 import { OPEN_STATUSES } from '../policy/consultation-lifecycle.policy';
 import {
@@ -27,6 +33,7 @@ import {
   toSummary,
   toTimelineEntry,
   toUpcomingClock,
+  WithheldConsultationDto,
 } from './consultation.dto';
 import { ConsultationRepository } from './consultation.repository';
 
@@ -50,7 +57,10 @@ export class ConsultationsController {
   @ApiOperation({ summary: 'Consultations matching filters, one page at a time' })
   @ApiOkResponse({ type: ConsultationPageDto })
   @ApiBadRequestResponse(BAD_PARAMETERS)
-  async list(@Query() query: ListConsultationsQueryDto): Promise<ConsultationPageDto> {
+  async list(
+    @Query() query: ListConsultationsQueryDto,
+    @CurrentOperator() reader: Operator,
+  ): Promise<ConsultationPageDto> {
     const now = this.now();
     const q = consultationQuery(query, now);
     const { total, items } = await this.consultations.list(q);
@@ -58,21 +68,38 @@ export class ConsultationsController {
       total,
       offset: q.offset ?? 0,
       limit: q.limit ?? DEFAULT_PAGE_SIZE,
-      items: items.map((c) => toSummary(c, now)),
+      items: items.map((c) => withholdSummary(reader, toSummary(c, now))),
     };
   }
 
   @Get('consultations/:id')
   @ApiOperation({ summary: 'One consultation in full, with its timeline (the event log in order)' })
   @ApiParam({ name: 'id', format: 'uuid', description: 'Consultation id (UUID).' })
-  @ApiOkResponse({ type: ConsultationDetailDto })
+  @ApiExtraModels(ConsultationDetailDto, WithheldConsultationDto)
+  @ApiOkResponse({
+    description:
+      'The consultation; when it is classified above your clearance, only what may be said of it (`withheld: true`).',
+    schema: {
+      oneOf: [
+        { $ref: getSchemaPath(ConsultationDetailDto) },
+        { $ref: getSchemaPath(WithheldConsultationDto) },
+      ],
+    },
+  })
   @ApiBadRequestResponse(BAD_PARAMETERS)
   @ApiNotFoundResponse({ type: ApiErrorDto, description: 'No consultation with this id.' })
-  async get(@Param('id', new ParseUUIDPipe()) id: string): Promise<ConsultationDetailDto> {
+  async get(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @CurrentOperator() reader: Operator,
+  ): Promise<ConsultationDetailDto | WithheldConsultationDto> {
     const stored = await this.consultations.get(id);
     if (!stored) throw new NotFoundException(`no consultation ${id}`);
-    const entries = await this.eventLog.entries(id);
-    return { ...stored.consultation, timeline: entries.map(toTimelineEntry) };
+    const entries = (await this.eventLog.entries(id)).map(toTimelineEntry);
+    const c = stored.consultation;
+    if (!mayRead(reader.clearance, c.classification)) {
+      return withheldDetail(toSummary(c, this.now()), entries);
+    }
+    return { ...c, timeline: entries };
   }
 
   @Get('agencies/:agency/queue')
@@ -84,12 +111,19 @@ export class ConsultationsController {
   async queue(
     @Param() { agency }: AgencyParamDto,
     @Query() page: PageQueryDto,
+    @CurrentOperator() reader: Operator,
   ): Promise<AgencyQueueDto> {
     const now = this.now();
     const offset = page.offset ?? 0;
     const limit = page.limit ?? DEFAULT_PAGE_SIZE;
     const { total, items } = await this.consultations.pendingFor(agency, { offset, limit });
-    return { agency, total, offset, limit, items: items.map((c) => toQueueItem(c, agency, now)) };
+    return {
+      agency,
+      total,
+      offset,
+      limit,
+      items: items.map((c) => withholdSummary(reader, toQueueItem(c, agency, now))),
+    };
   }
 
   @Get('stats')
@@ -97,7 +131,7 @@ export class ConsultationsController {
     summary: 'Counts by status, kind and precedence; open, overdue, escalated; the closest clocks',
   })
   @ApiOkResponse({ type: ConsultationStatsDto })
-  async stats(): Promise<ConsultationStatsDto> {
+  async stats(@CurrentOperator() reader: Operator): Promise<ConsultationStatsDto> {
     const now = this.now();
     const [byStatus, byKind, byPrecedence, open, overdue, escalated, clocks] = await Promise.all([
       this.consultations.countBy('status'),
@@ -116,7 +150,7 @@ export class ConsultationsController {
       open,
       overdue,
       escalated,
-      closestClocks: clocks.map(toUpcomingClock),
+      closestClocks: clocks.map((c) => withholdClock(reader, toUpcomingClock(c))),
     };
   }
 

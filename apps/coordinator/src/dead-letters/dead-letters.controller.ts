@@ -10,6 +10,7 @@ import {
   Query,
 } from '@nestjs/common';
 import {
+  ApiForbiddenResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -17,6 +18,9 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { DeadLetterNotFoundError, DeadLetterService } from '@icb/messaging';
+import { CurrentOperator, RequireRole } from '../auth/auth.decorators';
+import type { Operator } from '../auth/operator';
+import { withholdDeadLetter } from '../auth/withholding';
 import { DeadLetterListDto, DeadLetterQueryDto, ReplayResultDto } from './dead-letters.dto';
 
 /** The bus's dead-letter stream: what a consumer could not process, and why. */
@@ -30,14 +34,22 @@ export class DeadLettersController {
     summary: 'Dead-lettered messages, oldest first, with the reason and the original message',
   })
   @ApiOkResponse({ type: DeadLetterListDto })
-  async list(@Query() query: DeadLetterQueryDto): Promise<DeadLetterListDto> {
+  async list(
+    @Query() query: DeadLetterQueryDto,
+    @CurrentOperator() reader: Operator,
+  ): Promise<DeadLetterListDto> {
     const [total, items] = await Promise.all([
       this.deadLetters.count(),
       this.deadLetters.list({ limit: query.limit, consumer: query.consumer }),
     ]);
-    return { total, items };
+    return {
+      total,
+      items: items.map((e) => ({ ...e, record: withholdDeadLetter(reader, e.record) })),
+    };
   }
 
+  @RequireRole('action-officer')
+  @ApiForbiddenResponse({ description: 'Action officers only.' })
   @Post(':seq/replay')
   @HttpCode(200)
   @ApiOperation({
@@ -49,6 +61,8 @@ export class DeadLettersController {
     return this.found(() => this.deadLetters.replay(seq));
   }
 
+  @RequireRole('action-officer')
+  @ApiForbiddenResponse({ description: 'Action officers only.' })
   @Delete(':seq')
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove an entry without replaying it' })

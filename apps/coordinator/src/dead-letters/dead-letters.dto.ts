@@ -40,7 +40,12 @@ export class DeadLetterRecordDto implements DeadLetterRecord {
     additionalProperties: { type: 'array', items: { type: 'string' } },
   })
   headers: Record<string, string[]>;
-  @ApiProperty({ description: 'The original body' }) data: string;
+  @ApiProperty({
+    description:
+      'The original body (`[withheld]` when above your clearance or for its addressee alone)',
+  })
+  data: string;
+  @ApiPropertyOptional({ description: 'True when `data` is withheld' }) withheld?: boolean;
   @ApiProperty({ enum: ['utf8', 'base64'] }) encoding: 'utf8' | 'base64';
   @ApiProperty() deadLetteredAt: string;
 }

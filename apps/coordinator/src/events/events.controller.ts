@@ -7,6 +7,9 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { endWith, filter, ignoreElements, interval, map, merge, Observable, takeUntil } from 'rxjs';
+import { CurrentOperator } from '../auth/auth.decorators';
+import type { Operator } from '../auth/operator';
+import { withholdEnvelope } from '../auth/withholding';
 import { ApiErrorDto } from '../consultations/consultation.dto';
 import { BusEvent, ChangeFeed } from './change-feed';
 import { EventsQueryDto } from './events.dto';
@@ -38,6 +41,7 @@ export class EventsController {
     summary: 'Live bus events as server-sent events',
     description:
       'Each event: `id:` the envelope id, `event:` the message name, `data:` the CloudEvents envelope as JSON. ' +
+      'An envelope marked above your clearance comes without `data` and with `withheld: true`. ' +
       `A comment line every ${HEARTBEAT_MS / 1000} s keeps the stream alive. Nothing is replayed.`,
   })
   @ApiProduces('text/event-stream')
@@ -46,10 +50,19 @@ export class EventsController {
     schema: { type: 'string' },
   })
   @ApiBadRequestResponse({ type: ApiErrorDto })
-  stream(@Query() query: EventsQueryDto): Observable<MessageEvent> {
+  stream(
+    @Query() query: EventsQueryDto,
+    @CurrentOperator() reader: Operator,
+  ): Observable<MessageEvent> {
     const events = this.feed.events$.pipe(
       filter((e) => matches(e, query)),
-      map((e): MessageEvent => ({ id: e.envelope.id, type: e.name, data: e.envelope })),
+      map(
+        (e): MessageEvent => ({
+          id: e.envelope.id,
+          type: e.name,
+          data: withholdEnvelope(reader, e.name, e.envelope),
+        }),
+      ),
     );
     // The heartbeats stop with the feed (at shutdown), so the response ends.
     const feedClosed = this.feed.events$.pipe(ignoreElements(), endWith(true));

@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
-  COORDINATOR_TIMEOUT_MS,
   CoordinatorClient,
   type CoordinatorConsultation,
-  CoordinatorUnavailableError,
   InvalidReviewRequestError,
 } from '@icb/agency-adapter';
 import {
@@ -124,38 +122,10 @@ export class EscalationsService {
     return { consultationId: id, eventId: envelope.id, ladder: e.ladder, level: e.level };
   }
 
-  /**
-   * One page of `GET /consultations?status=escalated`. The shared
-   * CoordinatorClient reads only queues and single consultations, so this
-   * list is fetched here, against the client's base URL and with its errors.
-   */
-  private async list(offset: number): Promise<SummaryPage> {
-    const path = `/consultations?status=escalated&limit=${PAGE}&offset=${offset}`;
-    const base = this.coordinator.baseUrl;
-    let response: Response;
-    try {
-      response = await fetch(`${base}${path}`, {
-        headers: { accept: 'application/json' },
-        signal: AbortSignal.timeout(COORDINATOR_TIMEOUT_MS),
-      });
-    } catch (error) {
-      throw new CoordinatorUnavailableError(`cannot reach the coordinator at ${base}`, {
-        cause: error,
-      });
-    }
-    if (!response.ok) {
-      await response.body?.cancel();
-      throw new CoordinatorUnavailableError(
-        `the coordinator at ${base} answered GET ${path} with HTTP ${response.status}`,
-      );
-    }
-    try {
-      return (await response.json()) as SummaryPage;
-    } catch (error) {
-      throw new CoordinatorUnavailableError(
-        `the coordinator at ${base} answered GET ${path} with a body that is not JSON`,
-        { cause: error },
-      );
-    }
+  /** One page of `GET /consultations?status=escalated`, read with the adapter's credentials. */
+  private list(offset: number): Promise<SummaryPage> {
+    return this.coordinator.get<SummaryPage>(
+      `/consultations?status=escalated&limit=${PAGE}&offset=${offset}`,
+    );
   }
 }

@@ -17,9 +17,15 @@ const QUEUE_PAGE = 200;
 @Injectable()
 export class CoordinatorClient {
   readonly baseUrl: string;
+  private readonly headers: Record<string, string>;
 
   constructor(config: AppConfig) {
     this.baseUrl = config.COORDINATOR_URL.replace(/\/+$/, '');
+    // The adapter's service account (ADR 8): the coordinator answers nobody who has not signed in.
+    this.headers = {
+      accept: 'application/json',
+      ...(config.COORDINATOR_TOKEN ? { authorization: `Bearer ${config.COORDINATOR_TOKEN}` } : {}),
+    };
   }
 
   /** Every consultation awaiting the agency's answer, its closest deadline first. */
@@ -44,12 +50,16 @@ export class CoordinatorClient {
     });
   }
 
-  private async get<T>(path: string, opts: { notFound?: string } = {}): Promise<T> {
+  /**
+   * Any other read of the coordinator's REST API (e.g. NSC's list of
+   * escalated matters), with the adapter's credentials and the same errors.
+   */
+  async get<T>(path: string, opts: { notFound?: string } = {}): Promise<T> {
     const url = `${this.baseUrl}${path}`;
     let response: Response;
     try {
       response = await fetch(url, {
-        headers: { accept: 'application/json' },
+        headers: this.headers,
         signal: AbortSignal.timeout(COORDINATOR_TIMEOUT_MS),
       });
     } catch (error) {
@@ -65,6 +75,15 @@ export class CoordinatorClient {
     if (response.status === 404 && opts.notFound) {
       await response.body?.cancel();
       throw new ReviewNotFoundError(opts.notFound);
+    }
+    if (response.status === 401 || response.status === 403) {
+      await response.body?.cancel();
+      throw new CoordinatorUnavailableError(
+        `the coordinator at ${this.baseUrl} refused this adapter (HTTP ${response.status}): ` +
+          (this.headers.authorization
+            ? 'check COORDINATOR_TOKEN against its operator accounts'
+            : 'set COORDINATOR_TOKEN to the adapter’s service-account token'),
+      );
     }
     if (!response.ok) {
       await response.body?.cancel();
