@@ -20,6 +20,8 @@ WORKDIR /app
 COPY --from=build /app/package.json ./package.json
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+# The coordinator's operator dashboard (static files, served at /; found from dist/ by walking up).
+COPY --from=build /app/apps/coordinator/dashboard ./apps/coordinator/dashboard
 # Treasury's fictitious sample sanctions list (SANCTIONS_LIST_DIR points here by default in compose).
 COPY --from=build /app/apps/treasury-adapter/data ./apps/treasury-adapter/data
 ARG APP=coordinator

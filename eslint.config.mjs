@@ -12,6 +12,8 @@ export default tseslint.config(
       '**/*.js',
       '**/*.cjs',
       '**/*.mjs',
+      // The dashboard is plain browser JavaScript, linted by the block below.
+      '!apps/coordinator/dashboard/**/*.js',
     ],
   },
   eslint.configs.recommended,
@@ -81,6 +83,46 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-member-access': 'off',
       '@typescript-eslint/no-unsafe-argument': 'off',
       '@typescript-eslint/unbound-method': 'off',
+    },
+  },
+  {
+    // The operators' dashboard: ES modules run by the browser as they are (no
+    // build step), so no type information; the browser's globals.
+    files: ['apps/coordinator/dashboard/**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      sourceType: 'module',
+      ecmaVersion: 2022,
+      globals: Object.fromEntries(
+        [
+          'window',
+          'document',
+          'location',
+          'history',
+          'navigator',
+          'console',
+          'fetch',
+          'EventSource',
+          'MessageEvent',
+          'URL',
+          'URLSearchParams',
+          'CSS',
+          'Node',
+          'Element',
+          'HTMLElement',
+          'Intl',
+          'setTimeout',
+          'clearTimeout',
+        ].map((name) => [name, 'readonly']),
+      ),
+    },
+    rules: {
+      ...tseslint.configs.disableTypeChecked.rules,
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
 );

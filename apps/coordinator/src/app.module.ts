@@ -6,6 +6,7 @@ import { AuditVerificationModule } from './audit/audit-verification.module';
 import { AuthModule } from './auth/auth.module';
 import { ClocksModule } from './clocks/clocks.module';
 import { ConsultationsModule } from './consultations/consultations.module';
+import { DashboardModule } from './dashboard/dashboard.module';
 import { DatabaseModule } from './database/database.module';
 import { DeadLettersModule } from './dead-letters/dead-letters.module';
 import { EventsModule } from './events/events.module';
@@ -39,6 +40,7 @@ export class CoordinatorModule {
         AuditVerificationModule,
         EventsModule,
         DeadLettersModule,
+        DashboardModule,
       ],
     };
   }
