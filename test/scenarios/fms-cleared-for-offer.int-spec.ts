@@ -9,9 +9,9 @@
  */
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
-import { AgencyAdapterModule } from '@icb/agency-adapter';
 import { authHeader, startHttpService, testEnv, urlOf, waitFor } from '@icb/testing';
 import { CiaAdapterModule } from '../../apps/cia-adapter/src/app.module';
+import { DodAdapterModule } from '../../apps/dod-adapter/src/app.module';
 import { CoordinatorModule } from '../../apps/coordinator/src/app.module';
 import { Clock, FakeClock } from '../../apps/coordinator/src/clocks/clock';
 import { ClockScheduler } from '../../apps/coordinator/src/clocks/clock-scheduler';
@@ -26,6 +26,7 @@ interface Detail {
   status: string;
   clearers: string[];
   signOffs: { agency: string; decision: string }[];
+  reviews: { agency: string; hold?: { reason: string } }[];
   conditions: { id: string; agency: string; status: string }[];
   assessments: { assessmentId: string; approvedRecipients: string[]; content?: string }[];
   congress?: { required: boolean; reviewDays: number; step: string };
@@ -51,7 +52,7 @@ describe('scenario: an FMS case above threshold, from the LOR to cleared for off
       'State/PM',
     );
     adapter.dod = await startHttpService(
-      AgencyAdapterModule.forRoot({ agency: 'dod', httpPort: 0, env: adapterEnv }),
+      DodAdapterModule.forRoot({ env: adapterEnv, httpPort: 0 }),
       'DoD',
     );
     adapter.nsc = await startHttpService(
@@ -107,18 +108,57 @@ describe('scenario: an FMS case above threshold, from the LOR to cleared for off
     const opened = await waitFor(detail, { description: 'the consultation at the coordinator' });
     expect(opened.clearers).toEqual(expect.arrayContaining(['dod', 'nsc', 'cia', 'treasury']));
 
-    // DoD concurs with a security condition; NSC concurs; both through their own REST.
+    // DoD's technical and releasability review, on its own form: incomplete at
+    // first (DoD holds the matter), then complete with a security condition
+    // (the hold is released and DoD concurs with the condition).
     await waitFor(async () => (await http('dod').get('/reviews')).body?.items?.length > 0, {
       description: "DoD's queue",
     });
-    await http('dod')
-      .post(`/reviews/${id}/sign-off`)
+    const officer = { name: 'J. Smith', title: 'DSCA Director' };
+    const held = await http('dod')
+      .post(`/reviews/${id}/technical-review`)
       .send({
-        decision: 'concur-with-conditions',
-        conditions: [{ id: 'DOD-AT-1', text: 'Anti-tamper protection on all guidance sections.' }],
-        officer: { name: 'J. Smith', title: 'DSCA Director' },
+        revision: 1,
+        officer,
+        findings: [
+          { area: 'technical', finding: 'releasable' },
+          { area: 'releasability', finding: 'incomplete', reason: 'Determination pending.' },
+        ],
       })
       .expect(202);
+    expect(held.body).toMatchObject({ outcome: 'hold' });
+    await waitFor(
+      async () => (await detail())?.reviews.find((r) => r.agency === 'dod')?.hold !== undefined,
+      { description: "DoD's hold at the coordinator" },
+    );
+    // While DoD holds, its plain concurrence is refused.
+    await http('dod')
+      .post(`/reviews/${id}/sign-off`)
+      .send({ decision: 'concur', officer })
+      .expect(409);
+    const answered = await http('dod')
+      .post(`/reviews/${id}/technical-review`)
+      .send({
+        revision: 1,
+        officer,
+        findings: [
+          { area: 'technical', finding: 'releasable' },
+          { area: 'releasability', finding: 'releasable' },
+          {
+            area: 'technology-security',
+            finding: 'releasable-with-conditions',
+            conditions: [
+              {
+                id: 'DOD-AT-1',
+                category: 'technology-security',
+                text: 'Anti-tamper protection on all guidance sections.',
+              },
+            ],
+          },
+        ],
+      })
+      .expect(202);
+    expect(answered.body).toMatchObject({ outcome: 'concur-with-conditions' });
     await http('nsc')
       .post(`/reviews/${id}/sign-off`)
       .send({ decision: 'concur', officer: { name: 'A. Jones', title: 'Senior Director' } })

@@ -8,10 +8,10 @@
  */
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
-import { AgencyAdapterModule } from '@icb/agency-adapter';
 import { authHeader, startHttpService, testEnv, urlOf, waitFor } from '@icb/testing';
 import { CoordinatorModule } from '../../apps/coordinator/src/app.module';
 import { COORDINATOR_API } from '../../apps/coordinator/src/coordinator.api';
+import { DodAdapterModule } from '../../apps/dod-adapter/src/app.module';
 import { NscAdapterModule } from '../../apps/nsc-adapter/src/app.module';
 import { StatePmAdapterModule } from '../../apps/state-pm-adapter/src/app.module';
 import { TreasuryAdapterModule } from '../../apps/treasury-adapter/src/app.module';
@@ -54,7 +54,7 @@ describe('scenario: a party half-owned by a listed entity is screened, escalated
     );
     apps.push(nsc);
     dod = await startHttpService(
-      AgencyAdapterModule.forRoot({ agency: 'dod', httpPort: 0, env: adapterEnv }),
+      DodAdapterModule.forRoot({ env: adapterEnv, httpPort: 0 }),
       'DoD adapter',
     );
     apps.push(dod);
