@@ -450,6 +450,11 @@ describe('the operators’ dashboard', () => {
     const byKind = page.locator('table.counts', { hasText: 'By line of business' });
     await expectText(byKind.locator('tr', { hasText: 'Security cooperation' }), /1$/);
     await expectText(page.locator('#overview-clocks'), /Review|Acknowledgement|Escalation/);
+    // An acknowledgement is due within hours: counted in hours, not as "1 day left".
+    await expectText(
+      page.locator('#overview-clocks tr', { hasText: 'Acknowledgement' }).first(),
+      /\d+ h \d+ min left/,
+    );
     await expectBanner('SECRET//NOFORN', 's');
     await shot('06-overview');
   });

@@ -131,6 +131,28 @@ export function daysLeftEl(days) {
   return h('span', { class: cls }, `${days} ${days === 1 ? 'day' : 'days'} left`);
 }
 
+const HOUR_MS = 3_600_000;
+
+/**
+ * Time left until `dueAt` as seen at `now`: in days (as the API counts them)
+ * from one day on, in hours and minutes below that, so that a clock running
+ * out this afternoon does not read "1 day left".
+ * @param {string} dueAt @param {string} now
+ */
+export function timeLeftEl(dueAt, now) {
+  const ms = Date.parse(dueAt) - Date.parse(now);
+  if (Number.isNaN(ms)) return h('span', { class: 'muted' }, 'no deadline');
+  if (Math.abs(ms) >= DAY_MS) return daysLeftEl(daysBetween(dueAt, now));
+  const abs = Math.abs(ms);
+  const text =
+    abs >= HOUR_MS
+      ? `${Math.floor(abs / HOUR_MS)} h ${Math.floor((abs % HOUR_MS) / 60_000)} min`
+      : `${Math.max(1, Math.ceil(abs / 60_000))} min`;
+  return ms < 0
+    ? h('span', { class: 'days overdue' }, `overdue ${text}`)
+    : h('span', { class: 'days soon' }, `${text} left`);
+}
+
 /** What the page shows instead of content above the viewer's clearance. */
 export const WITHHELD_TEXT = 'Withheld: above your clearance';
 

@@ -1,7 +1,6 @@
 import { api } from '../api.js';
 import {
   agencyName,
-  daysBetween,
   daysLeftEl,
   debounce,
   h,
@@ -10,6 +9,7 @@ import {
   kindName,
   replaceKeepingFocus,
   timeEl,
+  timeLeftEl,
   withheldEl,
 } from '../dom.js';
 import { KINDS, OPEN_STATUSES, PRECEDENCES, STATUSES, LEVEL_NAMES } from '../vocab.js';
@@ -263,7 +263,7 @@ function closestClocks(clocks, asOf) {
             h('td', {}, humanize(k.kind)),
             h('td', {}, k.agency ? agencyName(k.agency) : '—'),
             h('td', {}, timeEl(k.dueAt)),
-            h('td', {}, daysLeftEl(daysBetween(k.dueAt, asOf ?? new Date().toISOString()))),
+            h('td', {}, timeLeftEl(k.dueAt, asOf ?? new Date().toISOString())),
             h('td', {}, markingEl(k.classification)),
           );
         }),
