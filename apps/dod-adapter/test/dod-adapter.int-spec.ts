@@ -207,6 +207,31 @@ describe('the DoD adapter: technical and releasability review over the coordinat
     ]).expect(409);
   });
 
+  it('releases its hold and answers when the complete form follows the incomplete one at once', async () => {
+    const id = await open();
+    // No wait between the two forms (the race with the coordinator's view is in the service's unit spec).
+    await technicalReview(id, [
+      { area: 'technical', finding: 'incomplete', reason: 'Test data pending' },
+    ]).expect(202);
+    const answered = await technicalReview(id, [
+      { area: 'technical', finding: 'releasable' },
+      { area: 'releasability', finding: 'releasable' },
+      { area: 'technology-security', finding: 'releasable' },
+    ]).expect(202);
+    expect((answered.body as Result).published.map((p) => p.message)).toEqual([
+      'review.hold-released',
+      'signoff.submitted',
+    ]);
+    // In the end DoD's review is answered with no hold left on it.
+    await waitFor(
+      async () => {
+        const v = await view(id);
+        return v && v.review.state === 'answered' && v.review.hold === undefined;
+      },
+      { description: 'DoD answered, hold released' },
+    );
+  });
+
   it('non-concurs with the reasons when an area is not releasable, without a hold', async () => {
     const id = await open();
     const res = await technicalReview(id, [

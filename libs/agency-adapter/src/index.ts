@@ -1,6 +1,7 @@
 export * from './agency-adapter.module';
 export * from './intel';
 export * from './reviews';
+export * from './state';
 export * from './webhooks';
 export * from './webhooks/webhooks.module';
 export * from './webhooks/review-intake.handlers';

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { CoordinatorClient } from '@icb/agency-adapter';
+import { AdapterStateModule, CoordinatorClient } from '@icb/agency-adapter';
 import { TechnicalReviewController } from './technical-review.controller';
 import { TechnicalReviewService } from './technical-review.service';
 
@@ -9,6 +9,7 @@ import { TechnicalReviewService } from './technical-review.service';
  * given to AgencyAdapterModule (see app.module.ts).
  */
 @Module({
+  imports: [AdapterStateModule.forAgency('dod')],
   controllers: [TechnicalReviewController],
   providers: [CoordinatorClient, TechnicalReviewService],
 })

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import {
+  AdapterBucket,
   CoordinatorClient,
   type CoordinatorConsultation,
   InvalidReviewRequestError,
+  keyToken,
   ReviewNotFoundError,
 } from '@icb/agency-adapter';
 import { type Envelope, type PayloadOf, validatePayloadWithClassValidator } from '@icb/contracts';
@@ -35,16 +37,30 @@ export function dodReviewOf(c: CoordinatorConsultation): DodReviewState {
   };
 }
 
+/** The holds DoD placed itself, in its KV bucket: `dod-holds.<consultationId>`. */
+export const holdKey = (consultationId: string): string => `dod-holds.${keyToken(consultationId)}`;
+
+export interface RecordedHold {
+  revision: number;
+  placedAt: string;
+}
+
 /**
  * DoD's technical and releasability review form: reads the consultation from
  * the coordinator, applies the rules (technical-review.policy.ts) and
  * publishes what they call for, as DoD.
+ *
+ * A hold DoD placed is also recorded in its own KV bucket before it is
+ * published, and forgotten once the hold is released and DoD has answered:
+ * the coordinator's view lags the bus, so a complete form sent right after an
+ * incomplete one would otherwise answer without releasing the hold.
  */
 @Injectable()
 export class TechnicalReviewService {
   constructor(
     private readonly coordinator: CoordinatorClient,
     private readonly publisher: EventPublisher,
+    private readonly bucket: AdapterBucket,
   ) {}
 
   async submit(
@@ -59,7 +75,10 @@ export class TechnicalReviewService {
     if (!c.clearers.includes(AGENCY)) {
       throw new ReviewNotFoundError(`${AGENCY} does not clear consultation ${consultationId}`);
     }
-    const plan = planSteps(outcome, body.revision, dodReviewOf(c));
+    const recorded = await this.bucket.get<RecordedHold>(holdKey(consultationId));
+    const seen = dodReviewOf(c);
+    const holdOpen = seen.holdOpen || recorded?.value.revision === c.revision;
+    const plan = planSteps(outcome, body.revision, { ...seen, holdOpen });
     if (!plan.ok) throw new ReviewNotOpenError(plan.code, plan.message);
 
     // Every message is built and checked against the contract before the first is
@@ -69,10 +88,17 @@ export class TechnicalReviewService {
     const published: PublishedMessageDto[] = [];
     let previous: Envelope | undefined;
     for (const m of messages) {
+      if (m.name === 'review.hold-placed') {
+        await this.bucket.put<RecordedHold>(holdKey(consultationId), {
+          revision: body.revision,
+          placedAt: new Date().toISOString(),
+        });
+      }
       const envelope = await m.publish(previous ? { causedBy: previous } : marking);
       published.push({ message: m.name, eventId: envelope.id });
       previous = envelope;
     }
+    if (outcome.kind === 'answer' && recorded) await this.bucket.remove(holdKey(consultationId));
     return {
       consultationId,
       revision: body.revision,
