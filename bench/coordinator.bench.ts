@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { MongoClient } from 'mongodb';
 import type { Agency, PayloadOf } from '@icb/contracts';
 import { validPayload } from '@icb/contracts/testing/message-cases';
-import { TestBus, waitFor } from '@icb/testing';
+import { TestBus, testOperators, waitFor } from '@icb/testing';
 import { CoordinatorModule } from '../apps/coordinator/src/app.module';
 import { LatencySummary, pipelined, summarize } from './stats';
 
@@ -67,6 +67,8 @@ export async function benchCoordinator(
     CLOCK_TICK_MS: '0',
     LOG_LEVEL: 'error',
     MESSAGING_MAX_IN_FLIGHT: '64',
+    // The coordinator needs operator accounts to start (ADR 8); nobody signs in here.
+    OPERATORS: testOperators().accountsJson,
   };
   const app = await NestFactory.createApplicationContext(CoordinatorModule.forRoot({ env }), {
     logger: ['error'],

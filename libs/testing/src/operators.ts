@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 /** The shape scripts/lib/operators.js gives (plain CommonJS, shared with the stack). */
 interface OperatorsLib {
@@ -16,8 +18,15 @@ interface OperatorsLib {
   ): unknown;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const lib = require('../../../scripts/lib/operators.js') as OperatorsLib;
+/** scripts/lib/operators.js, found by walking up (from src under Jest, from dist for the benchmarks). */
+function operatorsLib(): OperatorsLib {
+  for (let dir = __dirname, i = 0; i < 8; i++, dir = dirname(dir)) {
+    const file = join(dir, 'scripts', 'lib', 'operators.js');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    if (existsSync(file)) return require(file) as OperatorsLib;
+  }
+  throw new Error(`scripts/lib/operators.js not found above ${__dirname}`);
+}
 
 export interface TestCredential {
   username: string;
@@ -59,6 +68,7 @@ export function testOperators(): TestOperators {
     kind: 'service' as const,
     secret: secret(32),
   };
+  const lib = operatorsLib();
   const accounts = [...people, service].map((c) => lib.toAccount(c, { N: 1024 }));
   const cred = (i: number): TestCredential => ({
     username: people[i].username,

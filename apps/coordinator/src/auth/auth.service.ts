@@ -161,7 +161,7 @@ function loadAccounts(config: AppConfig): StoredAccount[] {
   if (json === undefined) {
     throw new AccountsFileError([
       'no operator accounts: set OPERATORS_FILE (npm start writes .local/stack/operators.json; ' +
-        'see scripts/lib/operators.js and README "Operators and sign-in")',
+        'see scripts/lib/operators.js and README "The dashboard, and signing in")',
     ]);
   }
   return parseAccounts(json);
