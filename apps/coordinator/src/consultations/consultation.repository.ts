@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { QueryFilter, Model, PipelineStage } from 'mongoose';
 import type { Agency, ConsultationKind, ConsultationStatus, Precedence } from '@icb/contracts';
@@ -12,6 +12,16 @@ import {
 } from './consultation.schema';
 
 const DUPLICATE_KEY = 11000;
+/**
+ * Versions kept per consultation: the latest and the one before (the query
+ * copy may name it for a moment). Older ones are removed in batches.
+ */
+export const VERSIONS_KEPT = 2;
+/** How often superseded versions are removed (ms), and how many make a batch at once. */
+const PRUNE_EVERY_MS = 5_000;
+const PRUNE_BATCH = 500;
+/** Consultations whose latest version this process keeps in memory (each a few KB to tens of KB). */
+const VERSION_MEMORY = 2_000;
 /** How many applied event ids a consultation remembers (redeliveries come within minutes). */
 export const PROCESSED_MEMORY = 100;
 
@@ -131,12 +141,83 @@ function modelOf(
  * truth; `consultations` is a query copy kept up to date after each commit.
  */
 @Injectable()
-export class ConsultationRepository {
+export class ConsultationRepository implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger('ConsultationRepository');
+  /** Versions superseded by a later commit of this process, to remove. */
+  private prunable: string[] = [];
+  private pruneTimer?: NodeJS.Timeout;
+  private pruning?: Promise<number>;
+  /**
+   * The latest version this process committed or read, per consultation (a
+   * bounded, least-recently-used memory): a writer starts from it instead of
+   * reading the database, where on FerretDB even a look-up by `_id` reads the
+   * whole table (ADR 5, addendum). Another instance may have committed since;
+   * the commit then finds its version taken and the writer reads the database
+   * (`get`), as after any lost race.
+   */
+  private readonly latest = new Map<string, StoredConsultation>();
+
   constructor(
     @InjectModel(CONSULTATION_COLLECTION) private readonly model: Model<ConsultationDocument>,
     @InjectModel(CONSULTATION_VERSION_COLLECTION)
     private readonly versions: Model<ConsultationVersionDocument>,
   ) {}
+
+  onModuleInit(): void {
+    this.pruneTimer = setInterval(() => void this.pruneQuietly(), PRUNE_EVERY_MS);
+    this.pruneTimer.unref();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    clearInterval(this.pruneTimer);
+    await this.pruning?.catch(() => undefined);
+  }
+
+  /**
+   * Removes the versions superseded by this process's commits, keeping the
+   * last VERSIONS_KEPT of each consultation: on FerretDB every look-up of
+   * `consultation_versions` reads the whole table (ADR 5, addendum), so it
+   * must not grow with every change ever made. One `deleteMany` per batch.
+   * The latest version is the truth; the audit trail is the event log.
+   */
+  async pruneOldVersions(): Promise<number> {
+    if (this.pruning) return this.pruning;
+    const batch = this.prunable.splice(0, PRUNE_BATCH);
+    if (batch.length === 0) return 0;
+    this.pruning = (async () => {
+      try {
+        const { deletedCount } = await this.versions.collection.deleteMany({
+          _id: { $in: batch },
+        } as never);
+        return deletedCount;
+      } catch (error) {
+        this.prunable.unshift(...batch);
+        throw error;
+      } finally {
+        this.pruning = undefined;
+      }
+    })();
+    return this.pruning;
+  }
+
+  private async pruneQuietly(): Promise<void> {
+    try {
+      await this.pruneOldVersions();
+    } catch (error) {
+      this.logger.warn(`could not remove superseded versions: ${(error as Error).message}`);
+    }
+  }
+
+  private remember(stored: StoredConsultation): void {
+    const id = stored.consultation.id;
+    const known = this.latest.get(id);
+    if (known && known.consultation.version > stored.consultation.version) return;
+    this.latest.delete(id);
+    this.latest.set(id, structuredClone(stored));
+    if (this.latest.size > VERSION_MEMORY) {
+      this.latest.delete(this.latest.keys().next().value as string);
+    }
+  }
 
   /**
    * The latest committed version: the query copy, then any newer versions
@@ -155,6 +236,8 @@ export class ConsultationRepository {
    * next one finds it taken. Then it reads again with `get`.
    */
   async getForUpdate(id: string): Promise<StoredConsultation | undefined> {
+    const known = this.latest.get(id);
+    if (known) return structuredClone(known);
     return this.read(id, false);
   }
 
@@ -168,16 +251,41 @@ export class ConsultationRepository {
         .lean<ConsultationVersionDocument>()
         .exec();
       latest = doc ? fromVersion(doc) : undefined;
-      if (latest && !probe) return latest;
+      if (latest && !probe) {
+        this.remember(latest);
+        return latest;
+      }
     }
+    let scanned = false;
     for (;;) {
       const next = await this.versions
         .findById(versionId(id, version + 1))
         .lean<ConsultationVersionDocument>()
         .exec();
-      if (!next) return latest;
-      latest = fromVersion(next);
-      version = next.version;
+      if (next) {
+        latest = fromVersion(next);
+        version = next.version;
+        continue;
+      }
+      if (!latest && copy && !scanned) {
+        // A query copy so far behind that the versions after the one it
+        // names were already pruned (crashes in a row): find the latest by
+        // a scan, once, and look past it.
+        scanned = true;
+        const [doc] = await this.versions
+          .find({ consultationId: id })
+          .sort({ version: -1 })
+          .limit(1)
+          .lean<ConsultationVersionDocument[]>()
+          .exec();
+        if (doc) {
+          latest = fromVersion(doc);
+          version = doc.version;
+          continue;
+        }
+      }
+      if (latest) this.remember(latest);
+      return latest;
     }
   }
 
@@ -187,11 +295,17 @@ export class ConsultationRepository {
    * caller relays the outbox and then writes the query copy.
    */
   async commit(stored: StoredConsultation, at = new Date()): Promise<boolean> {
+    const { id, version } = stored.consultation;
     try {
       await this.versions.collection.insertOne(toVersion(stored, at) as never);
     } catch (error) {
       if ((error as { code?: number }).code === DUPLICATE_KEY) return false;
       throw error;
+    }
+    this.remember(stored);
+    if (version > VERSIONS_KEPT) {
+      this.prunable.push(versionId(id, version - VERSIONS_KEPT));
+      if (this.prunable.length >= PRUNE_BATCH) void this.pruneQuietly();
     }
     return true;
   }

@@ -114,4 +114,6 @@ export const ConsultationVersionSchema = new Schema<ConsultationVersionDocument>
   },
   { collection: CONSULTATION_VERSION_COLLECTION, versionKey: false, minimize: false, strict: true },
 );
-// Only read by `_id` (`<id>:<version>`): no other index.
+// Read by `_id` (`<id>:<version>`); by consultation only when a query copy
+// names a version already pruned (ConsultationRepository.read).
+ConsultationVersionSchema.index({ consultationId: 1, version: -1 });

@@ -31,6 +31,8 @@ export type ApplyResult =
   | { outcome: 'refused'; code: string; message: string; consultation: Consultation };
 
 const MAX_ATTEMPTS = 12;
+/** Consultations whose relayed log sequence this process remembers. */
+const RELAYED_MEMORY = 10_000;
 
 /**
  * Applies changes to consultations: read the latest version, decide with the
@@ -274,7 +276,26 @@ export class ConsultationsService {
       );
       await this.eventLog.appendAll(pending.map((e) => e.log));
     }
+    const last = stored.outbox.at(-1)?.log.seq;
+    if (last !== undefined) this.rememberRelayed(stored.consultation.id, last);
     for (const listener of this.listeners) listener(stored.consultation);
+  }
+
+  /**
+   * The log sequence up to which this process relayed each consultation's
+   * outbox: the log is append-only, so what this process appended is there
+   * for good, and the next change need not look it up (on FerretDB every
+   * look-up reads the whole log; ADR 5, addendum).
+   */
+  private readonly relayedThrough = new Map<string, number>();
+
+  private rememberRelayed(id: string, seq: number): void {
+    if ((this.relayedThrough.get(id) ?? 0) >= seq) return;
+    this.relayedThrough.delete(id);
+    this.relayedThrough.set(id, seq);
+    if (this.relayedThrough.size > RELAYED_MEMORY) {
+      this.relayedThrough.delete(this.relayedThrough.keys().next().value as string);
+    }
   }
 
   /**
@@ -287,7 +308,9 @@ export class ConsultationsService {
     const outbox = stored.outbox;
     if (outbox.length === 0) return [];
     const id = stored.consultation.id;
-    if (await this.eventLog.has(id, outbox[outbox.length - 1].log.seq)) return [];
+    const lastSeq = outbox[outbox.length - 1].log.seq;
+    if ((this.relayedThrough.get(id) ?? 0) >= lastSeq) return [];
+    if (await this.eventLog.has(id, lastSeq)) return [];
     let first = 0;
     while (first < outbox.length - 1 && (await this.eventLog.has(id, outbox[first].log.seq)))
       first++;
