@@ -18,9 +18,10 @@ import {
   CONSULTATION_VERSION_COLLECTION,
   ConsultationVersionDocument,
 } from '../src/consultations/consultation.schema';
+import { INBOX_RETENTION_MS, InboxRepository } from '../src/inbox/inbox.repository';
 import { aConsultation, aStoredConsultation } from './factories';
 
-describe('consultation versions: pruning', () => {
+describe('consultation versions and the inbox: pruning', () => {
   let app: TestingModule;
   let repository: ConsultationRepository;
   let versions: Model<ConsultationVersionDocument>;
@@ -78,5 +79,17 @@ describe('consultation versions: pruning', () => {
     );
     expect((await other.get(c.id))?.consultation.title).toBe('v5');
     expect((await other.getForUpdate(c.id))?.consultation.title).toBe('v5');
+  });
+
+  it('forgets processed message ids older than the retention, and keeps the recent ones', async () => {
+    const inbox = app.get(InboxRepository);
+    const now = Date.now();
+    expect(
+      await inbox.record('coordinator', 'old-1', 'x', new Date(now - INBOX_RETENTION_MS - 1000)),
+    ).toBe(true);
+    expect(await inbox.record('coordinator', 'new-1', 'x', new Date(now - 1000))).toBe(true);
+    expect(await inbox.prune(new Date(now - INBOX_RETENTION_MS))).toBe(1);
+    expect(await inbox.has('coordinator', 'old-1')).toBe(false);
+    expect(await inbox.has('coordinator', 'new-1')).toBe(true);
   });
 });
