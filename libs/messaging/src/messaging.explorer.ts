@@ -11,6 +11,7 @@ import { ExternalContextCreator } from '@nestjs/core/helpers/external-context-cr
 import type { ParamsFactory } from '@nestjs/core/helpers/external-context-creator';
 import { MESSAGES, MessageDefinition, natsSubjectFilter, Party } from '@icb/contracts';
 import { BUS_VALIDATOR, BusValidator } from './bus-validator.provider';
+import { consumerFilters } from './consumer-filter';
 import { ConsumerRunner } from './consumer-runner';
 import { DeadLetterWriter } from './dead-letter.writer';
 import type { HandlerArgs } from './message-context';
@@ -131,21 +132,20 @@ export class MessagingExplorer implements OnModuleInit, OnApplicationBootstrap, 
   }
 
   private async startConsumer(durable: string, handlers: RegisteredHandler[]): Promise<void> {
-    const filters = [
-      ...new Set(
-        handlers.map((h) =>
-          this.space.toWire(
-            natsSubjectFilter(
-              MESSAGES[h.meta.message] as Pick<MessageDefinition, 'name' | 'version' | 'addressee'>,
-              {
-                publisher: h.meta.publisher as Party | undefined,
-                addressee: h.meta.addressee as Party | undefined,
-              },
-            ),
+    const filters = consumerFilters(
+      handlers.map((h) => ({
+        filter: this.space.toWire(
+          natsSubjectFilter(
+            MESSAGES[h.meta.message] as Pick<MessageDefinition, 'name' | 'version' | 'addressee'>,
+            {
+              publisher: h.meta.publisher as Party | undefined,
+              addressee: h.meta.addressee as Party | undefined,
+            },
           ),
         ),
-      ),
-    ];
+        addressee: h.meta.addressee as string | undefined,
+      })),
+    );
     const stream = this.space.eventsStream;
     await this.provisioner.ensureConsumer(
       this.nats.manager,
