@@ -143,7 +143,7 @@ export class MessagingExplorer implements OnModuleInit, OnApplicationBootstrap, 
             },
           ),
         ),
-        addressee: h.meta.addressee as string | undefined,
+        addressee: h.meta.addressee,
       })),
     );
     const stream = this.space.eventsStream;
