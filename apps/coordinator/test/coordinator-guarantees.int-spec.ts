@@ -6,6 +6,7 @@ import { testEnv, waitFor } from '@icb/testing';
 import { EventLogRepository } from '../src/audit/event-log.repository';
 import { FakeClock } from '../src/clocks/clock';
 import * as aggregate from '../src/consultations/consultation.aggregate';
+import { ConsultationRepository } from '../src/consultations/consultation.repository';
 import { anFmsCase, auditOf, Harness, officer, startCoordinator } from './harness';
 
 const DAY = 86_400_000;
@@ -15,6 +16,13 @@ async function openAndWait(h: Harness, payload = anFmsCase()) {
   const c = await waitFor(() => h.service.get(payload.consultationId), {
     description: 'the consultation',
   });
+  // Committed is not yet relayed: wait for the query copy too, which is
+  // written last and which the clock scheduler's rescan reads.
+  const repository = h.app.get(ConsultationRepository);
+  await waitFor(
+    async () => (await repository.heads()).some((r) => r.id === c.id && r.version >= c.version),
+    { description: 'the query copy of the consultation' },
+  );
   return c;
 }
 
