@@ -7,6 +7,8 @@
  * were switched on once hid an adapter that could not create its own.)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
+import { AckPolicy, jetstreamManager, RetentionPolicy, StorageType } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
 import os from 'node:os';
 import path from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -27,8 +29,23 @@ interface ServerHandle {
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const infra = require('../../scripts/lib/infra.js') as {
-  startNats(opts: { dataDir: string; extraConfig?: string }): Promise<ServerHandle>;
+  startNats(opts: { dataDir: string; extraConfig?: string; port?: number }): Promise<ServerHandle>;
 };
+
+/** A nats-server of the test's own (the global one has no users). */
+async function ownNats(opts: {
+  dataDir: string;
+  extraConfig?: string;
+  port?: number;
+}): Promise<ServerHandle> {
+  const shared = process.env.NATS_URL;
+  delete process.env.NATS_URL;
+  try {
+    return await infra.startNats(opts);
+  } finally {
+    process.env.NATS_URL = shared;
+  }
+}
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const auth = require('../../scripts/lib/nats-auth.js') as {
   generateAuthConfig(opts: { passwords: Record<string, string> }): string;
@@ -186,5 +203,85 @@ describe('every service as its own NATS user, on a fresh server', () => {
       },
       { description: "DoD's sign-off at the coordinator" },
     );
+  });
+});
+
+describe('an adapter consumer created before NATS users were switched on', () => {
+  it('is moved to its one covering filter by the adapter itself, within its permissions', async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'icb-identities-upgrade-'));
+    const apps: NestExpressApplication[] = [];
+    let server: ServerHandle | undefined;
+    try {
+      // Before: no users; DoD's durable has one filter per handled message.
+      server = await ownNats({ dataDir });
+      const port = Number(new URL(server.url).port);
+      const nc = await connect({ servers: server.url });
+      const jsm = await jetstreamManager(nc);
+      await jsm.streams.add({
+        name: 'ICB_EVENTS',
+        subjects: ['icb.evt.>'],
+        retention: RetentionPolicy.Limits,
+        storage: StorageType.File,
+      });
+      await jsm.consumers.add('ICB_EVENTS', {
+        durable_name: 'dod-adapter',
+        filter_subjects: [
+          'icb.evt.coordinator.review.requested.v1.dod',
+          'icb.evt.cia.intel.assessment-released.v1.dod',
+        ],
+        ack_policy: AckPolicy.Explicit,
+      });
+      await nc.close();
+      await server.stop();
+
+      // After: the same data, users on.
+      const passwords = auth.generatePasswords();
+      server = await ownNats({
+        dataDir,
+        port,
+        extraConfig: auth.generateAuthConfig({ passwords }),
+      });
+      const env = testEnv({
+        NATS_URL: server.url,
+        MONGO_URL: mongoUrl(),
+        BUS_NAMESPACE: 'icb',
+        CLOCK_TICK_MS: '0',
+      });
+      const as = (user: string) => ({ ...env, ...auth.credentialsFor(user, passwords) });
+      const coordinator = await startHttpService(
+        CoordinatorModule.forRoot({ env: as('coordinator') }),
+        COORDINATOR_API.title,
+      );
+      apps.push(coordinator);
+      apps.push(
+        await startHttpService(
+          DodAdapterModule.forRoot({
+            env: { ...as('dod-adapter'), COORDINATOR_URL: urlOf(coordinator) },
+            httpPort: 0,
+          }),
+          'DoD',
+        ),
+      );
+      const creds = auth.credentialsFor('operator', passwords);
+      const operator = await connect({
+        servers: server.url,
+        user: creds.NATS_USER,
+        pass: creds.NATS_PASSWORD,
+        inboxPrefix: creds.NATS_INBOX_PREFIX,
+      });
+      try {
+        const info = await (
+          await jetstreamManager(operator)
+        ).consumers.info('ICB_EVENTS', 'dod-adapter');
+        expect(info.config.filter_subject).toBe('icb.evt.*.*.*.v1.dod');
+        expect(info.config.filter_subjects ?? []).toEqual([]);
+      } finally {
+        await operator.close();
+      }
+    } finally {
+      for (const app of apps.reverse()) await app.close();
+      await server?.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

@@ -138,11 +138,14 @@ export class StreamProvisioner {
       const current = filtersOf(info.config);
       const declared = filtersOf(wanted);
       if (JSON.stringify(current) !== JSON.stringify(declared)) {
+        // One filter: `filter_subjects` must not be an array at all (not even
+        // empty), or the client falls back to DURABLE.CREATE, whose subject
+        // does not carry the filter and which NATS permissions cannot check.
         await jsm.consumers.update(
           stream,
           durable,
           declared.length === 1
-            ? { filter_subject: declared[0], filter_subjects: [] }
+            ? { filter_subject: declared[0], filter_subjects: undefined }
             : { filter_subjects: declared, filter_subject: '' },
         );
         this.logger.log(`consumer ${durable}: subject filter now ${declared.join(', ')}`);
