@@ -34,6 +34,8 @@ const SWEEP_EVERY_TICKS = 300;
 export class ClockScheduler implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Clocks');
   private readonly nextAt = new Map<string, string>();
+  /** What changes noted while a rescan reads the database: fresher than what it reads. */
+  private notedDuringRescan?: Map<string, string | undefined>;
   private timer?: NodeJS.Timeout;
   private running?: Promise<unknown>;
   private ticks = 0;
@@ -68,14 +70,30 @@ export class ClockScheduler implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private note(c: Pick<Consultation, 'id' | 'nextClockAt'>): void {
+    this.notedDuringRescan?.set(c.id, c.nextClockAt);
     if (c.nextClockAt) this.nextAt.set(c.id, c.nextClockAt);
     else this.nextAt.delete(c.id);
   }
 
+  /**
+   * Rebuilds the index from the query copies. A change relayed while the
+   * copies are being read may not be in what is read (the copy is written
+   * after the relay): its note is applied again on top.
+   */
   private async rescan(): Promise<void> {
-    const rows = await this.repository.clockSchedule();
-    this.nextAt.clear();
-    for (const r of rows) this.nextAt.set(r.id, r.nextClockAt);
+    const noted = new Map<string, string | undefined>();
+    this.notedDuringRescan = noted;
+    try {
+      const rows = await this.repository.clockSchedule();
+      this.nextAt.clear();
+      for (const r of rows) this.nextAt.set(r.id, r.nextClockAt);
+      for (const [id, at] of noted) {
+        if (at) this.nextAt.set(id, at);
+        else this.nextAt.delete(id);
+      }
+    } finally {
+      this.notedDuringRescan = undefined;
+    }
   }
 
   /**
