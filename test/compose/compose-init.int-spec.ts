@@ -16,7 +16,7 @@ import { connect } from '@nats-io/transport-node';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { parse } from 'yaml';
 import { type AppConfig, loadConfig } from '@icb/config';
-import { waitFor } from '@icb/testing';
+import { OwnNats, startOwnNats, waitFor } from '@icb/testing';
 
 // docker-compose.yml's `init` service (scripts/compose-init.js) and what the
 // other services make of its files: the same script, the same compose file
@@ -28,14 +28,8 @@ const COMPOSE_FILE = path.join(ROOT, 'docker-compose.yml');
 const NATS_CONF_DIR = path.join(ROOT, 'deploy', 'nats');
 const DEADLINE_MS = 60_000;
 
-interface ServerHandle {
-  url: string;
-  stop(): Promise<void>;
-}
-
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const infra = require('../../scripts/lib/infra.js') as {
-  startNats(opts: { dataDir: string; extraConfig?: string }): Promise<ServerHandle>;
   resolveNats(): Promise<{ kind: string; bin?: string }>;
 };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -312,16 +306,14 @@ describe("docker compose: the init service's secrets", () => {
   });
 
   describe('on a real nats-server with the generated users', () => {
-    let server: ServerHandle | undefined;
+    let server: OwnNats | undefined;
     const connections: NatsConnection[] = [];
 
     beforeEach(async () => {
       const dataDir = path.join(tmp, 'nats');
       // infra writes dataDir/nats-server.conf: the include is relative to it.
       const include = path.relative(dataDir, path.join(secrets, 'nats', 'nats-auth.conf'));
-      server = await withoutSharedNats(() =>
-        infra.startNats({ dataDir, extraConfig: `include ${JSON.stringify(include)}` }),
-      );
+      server = await startOwnNats({ dataDir, extraConfig: `include ${JSON.stringify(include)}` });
     });
 
     afterEach(async () => {

@@ -13,7 +13,16 @@ import os from 'node:os';
 import path from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
-import { authHeader, mongoUrl, startHttpService, testEnv, urlOf, waitFor } from '@icb/testing';
+import {
+  authHeader,
+  mongoUrl,
+  OwnNats,
+  startHttpService,
+  startOwnNats,
+  testEnv,
+  urlOf,
+  waitFor,
+} from '@icb/testing';
 import { CiaAdapterModule } from '../../apps/cia-adapter/src/app.module';
 import { CoordinatorModule } from '../../apps/coordinator/src/app.module';
 import { COORDINATOR_API } from '../../apps/coordinator/src/coordinator.api';
@@ -22,30 +31,6 @@ import { NscAdapterModule } from '../../apps/nsc-adapter/src/app.module';
 import { StatePmAdapterModule } from '../../apps/state-pm-adapter/src/app.module';
 import { TreasuryAdapterModule } from '../../apps/treasury-adapter/src/app.module';
 
-interface ServerHandle {
-  url: string;
-  stop(): Promise<void>;
-}
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const infra = require('../../scripts/lib/infra.js') as {
-  startNats(opts: { dataDir: string; extraConfig?: string; port?: number }): Promise<ServerHandle>;
-};
-
-/** A nats-server of the test's own (the global one has no users). */
-async function ownNats(opts: {
-  dataDir: string;
-  extraConfig?: string;
-  port?: number;
-}): Promise<ServerHandle> {
-  const shared = process.env.NATS_URL;
-  delete process.env.NATS_URL;
-  try {
-    return await infra.startNats(opts);
-  } finally {
-    process.env.NATS_URL = shared;
-  }
-}
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const auth = require('../../scripts/lib/nats-auth.js') as {
   generateAuthConfig(opts: { passwords: Record<string, string> }): string;
@@ -55,7 +40,7 @@ const auth = require('../../scripts/lib/nats-auth.js') as {
 
 describe('every service as its own NATS user, on a fresh server', () => {
   let dataDir: string;
-  let server: ServerHandle | undefined;
+  let server: OwnNats | undefined;
   const apps: NestExpressApplication[] = [];
   let coordinator: NestExpressApplication;
   const adapter: Record<string, NestExpressApplication> = {};
@@ -64,19 +49,14 @@ describe('every service as its own NATS user, on a fresh server', () => {
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'icb-identities-'));
     const passwords = auth.generatePasswords();
     // A server of this test's own: the global one has no users.
-    const shared = process.env.NATS_URL;
-    delete process.env.NATS_URL;
-    try {
-      server = await infra.startNats({
-        dataDir,
-        extraConfig: auth.generateAuthConfig({ passwords }),
-      });
-    } finally {
-      process.env.NATS_URL = shared;
-    }
+    const own = await startOwnNats({
+      dataDir,
+      extraConfig: auth.generateAuthConfig({ passwords }),
+    });
+    server = own;
     // The generated permissions are for the `icb` namespace; the server is ours alone.
     const env = testEnv({
-      NATS_URL: server.url,
+      NATS_URL: own.url,
       MONGO_URL: mongoUrl(),
       BUS_NAMESPACE: 'icb',
       CLOCK_TICK_MS: '0',
@@ -210,10 +190,10 @@ describe('an adapter consumer created before NATS users were switched on', () =>
   it('is moved to its one covering filter by the adapter itself, within its permissions', async () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'icb-identities-upgrade-'));
     const apps: NestExpressApplication[] = [];
-    let server: ServerHandle | undefined;
+    let server: OwnNats | undefined;
     try {
       // Before: no users; DoD's durable has one filter per handled message.
-      server = await ownNats({ dataDir });
+      server = await startOwnNats({ dataDir });
       const port = Number(new URL(server.url).port);
       const nc = await connect({ servers: server.url });
       const jsm = await jetstreamManager(nc);
@@ -236,7 +216,7 @@ describe('an adapter consumer created before NATS users were switched on', () =>
 
       // After: the same data, users on.
       const passwords = auth.generatePasswords();
-      server = await ownNats({
+      server = await startOwnNats({
         dataDir,
         port,
         extraConfig: auth.generateAuthConfig({ passwords }),

@@ -15,17 +15,8 @@ import { Kvm } from '@nats-io/kv';
 import { AdapterBucket, ADAPTER_BUCKET_OPTIONS } from '@icb/agency-adapter/state/adapter-bucket';
 import { NatsConnectionProvider } from '@icb/messaging';
 import type { MessagingOptions } from '@icb/messaging';
-import { waitFor } from '@icb/testing';
+import { OwnNats, startOwnNats, waitFor } from '@icb/testing';
 
-interface ServerHandle {
-  url: string;
-  stop(): Promise<void>;
-}
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const infra = require('../../../scripts/lib/infra.js') as {
-  startNats(opts: { dataDir: string; extraConfig?: string }): Promise<ServerHandle>;
-};
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const auth = require('../../../scripts/lib/nats-auth.js') as {
   generateAuthConfig(opts: { passwords: Record<string, string> }): string;
@@ -42,17 +33,6 @@ const EVENTS = 'ICB_EVENTS';
 const REQUEST_TIMEOUT_MS = 2_000;
 const DEADLINE_MS = 60_000;
 
-/** Starts a nats-server of this test's own (the global one has no users). */
-async function startOwnNats(dataDir: string, extraConfig: string): Promise<ServerHandle> {
-  const shared = process.env.NATS_URL;
-  delete process.env.NATS_URL;
-  try {
-    return await infra.startNats({ dataDir, extraConfig });
-  } finally {
-    process.env.NATS_URL = shared;
-  }
-}
-
 /** Resolves with the rejection of `p` (fails the test if it resolves). */
 async function rejection(p: Promise<unknown>): Promise<Error> {
   try {
@@ -67,7 +47,7 @@ const DENIED = /permission|timeout|timed out/i;
 
 describe('NATS identities: each service publishes as itself and reads what is its own', () => {
   let dataDir: string;
-  let server: ServerHandle | undefined;
+  let server: OwnNats | undefined;
   let passwords: Record<string, string>;
   const connections: NatsConnection[] = [];
 
@@ -122,7 +102,7 @@ describe('NATS identities: each service publishes as itself and reads what is it
   beforeEach(async () => {
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'icb-nats-perms-'));
     passwords = auth.generatePasswords();
-    server = await startOwnNats(dataDir, auth.generateAuthConfig({ passwords }));
+    server = await startOwnNats({ dataDir, extraConfig: auth.generateAuthConfig({ passwords }) });
   });
 
   afterEach(async () => {

@@ -4,39 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { Test, TestingModule } from '@nestjs/testing';
 import { EventPublisher, NatsConnectionProvider } from '@icb/messaging';
-import { testEnv, waitFor } from '@icb/testing';
+import { OwnNats, startOwnNats, testEnv, waitFor } from '@icb/testing';
 import { Probe, ProbeModule } from './fixtures/probe.module';
-
-interface ServerHandle {
-  url: string;
-  port: number;
-  monitorPort: number;
-  stop(): Promise<void>;
-}
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const infra = require('../../../scripts/lib/infra.js') as {
-  startNats(opts: { dataDir: string; port?: number; monitorPort?: number }): Promise<ServerHandle>;
-};
-
-/** Starts a nats-server of this test's own (the global one must not be restarted). */
-async function startOwnNats(opts: {
-  dataDir: string;
-  port?: number;
-  monitorPort?: number;
-}): Promise<ServerHandle> {
-  const shared = process.env.NATS_URL;
-  delete process.env.NATS_URL;
-  try {
-    return await infra.startNats(opts);
-  } finally {
-    process.env.NATS_URL = shared;
-  }
-}
 
 describe('messaging when the NATS server restarts', () => {
   let dataDir: string;
-  let server: ServerHandle | undefined;
+  let server: OwnNats | undefined;
   let app: TestingModule | undefined;
 
   beforeEach(() => {

@@ -3,3 +3,4 @@ export * from './wait-for';
 export * from './test-bus';
 export * from './http-service';
 export * from './operators';
+export * from './own-nats';
