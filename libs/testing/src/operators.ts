@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { scriptsLib } from './scripts-lib';
 
 /** The shape scripts/lib/operators.js gives (plain CommonJS, shared with the stack). */
 interface OperatorsLib {
@@ -16,16 +15,6 @@ interface OperatorsLib {
     },
     options?: { N?: number },
   ): unknown;
-}
-
-/** scripts/lib/operators.js, found by walking up (from src under Jest, from dist for the benchmarks). */
-function operatorsLib(): OperatorsLib {
-  for (let dir = __dirname, i = 0; i < 8; i++, dir = dirname(dir)) {
-    const file = join(dir, 'scripts', 'lib', 'operators.js');
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    if (existsSync(file)) return require(file) as OperatorsLib;
-  }
-  throw new Error(`scripts/lib/operators.js not found above ${__dirname}`);
 }
 
 export interface TestCredential {
@@ -68,7 +57,7 @@ export function testOperators(): TestOperators {
     kind: 'service' as const,
     secret: secret(32),
   };
-  const lib = operatorsLib();
+  const lib = scriptsLib<OperatorsLib>('operators');
   const accounts = [...people, service].map((c) => lib.toAccount(c, { N: 1024 }));
   const cred = (i: number): TestCredential => ({
     username: people[i].username,

@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { scriptsLib } from './scripts-lib';
 
 /** A nats-server a test started for itself. */
 export interface OwnNats {
@@ -22,16 +21,6 @@ interface InfraLib {
   startNats(opts: OwnNatsOptions): Promise<OwnNats>;
 }
 
-/** scripts/lib/infra.js, found by walking up (from src under Jest, from dist too). */
-function infraLib(): InfraLib {
-  for (let dir = __dirname, i = 0; i < 8; i++, dir = dirname(dir)) {
-    const file = join(dir, 'scripts', 'lib', 'infra.js');
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    if (existsSync(file)) return require(file) as InfraLib;
-  }
-  throw new Error(`scripts/lib/infra.js not found above ${__dirname}`);
-}
-
 /**
  * Starts a nats-server of the test's own, on loopback, with the pinned
  * binary the scripts use: for tests that restart the server or need users
@@ -42,7 +31,7 @@ export async function startOwnNats(opts: OwnNatsOptions): Promise<OwnNats> {
   const shared = process.env.NATS_URL;
   delete process.env.NATS_URL;
   try {
-    return await infraLib().startNats(opts);
+    return await scriptsLib<InfraLib>('infra').startNats(opts);
   } finally {
     if (shared !== undefined) process.env.NATS_URL = shared;
   }
