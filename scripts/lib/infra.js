@@ -15,15 +15,19 @@
 'use strict';
 
 const { spawn, execFileSync } = require('node:child_process');
+const crypto = require('node:crypto');
 const fs = require('node:fs');
 const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
 
-/** @typedef {{ version: string, module: string, package?: string, binary: string, minGo: string, minOnPath?: string }} ToolPin */
+/** @typedef {{ version: string, module: string, package?: string, binary: string, minGo: string, minOnPath?: string, patches?: string[] }} ToolPin */
 
 /** @type {{ 'nats-server': ToolPin, ferretdb: ToolPin }} */
 const VERSIONS = require('./versions.json');
+
+/** The repository root: patch paths in versions.json are relative to it. */
+const ROOT = path.resolve(__dirname, '..', '..');
 
 const READY_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 10_000;
@@ -50,10 +54,40 @@ function toolsDir() {
   return process.env.ICB_TOOLS_DIR || path.join(os.homedir(), '.cache', 'icb', 'tools');
 }
 
+/**
+ * The patches that versions.json lists for a tool (absolute paths), and a
+ * short hash of their content. The hash is part of the cache folder's name, so
+ * a changed patch builds a new binary and an unchanged one reuses the cache.
+ * @param {keyof typeof VERSIONS} name
+ * @returns {{ files: string[], hash: string } | undefined}
+ */
+function patchesOf(name) {
+  const list = VERSIONS[name].patches || [];
+  if (list.length === 0) return undefined;
+  const hash = crypto.createHash('sha256');
+  const files = list.map((rel) => path.resolve(ROOT, rel));
+  for (const file of files) {
+    let content;
+    try {
+      content = fs.readFileSync(file);
+    } catch (err) {
+      throw new InfraError(`${file} (listed in scripts/lib/versions.json) cannot be read`, {
+        cause: err,
+      });
+    }
+    // Length-prefixed, so that no two different lists of patches hash alike.
+    hash.update(`${content.length}\n`);
+    hash.update(content);
+  }
+  return { files, hash: hash.digest('hex').slice(0, 8) };
+}
+
 /** @param {keyof typeof VERSIONS} name */
 function cachedBinaryPath(name) {
   const pin = VERSIONS[name];
-  return path.join(toolsDir(), `${name}-${pin.version}`, pin.binary);
+  const patches = patchesOf(name);
+  const dir = `${name}-${pin.version}${patches ? `-p${patches.hash}` : ''}`;
+  return path.join(toolsDir(), dir, pin.binary);
 }
 
 /** @param {string} name @returns {string | undefined} */
@@ -158,11 +192,16 @@ async function installTool(name) {
   }
 
   const finalDir = path.dirname(target);
+  const patches = patchesOf(name);
+  if (patches && name !== 'ferretdb') {
+    throw new InfraError(`${name}: patches are only applied to the FerretDB source build`);
+  }
   fs.mkdirSync(toolsDir(), { recursive: true });
-  const work = fs.mkdtempSync(path.join(toolsDir(), `.${name}-${pin.version}-`));
+  const work = fs.mkdtempSync(path.join(toolsDir(), `.${path.basename(finalDir)}-`));
   const started = Date.now();
   log(
-    `installing ${name} ${pin.version} with ${goVersion} (the first time takes a few minutes)...`,
+    `installing ${name} ${pin.version}${patches ? ` with ${patches.files.length} patch(es)` : ''} ` +
+      `with ${goVersion} into ${finalDir} (the first time takes a few minutes)...`,
   );
   try {
     const env = { ...process.env, GOFLAGS: '-buildvcs=false' };
@@ -173,25 +212,35 @@ async function installTool(name) {
       // binary that panics at start ("Invalid build/version/version.txt"):
       // FerretDB embeds its version from a file that its release tooling
       // generates and the module does not ship. So: copy the module source,
-      // write that file, and build the command from the copy.
+      // write that file, apply our patches (scripts/ferretdb/) and build the
+      // command from the copy.
+      log(`  go mod download ${pin.module}@${pin.version}`);
       const json = execFileSync(go, ['mod', 'download', '-json', `${pin.module}@${pin.version}`], {
         encoding: 'utf8',
         env,
       });
       const moduleDir = /** @type {{ Dir: string }} */ (JSON.parse(json)).Dir;
       const src = path.join(work, 'src');
+      log(`  copying ${moduleDir} to ${src}`);
       fs.cpSync(moduleDir, src, { recursive: true });
-      makeWritable(src);
+      makeWritable(src); // the module cache is read-only
       fs.writeFileSync(path.join(src, 'build', 'version', 'version.txt'), `${pin.version}\n`);
-      fs.writeFileSync(path.join(src, 'build', 'version', 'package.txt'), 'icb-source-build\n');
-      await run(
-        go,
-        ['build', '-trimpath', '-o', path.join(binDir, pin.binary), pin.package || '.'],
-        {
-          cwd: src,
-          env,
-        },
+      fs.writeFileSync(
+        path.join(src, 'build', 'version', 'package.txt'),
+        `icb-source-build${patches ? `-p${patches.hash}` : ''}\n`,
       );
+      for (const file of patches ? patches.files : []) await applyPatch(src, file);
+      // As FerretDB's production build (build/ferretdb/production.Dockerfile):
+      // no cgo (its SQLite is modernc.org/sqlite, pure Go), -trimpath, no tags.
+      // -mod=mod: the copy is built as the main module (unlike `go install
+      // m@v`), so let go fix up its go.mod/go.sum if a patch ever needs that
+      // rather than fail (v1.24.2's own go.sum is complete).
+      const args = ['build', '-trimpath', '-o', path.join(binDir, pin.binary), pin.package || '.'];
+      log(`  (in ${src}) CGO_ENABLED=0 GOFLAGS=-mod=mod go ${args.join(' ')}`);
+      await run(go, args, {
+        cwd: src,
+        env: { ...env, CGO_ENABLED: '0', GOFLAGS: `${env.GOFLAGS} -mod=mod` },
+      });
     } else {
       await run(go, ['install', '-trimpath', `${pin.module}@${pin.version}`], {
         env: { ...env, GOBIN: binDir },
@@ -211,6 +260,35 @@ async function installTool(name) {
   }
   log(`installed ${target} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return target;
+}
+
+/**
+ * Applies a unified diff (paths a/... b/..., -p1) to a source tree, all or
+ * nothing: with `git apply` when git is installed (kept from looking for a
+ * repository above the tree, which would resolve the paths against it), else
+ * with `patch` without fuzz.
+ * @param {string} dir @param {string} file
+ */
+async function applyPatch(dir, file) {
+  const rel = path.relative(ROOT, file);
+  const git = findOnPath('git');
+  if (git) {
+    log(`  applying ${rel} (git apply)`);
+    await run(git, ['apply', '--verbose', file], {
+      cwd: dir,
+      env: { ...process.env, GIT_CEILING_DIRECTORIES: path.dirname(dir) },
+    });
+    return;
+  }
+  const patch = findOnPath('patch');
+  if (patch) {
+    log(`  applying ${rel} (patch -p1)`);
+    await run(patch, ['-p1', '-N', '-t', '-F', '0', '-i', file], { cwd: dir });
+    return;
+  }
+  throw new InfraError(
+    `cannot apply ${rel}: neither git nor patch is installed (e.g. apt-get install patch)`,
+  );
 }
 
 /** @param {string} dir */
