@@ -31,6 +31,7 @@ import {
   type Precedence,
 } from '@icb/contracts';
 import { InvalidMessageError, NotPermittedError } from './agency-client.errors';
+import { isRetryableError, withRetries, type RetryInfo } from './retry';
 
 /**
  * The messages an agency may publish, by name. This mirrors the catalog's
@@ -260,12 +261,25 @@ export interface AgencyClientOptions<A extends Agency = Agency> {
   name?: string;
   /** Ack deadline of a consumer created by the client; default 30 s. */
   ackWaitMs?: number;
-  /** Most deliveries of one message for a consumer created by the client; default 10. */
+  /**
+   * Most deliveries of one message for a consumer created by the client;
+   * default unlimited (-1): a message the server stops redelivering is
+   * neither done nor refused, so `nak` what should come back and `term` what
+   * never can (as the bus's own consumers do, ADR 10).
+   */
   maxDeliver?: number;
   /** Unacknowledged messages pulled at once; default 16. */
   maxMessages?: number;
-  /** Publish acknowledgement timeout; default 10 s. */
+  /** Publish acknowledgement timeout of one attempt; default 10 s. */
   publishTimeoutMs?: number;
+  /**
+   * How long `publish` keeps trying when the bus does not confirm (timeout,
+   * no responders, reconnecting), with the same event id each time so it is
+   * stored once; default 60 s, 0 for a single attempt.
+   */
+  publishDeadlineMs?: number;
+  /** Told of each publish retry (the failed attempt, its error, the wait). */
+  onPublishRetry?: (info: RetryInfo & { eventId: string }) => void;
   /** Told of each invalid incoming message (already terminated). */
   onInvalid?: (invalid: InvalidDelivery) => void;
   /** A compiled validator to share; one is built on first use otherwise. */
@@ -343,6 +357,11 @@ export class AgencyClient<A extends Agency = Agency> {
   /**
    * Publishes as the agency and waits for JetStream's acknowledgement. Throws
    * `NotPermittedError` or `InvalidMessageError` before sending anything.
+   * When the bus does not confirm (a timeout, no responders, the connection
+   * reconnecting, JetStream 503) it tries again with backoff, with the same
+   * event id (`Nats-Msg-Id`, stored once), until `publishDeadlineMs`; then
+   * the last error is thrown, and the same call (or the same `id`) may be
+   * retried later without making a second event.
    */
   async publish<N extends PublishableBy<A>>(
     name: N,
@@ -353,11 +372,24 @@ export class AgencyClient<A extends Agency = Agency> {
     const h = natsHeaders();
     h.set('Content-Type', 'application/cloudevents+json');
     if (envelope.traceparent) h.set('traceparent', envelope.traceparent);
-    const ack = await this.js.publish(subject, JSON.stringify(envelope), {
-      msgID: envelope.id,
-      headers: h,
-      timeout: this.options.publishTimeoutMs ?? 10_000,
-    });
+    const body = JSON.stringify(envelope);
+    const perAttempt = this.options.publishTimeoutMs ?? 10_000;
+    const ack = await withRetries(
+      (_n, deadline) =>
+        this.js.publish(subject, body, {
+          msgID: envelope.id,
+          headers: h,
+          // The last attempt gets what is left, at least one second.
+          timeout: Math.max(1_000, Math.min(perAttempt, deadline - Date.now())),
+        }),
+      (error) => ({ retry: !this.closed && isRetryableError(error) }),
+      {
+        deadlineMs: this.options.publishDeadlineMs ?? 60_000,
+        baseDelayMs: 250,
+        maxDelayMs: 5_000,
+        onRetry: (info) => this.options.onPublishRetry?.({ ...info, eventId: envelope.id }),
+      },
+    );
     return { eventId: envelope.id, seq: ack.seq, duplicate: ack.duplicate, subject };
   }
 
@@ -400,7 +432,7 @@ export class AgencyClient<A extends Agency = Agency> {
         ack_policy: AckPolicy.Explicit,
         deliver_policy: DeliverPolicy.All,
         ack_wait: nanos(this.options.ackWaitMs ?? 30_000),
-        max_deliver: this.options.maxDeliver ?? 10,
+        max_deliver: this.options.maxDeliver ?? -1,
         filter_subject: this.filterSubject(name),
       });
     } catch (error) {

@@ -214,4 +214,50 @@ describe('AgencyClient against a real nats-server', () => {
     const after = await jsm.consumers.info(stream, 'dod-system');
     expect(after.created).toBe(before.created);
   });
+
+  it('keeps publishing while the bus has no stream for it yet, with one event id: stored once when it is back', async () => {
+    // A namespace whose stream does not exist yet: JetStream answers "no responders".
+    const later = uniqueNamespace();
+    const laterStream = `${later.toUpperCase()}_EVENTS`;
+    const failures: string[] = [];
+    const dod = await AgencyClient.connect({
+      agency: 'dod',
+      servers: natsUrl(),
+      namespace: later,
+      publishDeadlineMs: 30_000,
+      onPublishRetry: (r) => {
+        failures.push((r.error as Error).name);
+        // The stream comes (back) after the first failed attempt.
+        if (r.attempt === 1) {
+          void jsm.streams.add({ name: laterStream, subjects: [`${later}.evt.>`] });
+        }
+      },
+    });
+    clients.push(dod);
+    try {
+      const published = await dod.publish('signoff.submitted', validPayload('signoff.submitted'));
+      expect(failures.length).toBeGreaterThanOrEqual(1);
+      expect(failures[0]).toBe('JetStreamNotEnabled');
+      const info = await jsm.streams.info(laterStream);
+      expect(info.state.messages).toBe(1);
+      const stored = await jsm.streams.getMessage(laterStream, { seq: published.seq });
+      expect(stored?.header.get('Nats-Msg-Id')).toBe(published.eventId);
+    } finally {
+      await jsm.streams.delete(laterStream).catch(() => undefined);
+    }
+  });
+
+  it('gives up after publishDeadlineMs when the bus never answers', async () => {
+    const nowhere = uniqueNamespace();
+    const dod = await AgencyClient.connect({
+      agency: 'dod',
+      servers: natsUrl(),
+      namespace: nowhere,
+      publishDeadlineMs: 600,
+    });
+    clients.push(dod);
+    await expect(
+      dod.publish('signoff.submitted', validPayload('signoff.submitted')),
+    ).rejects.toMatchObject({ name: 'JetStreamNotEnabled' });
+  });
 });

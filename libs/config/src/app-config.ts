@@ -80,7 +80,13 @@ export class AppConfig {
   @Min(1000)
   MESSAGING_ACK_WAIT_MS = 30_000;
 
-  /** Deliveries before a message that keeps failing goes to the dead-letter stream. */
+  /**
+   * Deliveries before a message whose handler keeps failing with an
+   * unexpected error (a bug) goes to the dead-letter stream (MAX_DELIVERIES).
+   * Transient failures (a dependency slow or away) are retried without limit
+   * and never use these up; invalid or refused messages are dead-lettered at
+   * once (ADR 10).
+   */
   @Type(() => Number)
   @IsInt()
   @Min(1)

@@ -28,7 +28,24 @@ export interface ConsumerRunnerOptions {
   stream: string;
   durable: string;
   maxInFlight: number;
+  /** The consumer's ack wait: held messages are kept alive well within it. */
+  ackWaitMs: number;
   retry: RetryPolicy;
+}
+
+/**
+ * Messages asked of the server per pull request. The client asks for more
+ * only once the loop has taken what it received, so this also bounds what
+ * waits unseen in the client (and so without in-progress acks) while every
+ * slot is busy: a quarter of `maxInFlight`.
+ */
+export function pullBatch(maxInFlight: number): number {
+  return Math.max(1, Math.ceil(maxInFlight / 4));
+}
+
+/** How often held messages are told the server "still working" (+WPI): three times per ack wait. */
+export function workingIntervalMs(ackWaitMs: number): number {
+  return Math.max(100, Math.floor(ackWaitMs / 3));
 }
 
 /**
@@ -38,6 +55,13 @@ export interface ConsumerRunnerOptions {
  * ends acked, nak'd with a delay, or dead-lettered with its reason: none is
  * dropped. Stopping stops the pull, hands back what was not started, and
  * waits for the work in progress.
+ *
+ * Bounded, and no redelivery storms: at most `maxInFlight` messages are held
+ * (running, or queued behind earlier work on their matter), plus one waiting
+ * for a slot, plus at most `pullBatch` the client has received and the loop
+ * not yet taken. Every held message is sent an in-progress ack every third
+ * of the ack wait until it is settled, so a message that waits its turn
+ * behind a slow matter or a busy slot is not redelivered (ADR 10).
  */
 export class ConsumerRunner {
   private readonly logger: Logger;
@@ -46,6 +70,11 @@ export class ConsumerRunner {
   private stopping = false;
   private readonly inFlight = new Set<Promise<void>>();
   private readonly chains = new Map<string, Promise<void>>();
+  /** Received and not yet settled: each is kept alive with in-progress acks. */
+  private readonly held = new Set<JsMsg>();
+  /** Stream sequence → when its last delivery here failed transiently (for the gauge). */
+  private readonly retrying = new Map<number, number>();
+  private heartbeat?: NodeJS.Timeout;
   private slotFreed?: () => void;
 
   constructor(
@@ -62,13 +91,17 @@ export class ConsumerRunner {
 
   async start(): Promise<void> {
     const consumer = await this.js.consumers.get(this.options.stream, this.options.durable);
-    this.messages = await consumer.consume({ max_messages: this.options.maxInFlight });
+    this.messages = await consumer.consume({
+      max_messages: pullBatch(this.options.maxInFlight),
+    });
+    this.heartbeat = setInterval(() => this.keepAlive(), workingIntervalMs(this.options.ackWaitMs));
+    this.heartbeat.unref();
     this.loop = this.run(this.messages);
   }
 
-  /** Messages received and not yet settled. */
+  /** Messages received and not yet settled (running, queued behind their matter, or waiting for a slot). */
   get pending(): number {
-    return this.inFlight.size;
+    return this.held.size;
   }
 
   private async run(messages: ConsumerMessages): Promise<void> {
@@ -78,6 +111,7 @@ export class ConsumerRunner {
           msg.nak();
           continue;
         }
+        this.hold(msg);
         while (this.inFlight.size >= this.options.maxInFlight) {
           await new Promise<void>((resolve) => (this.slotFreed = resolve));
         }
@@ -85,6 +119,7 @@ export class ConsumerRunner {
         this.inFlight.add(work);
         void work.finally(() => {
           this.inFlight.delete(work);
+          this.release(msg);
           const wake = this.slotFreed;
           this.slotFreed = undefined;
           wake?.();
@@ -100,6 +135,47 @@ export class ConsumerRunner {
     await this.messages?.close();
     await this.loop;
     await Promise.allSettled([...this.inFlight]);
+    clearInterval(this.heartbeat);
+    this.heartbeat = undefined;
+  }
+
+  private hold(msg: JsMsg): void {
+    this.held.add(msg);
+    this.metrics.held.set({ consumer: this.options.durable }, this.held.size);
+  }
+
+  private release(msg: JsMsg): void {
+    this.held.delete(msg);
+    this.metrics.held.set({ consumer: this.options.durable }, this.held.size);
+  }
+
+  /** Tells the server every held message is still being worked on: its ack timer starts again. */
+  private keepAlive(): void {
+    for (const msg of this.held) {
+      try {
+        msg.working();
+      } catch {
+        // The connection is closing: the server redelivers after the ack wait, nothing is lost.
+      }
+    }
+    if (this.retrying.size > 0) this.pruneRetrying();
+  }
+
+  /** Keeps the "retrying transient" gauge: set on a transient nak, cleared when settled here or long unseen. */
+  private noteRetry(seq: number, transient: boolean): void {
+    if (transient) this.retrying.set(seq, Date.now());
+    else this.retrying.delete(seq);
+    this.pruneRetrying();
+  }
+
+  private pruneRetrying(): void {
+    // Not seen again for this long: another instance has it, or settled it.
+    const now = Date.now();
+    const longest =
+      Math.max(0, ...this.options.retry.backoffMs) * (1 + (this.options.retry.jitter ?? 0));
+    const stale = longest + 2 * this.options.ackWaitMs + 5_000;
+    for (const [seq, at] of this.retrying) if (now - at > stale) this.retrying.delete(seq);
+    this.metrics.retryingTransient.set({ consumer: this.options.durable }, this.retrying.size);
   }
 
   /** Parses and validates one delivery, then queues it behind earlier work on the same matter. */
@@ -248,19 +324,29 @@ export class ConsumerRunner {
     }
     const decision = decideAck(outcome, msg.info.deliveryCount, this.options.retry);
     const label = { consumer: this.options.durable, message: name };
+    const seq = msg.info.streamSequence;
     switch (decision.action) {
       case 'ack':
         msg.ack();
         this.metrics.acked.inc(label);
+        this.noteRetry(seq, false);
         return;
       case 'nak':
         this.logger.warn(
-          `${name} ${envelope.id} failed (delivery ${msg.info.deliveryCount}), retry in ${decision.delayMs} ms: ${decision.reason}`,
+          `${name} ${envelope.id} failed${decision.transient ? ' transiently' : ''} (delivery ${msg.info.deliveryCount}), retry in ${decision.delayMs} ms: ${decision.reason}`,
         );
         msg.nak(decision.delayMs);
         this.metrics.nakd.inc(label);
+        if (decision.transient) {
+          this.metrics.transientRetries.inc({
+            consumer: this.options.durable,
+            code: decision.code,
+          });
+        }
+        this.noteRetry(seq, decision.transient);
         return;
       case 'dead-letter':
+        this.noteRetry(seq, false);
         return this.deadLetter(
           msg,
           context.subject,

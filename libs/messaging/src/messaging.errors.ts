@@ -1,7 +1,11 @@
 /**
- * Errors a handler throws to say what should happen to the message. Anything
- * else a handler throws counts as transient: the message is redelivered with
- * a growing delay until it succeeds or runs out of deliveries.
+ * Errors a handler throws to say what should happen to the message
+ * (`classifyError` in ack-policy.ts, ADR 10). A transient error is retried with
+ * a capped, growing delay for as long as it takes; a permanent one is
+ * dead-lettered at once. Anything else a handler throws (a bug, most likely)
+ * is retried until MESSAGING_MAX_DELIVER deliveries are used, then
+ * dead-lettered with `MAX_DELIVERIES`; network, database and NATS timeouts are
+ * recognised as transient without being wrapped.
  */
 export class MessagingError extends Error {
   constructor(
@@ -21,7 +25,12 @@ export class PermanentMessageError extends MessagingError {
   }
 }
 
-/** Worth another try later (a dependency is down, an optimistic update lost a race). */
+/**
+ * Worth another try later, however long it takes (a dependency is down or
+ * slow, an optimistic update lost a race): never dead-lettered for running out
+ * of deliveries. Not for a reference that may never exist: throw a plain error
+ * (counted) or a PermanentMessageError for that.
+ */
 export class TransientMessageError extends MessagingError {
   constructor(code: string, message: string, options?: { cause?: unknown }) {
     super(code, message, options);

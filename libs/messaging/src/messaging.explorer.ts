@@ -176,7 +176,12 @@ export class MessagingExplorer implements OnModuleInit, OnApplicationBootstrap, 
         stream,
         durable,
         maxInFlight: this.options.maxInFlight,
-        retry: { maxDeliver: this.options.maxDeliver, backoffMs: this.options.backoffMs },
+        ackWaitMs: this.options.ackWaitMs,
+        retry: {
+          maxDeliver: this.options.maxDeliver,
+          backoffMs: this.options.backoffMs,
+          jitter: this.options.retryJitter,
+        },
       },
     );
     await runner.start();

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { Counter, Histogram, Registry } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { METRICS_REGISTRY } from '@icb/observability';
 
 /** Counters of the messaging layer, exported on `/metrics`. */
@@ -10,6 +10,9 @@ export class MessagingMetrics {
   readonly acked: Counter<'consumer' | 'message'>;
   readonly nakd: Counter<'consumer' | 'message'>;
   readonly deadLettered: Counter<'consumer' | 'code'>;
+  readonly transientRetries: Counter<'consumer' | 'code'>;
+  readonly retryingTransient: Gauge<'consumer'>;
+  readonly held: Gauge<'consumer'>;
   readonly handleSeconds: Histogram<'consumer' | 'message'>;
 
   constructor(@Optional() @Inject(METRICS_REGISTRY) registry?: Registry) {
@@ -42,6 +45,24 @@ export class MessagingMetrics {
       name: 'icb_messages_dead_lettered_total',
       help: 'Messages moved to the dead-letter stream, by reason code',
       labelNames: ['consumer', 'code'],
+      registers,
+    });
+    this.transientRetries = new Counter({
+      name: 'icb_messages_transient_retries_total',
+      help: 'Deliveries that failed transiently (a dependency slow or away) and will be retried without limit, by code',
+      labelNames: ['consumer', 'code'],
+      registers,
+    });
+    this.retryingTransient = new Gauge({
+      name: 'icb_messages_retrying_transient',
+      help: 'Messages whose last delivery here failed transiently and that are waiting for their retry',
+      labelNames: ['consumer'],
+      registers,
+    });
+    this.held = new Gauge({
+      name: 'icb_consumer_messages_held',
+      help: 'Messages received and not yet settled (running or queued behind their matter), kept alive with in-progress acks',
+      labelNames: ['consumer'],
       registers,
     });
     this.handleSeconds = new Histogram({

@@ -3,7 +3,7 @@ import { DiscoveryModule } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import type { Party } from '@icb/contracts';
 import { AppConfig } from '@icb/config';
-import { DEFAULT_BACKOFF_MS } from './ack-policy';
+import { DEFAULT_BACKOFF_MS, DEFAULT_JITTER } from './ack-policy';
 import { busValidatorProvider } from './bus-validator.provider';
 import { DeadLetterService } from './dead-letter.service';
 import { EventPublisher } from './event-publisher';
@@ -37,6 +37,7 @@ export function messagingOptionsFrom(
     ackWaitMs: config.MESSAGING_ACK_WAIT_MS,
     maxDeliver: config.MESSAGING_MAX_DELIVER,
     backoffMs: DEFAULT_BACKOFF_MS,
+    retryJitter: DEFAULT_JITTER,
     eventsMaxAgeMs: 0,
     duplicateWindowMs: 2 * 60_000,
     ...options.overrides,

@@ -17,9 +17,17 @@ export interface MessagingOptions {
   /** Most messages a consumer works on at once (and JetStream's max_ack_pending). */
   maxInFlight: number;
   ackWaitMs: number;
+  /**
+   * Deliveries after which a message whose handler keeps failing with an
+   * unknown error (a bug) is dead-lettered with MAX_DELIVERIES. Transient
+   * failures are retried without limit; the JetStream consumer's own
+   * `max_deliver` is unlimited and this policy counts (ADR 10).
+   */
   maxDeliver: number;
-  /** Delays before redeliveries of a failing message. */
+  /** Delays before redeliveries of a failing message (the last one repeats: the cap). */
   backoffMs: readonly number[];
+  /** Up to this fraction is added to each retry delay at random (default 0.25). */
+  retryJitter?: number;
   /** Maximum age of an event in the events stream (ms); 0 keeps them forever. */
   eventsMaxAgeMs: number;
   /** Window in which a re-published event id is stored once (ms). */

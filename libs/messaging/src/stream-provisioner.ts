@@ -61,6 +61,15 @@ export function deadLetterStreamConfig(
   };
 }
 
+/**
+ * The consumer's `max_deliver`: unlimited. The ack policy counts deliveries
+ * itself (unknown errors: MESSAGING_MAX_DELIVER) and retries transient
+ * failures for as long as they last; a server-side limit would instead leave a
+ * message that reached it undelivered and unacknowledged, neither processed
+ * nor dead-lettered (ADR 10).
+ */
+export const UNLIMITED_DELIVERIES = -1;
+
 export function consumerConfig(
   durable: string,
   filterSubjects: string[],
@@ -72,7 +81,7 @@ export function consumerConfig(
     ack_policy: AckPolicy.Explicit,
     deliver_policy: DeliverPolicy.All,
     ack_wait: nanos(options.ackWaitMs),
-    max_deliver: options.maxDeliver,
+    max_deliver: UNLIMITED_DELIVERIES,
     max_ack_pending: Math.max(options.maxInFlight * 4, 256),
     // One filter goes in `filter_subject`: the client then creates the
     // consumer on `$JS.API.CONSUMER.CREATE.<stream>.<durable>.<filter>`, a
@@ -86,8 +95,10 @@ export function consumerConfig(
 /**
  * Creates the streams and durable consumers this service needs when they are
  * missing. An existing stream or consumer is left as an operator configured
- * it: differences are logged, never overwritten. The one exception is a
- * consumer's subject filter, which follows the handlers the code declares.
+ * it: differences are logged, never overwritten. Two exceptions on a
+ * consumer, which the code relies on: its subject filter follows the handlers
+ * the code declares, and its `max_deliver` is unlimited (the ack policy
+ * counts, ADR 10).
  */
 @Injectable()
 export class StreamProvisioner {
@@ -137,18 +148,32 @@ export class StreamProvisioner {
         ].sort();
       const current = filtersOf(info.config);
       const declared = filtersOf(wanted);
+      const changes: Partial<ConsumerConfig> = {};
+      const done: string[] = [];
       if (JSON.stringify(current) !== JSON.stringify(declared)) {
         // One filter: `filter_subjects` must not be an array at all (not even
         // empty), or the client falls back to DURABLE.CREATE, whose subject
         // does not carry the filter and which NATS permissions cannot check.
-        await jsm.consumers.update(
-          stream,
-          durable,
+        Object.assign(
+          changes,
           declared.length === 1
             ? { filter_subject: declared[0], filter_subjects: undefined }
             : { filter_subjects: declared, filter_subject: '' },
         );
-        this.logger.log(`consumer ${durable}: subject filter now ${declared.join(', ')}`);
+        done.push(`subject filter now ${declared.join(', ')}`);
+      }
+      if (
+        wanted.max_deliver !== undefined &&
+        (info.config.max_deliver ?? UNLIMITED_DELIVERIES) !== wanted.max_deliver
+      ) {
+        changes.max_deliver = wanted.max_deliver;
+        done.push(
+          `max_deliver ${info.config.max_deliver} -> unlimited (transient failures are retried without limit; the ack policy counts the rest)`,
+        );
+      }
+      if (done.length > 0) {
+        await jsm.consumers.update(stream, durable, changes);
+        this.logger.log(`consumer ${durable}: ${done.join('; ')}`);
       }
     } catch (error) {
       if (!isNotFound(error, CONSUMER_NOT_FOUND)) throw error;
@@ -165,7 +190,11 @@ export class StreamProvisioner {
   private reportDrift(what: string, wanted: object, actual: object): void {
     const drift = Object.entries(wanted)
       .filter(
-        ([key]) => key !== 'filter_subjects' && key !== 'filter_subject' && key !== 'description',
+        ([key]) =>
+          key !== 'filter_subjects' &&
+          key !== 'filter_subject' &&
+          key !== 'description' &&
+          key !== 'max_deliver',
       )
       .filter(
         ([key, value]) =>

@@ -11,10 +11,12 @@ import {
   MessagingOptions,
   NatsConnectionProvider,
   PermanentMessageError,
+  TransientMessageError,
   PublishValidationError,
   SubjectSpace,
 } from '@icb/messaging';
 import { natsUrl, testEnv, waitFor } from '@icb/testing';
+import { MessagingMetrics } from '../src/messaging.metrics';
 import { Probe, ProbeModule } from './fixtures/probe.module';
 
 const withdrawal = (reason = 'overtaken by events') => ({ consultationId: randomUUID(), reason });
@@ -176,6 +178,89 @@ describe('messaging over a real JetStream', () => {
     expect(entry.record.reason).toMatch(/still broken/);
     expect(entry.record.deliveryCount).toBe(3);
     expect(probe.deliveries.map((d) => d.deliveryCount)).toEqual([1, 2, 3]);
+  });
+
+  it('a transient failure that outlasts maxDeliver deliveries is retried until it clears: applied once, never dead-lettered', async () => {
+    app = await boot(env, { maxDeliver: 3, backoffMs: [50, 100] });
+    const probe = app.get(Probe);
+    const applied: string[] = [];
+    // The coordinator is "down" for twice as many deliveries as an unknown error is allowed.
+    probe.behaviour = (envelope, ctx) => {
+      if (ctx.deliveryCount <= 6) {
+        throw new TransientMessageError('COORDINATOR_UNAVAILABLE', 'the coordinator answered 503');
+      }
+      applied.push(envelope.id);
+    };
+    const published = await app.get(EventPublisher).publish('consultation.withdrawn', withdrawal());
+
+    await waitFor(() => applied.length === 1, {
+      description: 'the message applied once the failure cleared',
+    });
+    const info = await waitFor(
+      async () => {
+        const i = await consumerInfo(app!);
+        return i.num_ack_pending === 0 && i;
+      },
+      { description: 'the ack to be recorded' },
+    );
+    expect(applied).toEqual([published.envelope.id]);
+    expect(probe.deliveries.map((d) => d.deliveryCount)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(info.num_pending).toBe(0);
+    expect(info.config.max_deliver).toBe(-1);
+    expect(await app.get(DeadLetterService).count()).toBe(0);
+    // The outage was visible on /metrics while it lasted, and is over.
+    const metrics = app.get(MessagingMetrics);
+    const retries = (await metrics.transientRetries.get()).values;
+    expect(retries).toEqual([
+      expect.objectContaining({
+        value: 6,
+        labels: { consumer: 'probe', code: 'COORDINATOR_UNAVAILABLE' },
+      }),
+    ]);
+    expect((await metrics.retryingTransient.get()).values).toEqual([
+      expect.objectContaining({ value: 0, labels: { consumer: 'probe' } }),
+    ]);
+  });
+
+  it('messages queued behind a slow matter, and a handler slower than the ack wait, are not redelivered', async () => {
+    const ackWaitMs = 1_500;
+    app = await boot(env, { ackWaitMs, maxInFlight: 4 });
+    const probe = app.get(Probe);
+    const durations = [2 * ackWaitMs, 500, 500, 500, 500];
+    const finished: string[] = [];
+    probe.behaviour = async (envelope) => {
+      const ms = durations[probe.deliveries.length - 1] ?? 500;
+      // The handler's own work (a slow database), not a wait of the test.
+      await new Promise((resolve) => setTimeout(resolve, ms));
+      finished.push(envelope.id);
+    };
+    // One matter: they run one after another, each waiting for all before it.
+    const consultationId = randomUUID();
+    const ids: string[] = [];
+    for (let i = 0; i < durations.length; i++) {
+      const p = await app
+        .get(EventPublisher)
+        .publish('consultation.withdrawn', { consultationId, reason: `step ${i}` });
+      ids.push(p.envelope.id);
+    }
+
+    await waitFor(() => finished.length === ids.length, {
+      description: 'every message handled',
+      timeoutMs: 30_000,
+    });
+    const info = await waitFor(
+      async () => {
+        const i = await consumerInfo(app!);
+        return i.num_ack_pending === 0 && i;
+      },
+      { description: 'the acks to be recorded' },
+    );
+    // Each waited longer than the ack wait, and none came back.
+    expect(probe.deliveries.at(-1)!.at - probe.deliveries[0].at).toBeGreaterThan(2 * ackWaitMs);
+    expect(probe.deliveries.map((d) => d.id)).toEqual(ids);
+    expect(probe.deliveries.every((d) => d.deliveryCount === 1)).toBe(true);
+    expect(info.num_redelivered).toBe(0);
+    expect(info.num_pending).toBe(0);
   });
 
   it('publishing the same event id twice inside the duplicate window stores it once', async () => {

@@ -15,6 +15,8 @@ import { Kvm } from '@nats-io/kv';
 import { AdapterBucket, ADAPTER_BUCKET_OPTIONS } from '@icb/agency-adapter/state/adapter-bucket';
 import { NatsConnectionProvider } from '@icb/messaging';
 import type { MessagingOptions } from '@icb/messaging';
+import { DEFAULT_BACKOFF_MS } from '../src/ack-policy';
+import { consumerConfig, StreamProvisioner, UNLIMITED_DELIVERIES } from '../src/stream-provisioner';
 import { OwnNats, startOwnNats, waitFor } from '@icb/testing';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -193,6 +195,50 @@ describe('NATS identities: each service publishes as itself and reads what is it
       await waitFor(() => received.length > 0, { description: 'DoD to receive its own request' });
       await dod.nc.flush();
       expect(received).toEqual(['icb.evt.coordinator.review.requested.v1.dod']);
+    },
+    DEADLINE_MS,
+  );
+
+  it(
+    'each service moves its own consumer, made with a delivery limit, to unlimited deliveries within its permissions',
+    async () => {
+      await provisionEvents();
+      const options = (service: string): MessagingOptions => ({
+        party: 'coordinator',
+        service,
+        servers: [server!.url],
+        namespace: 'icb',
+        maxInFlight: 8,
+        ackWaitMs: 30_000,
+        maxDeliver: 8,
+        backoffMs: DEFAULT_BACKOFF_MS,
+        eventsMaxAgeMs: 0,
+        duplicateWindowMs: 120_000,
+      });
+      const cases = [
+        // One filter: the create subject carries it (the form an adapter may use).
+        { user: 'dod-adapter', filters: ['icb.evt.*.*.*.v1.dod'] },
+        // Several filters: the coordinator's form.
+        {
+          user: 'coordinator',
+          filters: ['icb.evt.*.review.acknowledged.v1', 'icb.evt.*.signoff.submitted.v1'],
+        },
+      ];
+      for (const { user, filters } of cases) {
+        const { jsm } = await as(user);
+        // As an earlier version created it.
+        await jsm.consumers.add(EVENTS, {
+          ...consumerConfig(user, filters, options(user)),
+          max_deliver: 8,
+        });
+        await new StreamProvisioner(options(user)).ensureConsumer(
+          jsm,
+          EVENTS,
+          consumerConfig(user, filters, options(user)),
+        );
+        const info = await jsm.consumers.info(EVENTS, user);
+        expect(info.config.max_deliver).toBe(UNLIMITED_DELIVERIES);
+      }
     },
     DEADLINE_MS,
   );

@@ -4,7 +4,7 @@ import type { NatsConnection } from '@nats-io/nats-core';
 import { natsUrl, uniqueNamespace } from '@icb/testing';
 import { DEFAULT_BACKOFF_MS } from '../src/ack-policy';
 import type { MessagingOptions } from '../src/messaging.options';
-import { consumerConfig, StreamProvisioner } from '../src/stream-provisioner';
+import { consumerConfig, StreamProvisioner, UNLIMITED_DELIVERIES } from '../src/stream-provisioner';
 import { SubjectSpace } from '../src/subject-space';
 
 describe('provisioning durable consumers', () => {
@@ -80,5 +80,37 @@ describe('provisioning durable consumers', () => {
       consumerConfig('svc', [a, b], options),
     );
     expect(await filters('svc')).toEqual([a, b].sort());
+  });
+
+  it('a consumer is created with unlimited deliveries: the ack policy counts, not the server', async () => {
+    const one = `${space.namespace}.evt.coordinator.review.requested.v1.dod`;
+    await provisioner.ensureConsumer(
+      jsm,
+      space.eventsStream,
+      consumerConfig('fresh', [one], options),
+    );
+    const info = await jsm.consumers.info(space.eventsStream, 'fresh');
+    expect(info.config.max_deliver).toBe(UNLIMITED_DELIVERIES);
+  });
+
+  it('an existing consumer with a max_deliver is moved to unlimited; the operator’s other settings stay', async () => {
+    const one = `${space.namespace}.evt.coordinator.review.requested.v1.dod`;
+    // As an earlier version provisioned it, then tuned by an operator.
+    await jsm.consumers.add(space.eventsStream, {
+      ...consumerConfig('old', [one], options),
+      max_deliver: 8,
+      max_ack_pending: 1234,
+      ack_wait: 45_000_000_000,
+    });
+    await provisioner.ensureConsumer(
+      jsm,
+      space.eventsStream,
+      consumerConfig('old', [one], options),
+    );
+    const info = await jsm.consumers.info(space.eventsStream, 'old');
+    expect(info.config.max_deliver).toBe(UNLIMITED_DELIVERIES);
+    expect(info.config.max_ack_pending).toBe(1234);
+    expect(info.config.ack_wait).toBe(45_000_000_000);
+    expect(info.config.filter_subject).toBe(one);
   });
 });

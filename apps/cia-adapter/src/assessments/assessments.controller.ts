@@ -1,4 +1,4 @@
-import { AdapterErrorFilter } from '@icb/agency-adapter';
+import { AdapterErrorFilter, RETRY_AFTER_HEADER_DOC } from '@icb/agency-adapter';
 import { Body, Controller, HttpCode, HttpStatus, Post, UseFilters } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
@@ -27,7 +27,10 @@ export class AssessmentsController {
   @ApiAcceptedResponse({ type: AssessmentSharedDto, description: 'Published on the bus.' })
   @ApiBadRequestResponse({ description: '`message` lists each problem.' })
   @ApiNotFoundResponse({ description: 'No such consultation at the coordinator.' })
-  @ApiServiceUnavailableResponse({ description: 'The coordinator or the bus cannot be reached.' })
+  @ApiServiceUnavailableResponse({
+    description: 'The coordinator or the bus cannot be reached.',
+    headers: RETRY_AFTER_HEADER_DOC,
+  })
   share(@Body() body: ShareAssessmentBodyDto): Promise<AssessmentSharedDto> {
     return this.assessments.share(body);
   }

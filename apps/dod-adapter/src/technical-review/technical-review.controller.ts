@@ -18,7 +18,7 @@ import {
   ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { AdapterErrorFilter } from '@icb/agency-adapter';
+import { AdapterErrorFilter, RETRY_AFTER_HEADER_DOC } from '@icb/agency-adapter';
 import { TechnicalReviewBodyDto, TechnicalReviewResultDto } from './technical-review.dto';
 import { TechnicalReviewService } from './technical-review.service';
 
@@ -26,7 +26,10 @@ const ID = new ParseUUIDPipe({ version: undefined });
 
 /** DoD's own form: its technical and releasability review of a consultation. */
 @ApiTags('technical-review')
-@ApiServiceUnavailableResponse({ description: 'The coordinator or the bus cannot be reached.' })
+@ApiServiceUnavailableResponse({
+  description: 'The coordinator or the bus cannot be reached.',
+  headers: RETRY_AFTER_HEADER_DOC,
+})
 @UseFilters(AdapterErrorFilter)
 @Controller('reviews')
 export class TechnicalReviewController {

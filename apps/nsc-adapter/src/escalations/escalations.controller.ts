@@ -1,4 +1,4 @@
-import { AdapterErrorFilter } from '@icb/agency-adapter';
+import { AdapterErrorFilter, RETRY_AFTER_HEADER_DOC } from '@icb/agency-adapter';
 import {
   Body,
   Controller,
@@ -32,7 +32,10 @@ const ID = new ParseUUIDPipe({ version: undefined });
 
 /** The escalation levels NSC chairs, and their decisions. */
 @ApiTags('escalations')
-@ApiServiceUnavailableResponse({ description: 'The coordinator or the bus cannot be reached.' })
+@ApiServiceUnavailableResponse({
+  description: 'The coordinator or the bus cannot be reached.',
+  headers: RETRY_AFTER_HEADER_DOC,
+})
 @UseFilters(AdapterErrorFilter)
 @Controller('escalations')
 export class EscalationsController {

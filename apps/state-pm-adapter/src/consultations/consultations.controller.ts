@@ -19,7 +19,11 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { REFERENCE_ID_PATTERN } from '@icb/contracts';
-import { InvalidReviewRequestError, AdapterErrorFilter } from '@icb/agency-adapter';
+import {
+  InvalidReviewRequestError,
+  AdapterErrorFilter,
+  RETRY_AFTER_HEADER_DOC,
+} from '@icb/agency-adapter';
 import { AcceptedDto } from '../published.dto';
 import { StatePmPublisher } from '../state-pm.publisher';
 import {
@@ -52,7 +56,10 @@ function now(): string {
 @ApiParam(ID_PARAM)
 @ApiBadRequestResponse({ description: BAD })
 @ApiNotFoundResponse({ description: MISSING })
-@ApiServiceUnavailableResponse({ description: 'The coordinator or the bus cannot be reached.' })
+@ApiServiceUnavailableResponse({
+  description: 'The coordinator or the bus cannot be reached.',
+  headers: RETRY_AFTER_HEADER_DOC,
+})
 @UseFilters(AdapterErrorFilter)
 @Controller('consultations/:id')
 export class ConsultationsController {

@@ -1,4 +1,4 @@
-import { AdapterErrorFilter } from '@icb/agency-adapter';
+import { AdapterErrorFilter, RETRY_AFTER_HEADER_DOC } from '@icb/agency-adapter';
 import { Body, Controller, HttpCode, HttpStatus, Post, UseFilters } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
@@ -32,7 +32,10 @@ const BAD = '`message` lists each problem (request shape, then the contract).';
 /** State/PM's native requests, each opening a consultation (`consultation.opened`, as state-pm). */
 @ApiTags('requests')
 @ApiBadRequestResponse({ description: BAD })
-@ApiServiceUnavailableResponse({ description: 'The bus cannot be reached.' })
+@ApiServiceUnavailableResponse({
+  description: 'The bus cannot be reached.',
+  headers: RETRY_AFTER_HEADER_DOC,
+})
 @UseFilters(AdapterErrorFilter)
 @Controller('requests')
 export class RequestsController {

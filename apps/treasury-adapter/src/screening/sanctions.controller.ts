@@ -7,6 +7,7 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
+import { RETRY_AFTER_HEADER_DOC } from '@icb/agency-adapter';
 import {
   AdHocScreeningDto,
   ReloadResultDto,
@@ -46,7 +47,10 @@ export class SanctionsController {
   })
   @ApiOkResponse({ type: ReloadResultDto })
   @ApiUnprocessableEntityResponse({ description: 'The list in the folder cannot be used.' })
-  @ApiServiceUnavailableResponse({ description: 'The coordinator cannot be reached.' })
+  @ApiServiceUnavailableResponse({
+    description: 'The coordinator cannot be reached.',
+    headers: RETRY_AFTER_HEADER_DOC,
+  })
   async reload(): Promise<ReloadResultDto> {
     await this.lists.reload();
     const report = await this.screening.rescreenOpenMatters();

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, Type } from '@nestjs/common';
 import type { Agency, Envelope, IntelAssessmentReleasedV1 } from '@icb/contracts';
-import { MessageEnvelope, OnMessage } from '@icb/messaging';
+import { isTransient, MessageEnvelope, OnMessage, TransientMessageError } from '@icb/messaging';
 import { ADAPTER_AGENCY } from '../agency-adapter.options';
 import {
   RELEASED_ASSESSMENT_STORE,
@@ -39,21 +39,38 @@ export class AssessmentReleaseHandler {
       );
       return;
     }
-    await this.store.put({
-      consultationId: a.consultationId,
-      assessmentId: a.assessmentId,
-      // The catalog lets only CIA publish it, and the messaging layer checked the source.
-      originator: 'cia',
-      title: a.title,
-      classification: a.classification,
-      orcon: a.disseminationControls.orcon,
-      noforn: a.disseminationControls.noforn,
-      approvedRecipients: [...a.disseminationControls.approvedRecipients],
-      content: a.content,
-      releasedAt: a.releasedAt,
-      eventId: envelope.id,
-      receivedAt: new Date().toISOString(),
-    });
+    await this.keep(envelope, a);
+  }
+
+  private async keep(
+    envelope: Envelope<IntelAssessmentReleasedV1>,
+    a: IntelAssessmentReleasedV1,
+  ): Promise<void> {
+    try {
+      await this.store.put({
+        consultationId: a.consultationId,
+        assessmentId: a.assessmentId,
+        // The catalog lets only CIA publish it, and the messaging layer checked the source.
+        originator: 'cia',
+        title: a.title,
+        classification: a.classification,
+        orcon: a.disseminationControls.orcon,
+        noforn: a.disseminationControls.noforn,
+        approvedRecipients: [...a.disseminationControls.approvedRecipients],
+        content: a.content,
+        releasedAt: a.releasedAt,
+        eventId: envelope.id,
+        receivedAt: new Date().toISOString(),
+      });
+    } catch (error) {
+      // NATS slow or away: retried until the bucket answers, never dead-lettered for that (ADR 10).
+      if (!isTransient(error)) throw error;
+      throw new TransientMessageError(
+        'ADAPTER_STATE_UNAVAILABLE',
+        `cannot keep assessment ${a.assessmentId}: ${(error as Error).message}`,
+        { cause: error },
+      );
+    }
   }
 }
 

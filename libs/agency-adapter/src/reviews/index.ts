@@ -1,5 +1,6 @@
 export * from './coordinator.client';
 export * from './coordinator.types';
+export * from './idempotency-key';
 export * from './review.dto';
 export * from './review.mapper';
 export * from './reviews.errors';

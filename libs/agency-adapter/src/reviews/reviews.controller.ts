@@ -14,6 +14,7 @@ import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
   ApiConflictResponse,
+  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -30,16 +31,21 @@ import {
   ReviewDetailDto,
   SignOffBodyDto,
 } from './review.dto';
+import { RETRY_AFTER_HEADER_DOC } from '../http/retry-after';
+import { IDEMPOTENCY_KEY_DOC, IdempotencyKey } from './idempotency-key';
 import { AdapterErrorFilter } from './reviews.filter';
 import { ReviewsService } from './reviews.service';
 
 const ID = new ParseUUIDPipe({ version: undefined });
 const ID_PARAM = { name: 'consultationId', description: 'Consultation id (UUID).', format: 'uuid' };
-const UNAVAILABLE = 'The coordinator cannot be reached.';
+const UNAVAILABLE =
+  'The coordinator or the bus is slow or unavailable: nothing was confirmed. Try again after ' +
+  '`Retry-After` seconds (with the same `Idempotency-Key` for an answer). `code` is ' +
+  '`COORDINATOR_UNAVAILABLE` or `BUS_UNAVAILABLE`.';
 
 /** The agency's reviews: what awaits it, one in full, and its answers (published on the bus). */
 @ApiTags('reviews')
-@ApiServiceUnavailableResponse({ description: UNAVAILABLE })
+@ApiServiceUnavailableResponse({ description: UNAVAILABLE, headers: RETRY_AFTER_HEADER_DOC })
 @UseFilters(AdapterErrorFilter)
 @Controller('reviews')
 export class ReviewsController {
@@ -65,7 +71,11 @@ export class ReviewsController {
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Sign off (signoff.submitted), on the current revision by default' })
   @ApiParam(ID_PARAM)
-  @ApiAcceptedResponse({ type: PublishedEventDto, description: 'Published on the bus.' })
+  @ApiHeader(IDEMPOTENCY_KEY_DOC)
+  @ApiAcceptedResponse({
+    type: PublishedEventDto,
+    description: 'Published on the bus: JetStream has stored the event.',
+  })
   @ApiBadRequestResponse({ description: '`message` lists each problem.' })
   @ApiNotFoundResponse({ description: 'No such consultation, or this agency does not clear it.' })
   @ApiConflictResponse({
@@ -74,63 +84,72 @@ export class ReviewsController {
   signOff(
     @Param('consultationId', ID) id: string,
     @Body() body: SignOffBodyDto,
+    @IdempotencyKey() idempotencyKey?: string,
   ): Promise<PublishedEventDto> {
-    return this.reviews.signOff(id, body);
+    return this.reviews.signOff(id, body, { idempotencyKey });
   }
 
   @Post(':consultationId/acknowledge')
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Acknowledge receipt of the review request (review.acknowledged)' })
   @ApiParam(ID_PARAM)
+  @ApiHeader(IDEMPOTENCY_KEY_DOC)
   @ApiAcceptedResponse({ type: PublishedEventDto })
   @ApiBadRequestResponse({ description: '`message` lists each problem.' })
   @ApiNotFoundResponse({ description: 'No such consultation, or this agency does not clear it.' })
   acknowledge(
     @Param('consultationId', ID) id: string,
     @Body() body: AcknowledgeBodyDto,
+    @IdempotencyKey() idempotencyKey?: string,
   ): Promise<PublishedEventDto> {
-    return this.reviews.acknowledge(id, body);
+    return this.reviews.acknowledge(id, body, { idempotencyKey });
   }
 
   @Post(':consultationId/hold')
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Hold the review open (review.hold-placed)' })
   @ApiParam(ID_PARAM)
+  @ApiHeader(IDEMPOTENCY_KEY_DOC)
   @ApiAcceptedResponse({ type: PublishedEventDto })
   @ApiBadRequestResponse({ description: '`message` lists each problem.' })
   @ApiNotFoundResponse({ description: 'No such consultation, or this agency does not clear it.' })
   placeHold(
     @Param('consultationId', ID) id: string,
     @Body() body: HoldBodyDto,
+    @IdempotencyKey() idempotencyKey?: string,
   ): Promise<PublishedEventDto> {
-    return this.reviews.placeHold(id, body);
+    return this.reviews.placeHold(id, body, { idempotencyKey });
   }
 
   @Delete(':consultationId/hold')
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Release the hold (review.hold-released)' })
   @ApiParam(ID_PARAM)
+  @ApiHeader(IDEMPOTENCY_KEY_DOC)
   @ApiAcceptedResponse({ type: PublishedEventDto })
   @ApiBadRequestResponse({ description: '`message` lists each problem.' })
   @ApiNotFoundResponse({ description: 'No such consultation, or this agency does not clear it.' })
   releaseHold(
     @Param('consultationId', ID) id: string,
     @Body() body: HoldBodyDto,
+    @IdempotencyKey() idempotencyKey?: string,
   ): Promise<PublishedEventDto> {
-    return this.reviews.releaseHold(id, body);
+    return this.reviews.releaseHold(id, body, { idempotencyKey });
   }
 
   @Post(':consultationId/extension')
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Ask for more days (clock.extension-requested)' })
   @ApiParam(ID_PARAM)
+  @ApiHeader(IDEMPOTENCY_KEY_DOC)
   @ApiAcceptedResponse({ type: PublishedEventDto })
   @ApiBadRequestResponse({ description: '`message` lists each problem.' })
   @ApiNotFoundResponse({ description: 'No such consultation, or this agency does not clear it.' })
   requestExtension(
     @Param('consultationId', ID) id: string,
     @Body() body: ExtensionBodyDto,
+    @IdempotencyKey() idempotencyKey?: string,
   ): Promise<PublishedEventDto> {
-    return this.reviews.requestExtension(id, body);
+    return this.reviews.requestExtension(id, body, { idempotencyKey });
   }
 }

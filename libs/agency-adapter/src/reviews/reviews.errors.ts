@@ -14,11 +14,45 @@ export class AdapterError extends Error {
   }
 }
 
-/** The coordinator did not answer (down, refused the connection, timed out) or answered nonsense. */
+/** What an adapter's 503 tells the caller to wait (`Retry-After`) when nothing better is known. */
+export const DEFAULT_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * The coordinator did not answer (down, refused the connection, timed out) or
+ * answered nonsense. Answered 503 with `Retry-After`: the coordinator's own
+ * when it gave one, else DEFAULT_RETRY_AFTER_SECONDS.
+ */
 export class CoordinatorUnavailableError extends AdapterError {
-  constructor(message: string, options?: { cause?: unknown }) {
+  readonly retryAfterSeconds: number;
+
+  constructor(message: string, options?: { cause?: unknown; retryAfterSeconds?: number }) {
     super('COORDINATOR_UNAVAILABLE', message, options);
+    this.retryAfterSeconds = options?.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS;
   }
+}
+
+/**
+ * The bus (NATS JetStream) did not confirm a publish or a write in time: a
+ * timeout, no responders, the connection away or closing. Answered 503 with
+ * `Retry-After`; nothing was confirmed, but the event may still have been
+ * stored: a retry with the same `Idempotency-Key` is stored once.
+ */
+export class BusUnavailableError extends AdapterError {
+  readonly retryAfterSeconds: number;
+
+  constructor(message: string, options?: { cause?: unknown; retryAfterSeconds?: number }) {
+    super('BUS_UNAVAILABLE', message, options);
+    this.retryAfterSeconds = options?.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS;
+  }
+}
+
+/** A NATS or network failure while publishing or writing state, as the adapter reports it. */
+export function busUnavailable(error: unknown): BusUnavailableError {
+  const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return new BusUnavailableError(
+    `the bus did not confirm in time (${what}); try again: with the same Idempotency-Key a retry is stored once`,
+    { cause: error },
+  );
 }
 
 /** No such consultation, or none this agency clears. */

@@ -1,7 +1,16 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpStatus } from '@nestjs/common';
-import { PublishValidationError } from '@icb/messaging';
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
+import { isTransient, PublishValidationError } from '@icb/messaging';
 import {
   AdapterError,
+  BusUnavailableError,
+  busUnavailable,
   CoordinatorUnavailableError,
   InvalidReviewRequestError,
   ReviewNotFoundError,
@@ -9,36 +18,97 @@ import {
 
 /** What the filter needs of Express's response. */
 interface JsonResponse {
+  headersSent?: boolean;
+  setHeader(name: string, value: string): unknown;
   status(code: number): { json(body: unknown): void };
+}
+
+/** An HTTP answer in Nest's error body shape, plus the adapter error's `code`. */
+export interface AdapterErrorAnswer {
+  status: number;
+  body: { statusCode: number; error?: string; code?: string; message: unknown };
+  /** Seconds, for the `Retry-After` header of a 503. */
+  retryAfterSeconds?: number;
 }
 
 /**
  * The one place every adapter's errors become HTTP answers, in Nest's error
- * body shape: 400 listing each problem, 404, 503 when the coordinator cannot
- * be reached, or the status an adapter's own error names (e.g. NSC's 409).
+ * body shape: 400 listing each problem, 404, the status an adapter's own
+ * error names (e.g. NSC's 409), and 503 with `Retry-After` when the
+ * coordinator or the bus is slow or away (a NATS timeout, no responders, a
+ * refused connection: the messaging library's transient failures), never a
+ * 500 for those. Nest's own HTTP exceptions pass through as Nest answers them;
+ * anything else is a 500 and is logged.
  */
-@Catch(AdapterError, PublishValidationError)
+@Catch()
 export class AdapterErrorFilter implements ExceptionFilter {
-  catch(error: AdapterError | PublishValidationError, host: ArgumentsHost): void {
-    const [status, message] = statusOf(error);
-    host
-      .switchToHttp()
-      .getResponse<JsonResponse>()
-      .status(status)
-      .json({ statusCode: status, error: reasonPhrase(status), message });
+  private readonly logger = new Logger('AdapterErrors');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const answer = answerFor(error);
+    if (answer.status >= 500 && answer.retryAfterSeconds === undefined) {
+      this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    }
+    const response = host.switchToHttp().getResponse<JsonResponse>();
+    if (response.headersSent) return;
+    if (answer.retryAfterSeconds !== undefined) {
+      response.setHeader('Retry-After', String(answer.retryAfterSeconds));
+    }
+    response.status(answer.status).json(answer.body);
   }
 }
 
-function statusOf(error: AdapterError | PublishValidationError): [number, string | string[]] {
+/** The HTTP answer to an error thrown by an adapter's controller. */
+export function answerFor(error: unknown): AdapterErrorAnswer {
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    const body = error.getResponse();
+    return {
+      status,
+      body:
+        typeof body === 'object' && body !== null
+          ? (body as AdapterErrorAnswer['body'])
+          : { statusCode: status, message: body },
+    };
+  }
   if (error instanceof InvalidReviewRequestError || error instanceof PublishValidationError) {
-    return [HttpStatus.BAD_REQUEST, error.problems];
+    return answer(HttpStatus.BAD_REQUEST, error.code, error.problems);
   }
-  if (error instanceof ReviewNotFoundError) return [HttpStatus.NOT_FOUND, error.message];
-  if (error instanceof CoordinatorUnavailableError) {
-    return [HttpStatus.SERVICE_UNAVAILABLE, error.message];
+  if (error instanceof ReviewNotFoundError) {
+    return answer(HttpStatus.NOT_FOUND, error.code, error.message);
   }
-  if (error.httpStatus) return [error.httpStatus, error.message];
-  return [HttpStatus.INTERNAL_SERVER_ERROR, error.message];
+  if (error instanceof CoordinatorUnavailableError || error instanceof BusUnavailableError) {
+    return unavailable(error);
+  }
+  if (error instanceof AdapterError) {
+    return answer(error.httpStatus ?? HttpStatus.INTERNAL_SERVER_ERROR, error.code, error.message);
+  }
+  if (isTransient(error)) return unavailable(busUnavailable(error));
+  // An http-errors error (body-parser's 413, ...), answered as Nest answers it.
+  const e = error as { statusCode?: unknown; message?: unknown } | null;
+  if (
+    typeof e?.statusCode === 'number' &&
+    e.statusCode >= 400 &&
+    e.statusCode < 600 &&
+    typeof e.message === 'string'
+  ) {
+    return { status: e.statusCode, body: { statusCode: e.statusCode, message: e.message } };
+  }
+  return {
+    status: HttpStatus.INTERNAL_SERVER_ERROR,
+    body: { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, message: 'Internal server error' },
+  };
+}
+
+function unavailable(error: CoordinatorUnavailableError | BusUnavailableError): AdapterErrorAnswer {
+  return {
+    ...answer(HttpStatus.SERVICE_UNAVAILABLE, error.code, error.message),
+    retryAfterSeconds: error.retryAfterSeconds,
+  };
+}
+
+function answer(status: number, code: string, message: unknown): AdapterErrorAnswer {
+  return { status, body: { statusCode: status, error: reasonPhrase(status), code, message } };
 }
 
 function reasonPhrase(status: number): string {
@@ -49,9 +119,11 @@ function reasonPhrase(status: number): string {
       return 'Not Found';
     case 409:
       return 'Conflict';
+    case 422:
+      return 'Unprocessable Entity';
     case 503:
       return 'Service Unavailable';
     default:
-      return 'Internal Server Error';
+      return status >= 500 ? 'Internal Server Error' : 'Error';
   }
 }

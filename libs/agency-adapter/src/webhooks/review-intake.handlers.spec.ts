@@ -1,6 +1,6 @@
 import type { Envelope } from '@icb/contracts';
 import { envelopeFor, validPayload } from '@icb/contracts/testing/message-cases';
-import { MessageContext } from '@icb/messaging';
+import { classifyError, MessageContext, TransientMessageError } from '@icb/messaging';
 import { MESSAGE_HANDLER } from '@icb/messaging/message-handler.decorator';
 import { reviewIntakeHandlerFor, ReviewIntakeHandler } from './review-intake.handlers';
 import { newDelivery, type WebhookDeliveryRecord } from './webhook-delivery.policy';
@@ -93,5 +93,25 @@ describe('review intake', () => {
     await handler.onReviewRequested(e, context(1));
     await handler.onReviewRequested(e, context(2));
     expect(deliveries.records.size).toBe(1);
+  });
+
+  it('a bucket that does not answer in time is a transient failure: retried, never dead-lettered', async () => {
+    const { handler, deliveries } = await setUp();
+    const timeout = Object.assign(new Error('timeout'), { name: 'TimeoutError' });
+    deliveries.enqueue = () => Promise.reject(timeout);
+    const error = (await handler
+      .onReviewRequested(envelope(), context(9))
+      .catch((e: unknown) => e)) as TransientMessageError;
+    expect(error).toBeInstanceOf(TransientMessageError);
+    expect(error.code).toBe('ADAPTER_STATE_UNAVAILABLE');
+    expect(error.cause).toBe(timeout);
+    expect(classifyError(error)).toBe('transient');
+  });
+
+  it('any other failure is left as it is (counted, then dead-lettered)', async () => {
+    const { handler, deliveries } = await setUp();
+    const bug = new TypeError('x is undefined');
+    deliveries.enqueue = () => Promise.reject(bug);
+    await expect(handler.onReviewRequested(envelope(), context(1))).rejects.toBe(bug);
   });
 });

@@ -1,6 +1,13 @@
 import { Inject, Injectable, Logger, Type } from '@nestjs/common';
 import type { Agency, Envelope } from '@icb/contracts';
-import { MessageContext, MessageCtx, MessageEnvelope, OnMessage } from '@icb/messaging';
+import {
+  isTransient,
+  MessageContext,
+  MessageCtx,
+  MessageEnvelope,
+  OnMessage,
+  TransientMessageError,
+} from '@icb/messaging';
 import { ADAPTER_AGENCY } from '../agency-adapter.options';
 import { KvDeliveryRepository } from './webhook-delivery.repository';
 import { WebhookDeliveryWorker } from './webhook-delivery.worker';
@@ -18,7 +25,9 @@ const REVIEW_REQUESTED = 'review.requested';
  *
  * A redelivered request finds its deliveries already recorded (their ids are
  * derived from the subscription and the event ids) and adds none. If the
- * bucket cannot be written the handler throws and the message is redelivered.
+ * bucket cannot be written in time (NATS slow or away) the handler throws a
+ * TransientMessageError: the message is retried until it can, never
+ * dead-lettered for that (ADR 10).
  *
  * The addressee is known only at run time, so the `@OnMessage` metadata is put
  * on a subclass made per agency: see reviewIntakeHandlerFor.
@@ -38,11 +47,21 @@ export class ReviewIntakeHandler {
     @MessageEnvelope() envelope: Envelope,
     @MessageCtx() context: MessageContext,
   ): Promise<void> {
-    const subscriptions = await this.store.findActive(this.agency, REVIEW_REQUESTED);
-    const now = new Date();
-    const enqueued = await Promise.all(
-      subscriptions.map((s) => this.deliveries.enqueue(s.id, envelope, now)),
-    );
+    let enqueued: Awaited<ReturnType<KvDeliveryRepository['enqueue']>>[];
+    try {
+      const subscriptions = await this.store.findActive(this.agency, REVIEW_REQUESTED);
+      const now = new Date();
+      enqueued = await Promise.all(
+        subscriptions.map((s) => this.deliveries.enqueue(s.id, envelope, now)),
+      );
+    } catch (error) {
+      if (!isTransient(error)) throw error;
+      throw new TransientMessageError(
+        'ADAPTER_STATE_UNAVAILABLE',
+        `cannot record the webhook deliveries of review request ${envelope.id}: ${(error as Error).message}`,
+        { cause: error },
+      );
+    }
     for (const { pending } of enqueued) if (pending) this.worker.schedule(pending);
     const again = enqueued.filter((e) => !e.created).length;
     if (again > 0) {

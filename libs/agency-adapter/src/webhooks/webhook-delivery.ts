@@ -1,9 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { Envelope } from '@icb/contracts';
+import { parseRetryAfter } from '../http/retry-after';
 import { InvalidRetryPolicyError } from './webhook.errors';
 import type { DeliveryLog, DeliveryLogEntry } from './webhook-delivery-log';
 import { webhookHeaders } from './webhook-signature';
 import type { SubscriptionStore, WebhookSubscription } from './webhook-subscription';
+
+export { parseRetryAfter };
 
 export const WEBHOOK_CONTENT_TYPE = 'application/cloudevents+json; charset=utf-8';
 const USER_AGENT = 'icb-webhooks/1';
@@ -53,18 +56,6 @@ export function retryPolicyProblems(p: RetryPolicy): string[] {
 export function backoffDelayMs(attempt: number, policy: RetryPolicy, random: () => number): number {
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * policy.factor ** (attempt - 1));
   return Math.floor(random() * ceiling);
-}
-
-/** `Retry-After` in milliseconds from now (delta-seconds or an HTTP date); undefined when absent or unreadable. */
-export function parseRetryAfter(
-  value: string | null | undefined,
-  nowMs: number,
-): number | undefined {
-  const v = value?.trim();
-  if (!v) return undefined;
-  if (/^\d+$/.test(v)) return Number(v) * 1000;
-  const at = Date.parse(v);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - nowMs);
 }
 
 /**

@@ -27,6 +27,7 @@ import {
 } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { AdapterErrorFilter } from '../reviews/reviews.filter';
 import { InvalidWebhookSubscriptionError } from './webhook.errors';
 import {
   CreateWebhookBodyDto,
@@ -55,10 +56,20 @@ interface JsonResponse {
   status(code: number): { json(body: unknown): void };
 }
 
-/** An invalid subscription is a 400 listing each problem, like any invalid body. */
-@Catch(InvalidWebhookSubscriptionError)
-class InvalidSubscriptionFilter implements ExceptionFilter {
-  catch(error: InvalidWebhookSubscriptionError, host: ArgumentsHost): void {
+/**
+ * An invalid subscription is a 400 listing each problem, like any invalid
+ * body; everything else as every adapter answers it (a 503 with Retry-After
+ * when the adapter's KV bucket does not answer in time).
+ */
+@Catch()
+class WebhookErrorFilter implements ExceptionFilter {
+  private readonly adapterErrors = new AdapterErrorFilter();
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    if (!(error instanceof InvalidWebhookSubscriptionError)) {
+      this.adapterErrors.catch(error, host);
+      return;
+    }
     host.switchToHttp().getResponse<JsonResponse>().status(HttpStatus.BAD_REQUEST).json({
       statusCode: HttpStatus.BAD_REQUEST,
       error: 'Bad Request',
@@ -77,7 +88,7 @@ const ID = new ParseUUIDPipe({ version: undefined });
  * log after a retention period (7 days by default).
  */
 @ApiTags('webhooks')
-@UseFilters(InvalidSubscriptionFilter)
+@UseFilters(WebhookErrorFilter)
 @Controller('webhooks')
 export class WebhookSubscriptionsController {
   constructor(private readonly subscriptions: WebhookSubscriptionsService) {}

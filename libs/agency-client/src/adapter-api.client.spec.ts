@@ -1,0 +1,188 @@
+import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
+import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { AdapterApiClient, AdapterApiError } from './adapter-api.client';
+import { backoffMs } from './retry';
+
+interface Seen {
+  method: string;
+  url: string;
+  key?: string;
+  body: string;
+}
+
+/** A stand-in adapter on loopback whose answers each test scripts (n = 1 for the first request). */
+async function fakeAdapter(
+  answer: (n: number, req: IncomingMessage, res: ServerResponse) => void,
+  port = 0,
+): Promise<{ server: Server; url: string; seen: Seen[] }> {
+  const seen: Seen[] = [];
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      seen.push({
+        method: req.method ?? '',
+        url: req.url ?? '',
+        key: req.headers['idempotency-key'] as string | undefined,
+        body: Buffer.concat(chunks).toString('utf8'),
+      });
+      answer(seen.length, req, res);
+    });
+  });
+  server.listen(port, '127.0.0.1');
+  await once(server, 'listening');
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen };
+}
+
+const json = (res: ServerResponse, status: number, body: unknown, headers = {}) =>
+  res
+    .writeHead(status, { 'content-type': 'application/json', ...headers })
+    .end(JSON.stringify(body));
+
+const unavailable = (res: ServerResponse, retryAfter: string) =>
+  json(
+    res,
+    503,
+    { statusCode: 503, code: 'COORDINATOR_UNAVAILABLE', message: 'the coordinator is busy' },
+    { 'retry-after': retryAfter },
+  );
+
+const officer = { name: 'Jane Doe', title: 'Director, DTSA' };
+
+describe('AdapterApiClient', () => {
+  let adapter: Awaited<ReturnType<typeof fakeAdapter>> | undefined;
+
+  afterEach(async () => {
+    adapter?.server.closeAllConnections();
+    await new Promise((resolve) => adapter?.server.close(resolve) ?? resolve(undefined));
+    adapter = undefined;
+  });
+
+  it('retries a sign-off answered 503 with Retry-After, with the same Idempotency-Key each time', async () => {
+    const id = randomUUID();
+    adapter = await fakeAdapter((n, _req, res) =>
+      n <= 2 ? unavailable(res, '0') : json(res, 202, { eventId: 'e1', subject: id }),
+    );
+    const retries: number[] = [];
+    const client = new AdapterApiClient({
+      baseUrl: adapter.url,
+      onRetry: (r) => retries.push(r.attempt),
+    });
+
+    const published = await client.signOff(id, { decision: 'concur', officer });
+    expect(published).toEqual({ eventId: 'e1', subject: id });
+    expect(retries).toEqual([1, 2]);
+    expect(adapter.seen.map((s) => `${s.method} ${s.url}`)).toEqual(
+      Array(3).fill(`POST /reviews/${id}/sign-off`),
+    );
+    const keys = new Set(adapter.seen.map((s) => s.key));
+    expect(keys.size).toBe(1);
+    expect([...keys][0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(JSON.parse(adapter.seen[0].body)).toEqual({ decision: 'concur', officer });
+  });
+
+  it('sends the caller’s own Idempotency-Key, and a new one per call otherwise', async () => {
+    const id = randomUUID();
+    adapter = await fakeAdapter((_n, _req, res) => json(res, 202, { eventId: 'e', subject: id }));
+    const client = new AdapterApiClient({ baseUrl: adapter.url });
+    await client.acknowledge(id, {}, { idempotencyKey: 'decision-42' });
+    await client.acknowledge(id);
+    await client.acknowledge(id);
+    expect(adapter.seen[0].key).toBe('decision-42');
+    expect(adapter.seen[1].key).not.toBe(adapter.seen[2].key);
+  });
+
+  it('retries a read answered 429 without Retry-After, after a backoff', async () => {
+    adapter = await fakeAdapter((n, _req, res) =>
+      n === 1 ? json(res, 429, { message: 'slow down' }) : json(res, 200, { items: [] }),
+    );
+    const client = new AdapterApiClient({ baseUrl: adapter.url, retryBaseMs: 10 });
+    await expect(client.pendingReviews()).resolves.toEqual({ items: [] });
+    expect(adapter.seen).toHaveLength(2);
+    expect(adapter.seen[0].key).toBeUndefined();
+  });
+
+  it('does not retry a refusal: 400, 404 and 409 are thrown at once', async () => {
+    adapter = await fakeAdapter((_n, _req, res) =>
+      json(res, 409, {
+        statusCode: 409,
+        code: 'DOD_REVIEW_HELD',
+        message: 'DoD holds its review',
+      }),
+    );
+    const client = new AdapterApiClient({ baseUrl: adapter.url });
+    const error = (await client
+      .signOff(randomUUID(), { decision: 'concur', officer })
+      .catch((e: unknown) => e)) as AdapterApiError;
+    expect(error).toBeInstanceOf(AdapterApiError);
+    expect(error).toMatchObject({ status: 409, code: 'DOD_REVIEW_HELD', retryable: false });
+    expect(adapter.seen).toHaveLength(1);
+  });
+
+  it('gives up at its deadline, with the last answer: a Retry-After past it is not waited for', async () => {
+    adapter = await fakeAdapter((_n, _req, res) => unavailable(res, '120'));
+    const client = new AdapterApiClient({ baseUrl: adapter.url, deadlineMs: 60_000 });
+    const started = Date.now();
+    const error = (await client.review(randomUUID()).catch((e: unknown) => e)) as AdapterApiError;
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(error).toMatchObject({
+      status: 503,
+      code: 'COORDINATOR_UNAVAILABLE',
+      retryAfterSeconds: 120,
+      retryable: true,
+    });
+    expect(adapter.seen).toHaveLength(1);
+  });
+
+  it('retries a refused connection until the adapter is up, within the deadline', async () => {
+    // Reserve a port, then free it: nothing listens there yet.
+    const probe = createServer();
+    probe.listen(0, '127.0.0.1');
+    await once(probe, 'listening');
+    const port = (probe.address() as AddressInfo).port;
+    await new Promise((resolve) => probe.close(resolve));
+
+    const client = new AdapterApiClient({
+      baseUrl: `http://127.0.0.1:${port}`,
+      retryBaseMs: 20,
+      deadlineMs: 30_000,
+      onRetry: (r) => {
+        // The adapter comes up after the first refused attempt.
+        if (r.attempt === 1 && !adapter) {
+          void fakeAdapter((_n, _req, res) => json(res, 200, { items: [] }), port).then(
+            (a) => (adapter = a),
+          );
+        }
+      },
+    });
+    await expect(client.pendingReviews()).resolves.toEqual({ items: [] });
+  });
+
+  it('reports an adapter that never comes up as UNREACHABLE once the deadline passes', async () => {
+    const probe = createServer();
+    probe.listen(0, '127.0.0.1');
+    await once(probe, 'listening');
+    const port = (probe.address() as AddressInfo).port;
+    await new Promise((resolve) => probe.close(resolve));
+
+    const client = new AdapterApiClient({
+      baseUrl: `http://127.0.0.1:${port}`,
+      retryBaseMs: 20,
+      deadlineMs: 300,
+    });
+    const error = (await client.pendingReviews().catch((e: unknown) => e)) as AdapterApiError;
+    expect(error).toMatchObject({ code: 'UNREACHABLE', status: undefined, retryable: true });
+  });
+});
+
+describe('backoffMs', () => {
+  it('doubles from the base to the cap, between half and all of each step', () => {
+    expect(backoffMs(1, 250, 5_000, () => 0)).toBe(125);
+    expect(backoffMs(1, 250, 5_000, () => 1)).toBe(250);
+    expect(backoffMs(3, 250, 5_000, () => 1)).toBe(1_000);
+    expect(backoffMs(10, 250, 5_000, () => 1)).toBe(5_000);
+    expect(backoffMs(10, 250, 5_000, () => 0)).toBe(2_500);
+  });
+});

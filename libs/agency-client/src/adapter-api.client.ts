@@ -1,0 +1,228 @@
+import { randomUUID } from 'node:crypto';
+import type {
+  AcknowledgeBodyDto,
+  ExtensionBodyDto,
+  HoldBodyDto,
+  PendingReviewListDto,
+  PublishedEventDto,
+  ReviewDetailDto,
+  SignOffBodyDto,
+} from '@icb/agency-adapter';
+import { AgencyClientError } from './agency-client.errors';
+import { isRetryableError, withRetries, type RetryInfo, type RetryVerdict } from './retry';
+
+/** Plain-object forms of the adapter's request and response bodies (its OpenAPI document). */
+type Plain<T> = { [K in keyof T]: T[K] };
+export type SignOffBody = Plain<SignOffBodyDto>;
+export type AcknowledgeBody = Plain<AcknowledgeBodyDto>;
+export type HoldBody = Plain<HoldBodyDto>;
+export type ExtensionBody = Plain<ExtensionBodyDto>;
+export type PendingReviewList = Plain<PendingReviewListDto>;
+export type ReviewDetail = Plain<ReviewDetailDto>;
+export type PublishedEvent = Plain<PublishedEventDto>;
+
+/** Statuses that mean "try again later": timeout, throttled, the adapter or what it needs away. */
+const RETRY_STATUSES = new Set([408, 429, 502, 503, 504]);
+
+/**
+ * The adapter answered with an error, or could not be reached before the
+ * deadline. `status` is undefined when no answer came; `code` is the
+ * adapter's (`COORDINATOR_UNAVAILABLE`, `BUS_UNAVAILABLE`, ...), else
+ * `HTTP_<status>` or `UNREACHABLE`.
+ */
+export class AdapterApiError extends AgencyClientError {
+  constructor(
+    code: string,
+    message: string,
+    readonly status: number | undefined,
+    readonly body: unknown,
+    /** The adapter's `Retry-After` (seconds), when it sent one. */
+    readonly retryAfterSeconds: number | undefined,
+    options?: { cause?: unknown },
+  ) {
+    super(code, message, options);
+  }
+
+  /** Whether trying the same request later may succeed (503, 429, no answer...). */
+  get retryable(): boolean {
+    return this.status === undefined || RETRY_STATUSES.has(this.status);
+  }
+}
+
+export interface AdapterApiClientOptions {
+  /** The adapter's base URL, e.g. `http://127.0.0.1:3002` (DoD). */
+  baseUrl: string;
+  /** How long one call may keep trying, waits included; default 60 s. */
+  deadlineMs?: number;
+  /** How long one attempt may wait for its answer (capped by the deadline); default 15 s. */
+  attemptTimeoutMs?: number;
+  /** First retry delay (doubling, with jitter, up to 5 s) when the adapter sends no `Retry-After`; default 250 ms. */
+  retryBaseMs?: number;
+  /** Sent with every request (e.g. the agency network's own authentication). */
+  headers?: Record<string, string>;
+  /** Told of each retry: the failed attempt, its error, the wait. */
+  onRetry?: (info: RetryInfo & { method: string; path: string }) => void;
+}
+
+export interface CallOptions {
+  /**
+   * The answer's `Idempotency-Key`. One is made for each call when omitted,
+   * and every retry of the call sends the same one, so the adapter publishes
+   * the answer once. Pass your own (e.g. saved with the officer's decision)
+   * to make a retry after a crash or a later call exactly-once too.
+   */
+  idempotencyKey?: string;
+  /** Overrides the client's deadline for this call (ms). */
+  deadlineMs?: number;
+}
+
+/**
+ * A typed client of an agency adapter's REST API (`/reviews`) for the
+ * agency's own systems. Every call retries, with backoff or after the
+ * adapter's `Retry-After`, what is worth retrying (503 when the coordinator or
+ * the bus is slow, 429, 502, 504, 408, a refused or reset connection, a
+ * timeout) until its deadline; other answers (400, 404, 409) are thrown at
+ * once as AdapterApiError. Answers (sign-off, acknowledge, hold, extension)
+ * carry an `Idempotency-Key`, the same on every retry, so a retry after a lost
+ * answer publishes nothing twice.
+ */
+export class AdapterApiClient {
+  readonly baseUrl: string;
+
+  constructor(private readonly options: AdapterApiClientOptions) {
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+  }
+
+  /** The reviews awaiting the agency, its closest deadline first. */
+  pendingReviews(opts: CallOptions = {}): Promise<PendingReviewList> {
+    return this.call('GET', '/reviews', undefined, opts);
+  }
+
+  /** One consultation as the agency may see it. */
+  review(consultationId: string, opts: CallOptions = {}): Promise<ReviewDetail> {
+    return this.call('GET', `/reviews/${encodeURIComponent(consultationId)}`, undefined, opts);
+  }
+
+  signOff(consultationId: string, body: SignOffBody, opts: CallOptions = {}) {
+    return this.answer('POST', consultationId, 'sign-off', body, opts);
+  }
+
+  acknowledge(consultationId: string, body: AcknowledgeBody = {}, opts: CallOptions = {}) {
+    return this.answer('POST', consultationId, 'acknowledge', body, opts);
+  }
+
+  placeHold(consultationId: string, body: HoldBody, opts: CallOptions = {}) {
+    return this.answer('POST', consultationId, 'hold', body, opts);
+  }
+
+  releaseHold(consultationId: string, body: HoldBody, opts: CallOptions = {}) {
+    return this.answer('DELETE', consultationId, 'hold', body, opts);
+  }
+
+  requestExtension(consultationId: string, body: ExtensionBody, opts: CallOptions = {}) {
+    return this.answer('POST', consultationId, 'extension', body, opts);
+  }
+
+  private answer(
+    method: 'POST' | 'DELETE',
+    consultationId: string,
+    action: string,
+    body: unknown,
+    opts: CallOptions,
+  ): Promise<PublishedEvent> {
+    const idempotencyKey = opts.idempotencyKey ?? randomUUID();
+    return this.call(method, `/reviews/${encodeURIComponent(consultationId)}/${action}`, body, {
+      ...opts,
+      idempotencyKey,
+    });
+  }
+
+  private call<T>(method: string, path: string, body: unknown, opts: CallOptions): Promise<T> {
+    return withRetries(
+      (_n, deadline) => this.attempt<T>(method, path, body, opts.idempotencyKey, deadline),
+      verdictOf,
+      {
+        deadlineMs: opts.deadlineMs ?? this.options.deadlineMs ?? 60_000,
+        baseDelayMs: this.options.retryBaseMs ?? 250,
+        maxDelayMs: 5_000,
+        onRetry: (info) => this.options.onRetry?.({ ...info, method, path }),
+      },
+    );
+  }
+
+  private async attempt<T>(
+    method: string,
+    path: string,
+    body: unknown,
+    idempotencyKey: string | undefined,
+    deadline: number,
+  ): Promise<T> {
+    const timeoutMs = Math.max(
+      1,
+      Math.min(this.options.attemptTimeoutMs ?? 15_000, deadline - Date.now()),
+    );
+    let response: Response;
+    try {
+      response = await fetch(`${this.baseUrl}${path}`, {
+        method,
+        headers: {
+          accept: 'application/json',
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(idempotencyKey === undefined ? {} : { 'idempotency-key': idempotencyKey }),
+          ...this.options.headers,
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (error) {
+      throw new AdapterApiError(
+        'UNREACHABLE',
+        `${method} ${this.baseUrl}${path}: no answer (${(error as Error).message})`,
+        undefined,
+        undefined,
+        undefined,
+        { cause: error },
+      );
+    }
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text === '' ? undefined : JSON.parse(text);
+    } catch {
+      // not JSON: kept as text
+    }
+    if (response.ok) return parsed as T;
+    const answer = (parsed ?? {}) as { code?: unknown; message?: unknown };
+    const message = Array.isArray(answer.message)
+      ? answer.message.join('; ')
+      : typeof answer.message === 'string'
+        ? answer.message
+        : text.slice(0, 200);
+    throw new AdapterApiError(
+      typeof answer.code === 'string' ? answer.code : `HTTP_${response.status}`,
+      `${method} ${path}: HTTP ${response.status}${message ? `: ${message}` : ''}`,
+      response.status,
+      parsed,
+      retryAfterSeconds(response.headers.get('retry-after')),
+    );
+  }
+}
+
+function verdictOf(error: unknown): RetryVerdict {
+  if (error instanceof AdapterApiError) {
+    if (!error.retryable) return { retry: false };
+    return error.retryAfterSeconds === undefined
+      ? { retry: true }
+      : { retry: true, retryAfterMs: error.retryAfterSeconds * 1000 };
+  }
+  return { retry: isRetryableError(error) };
+}
+
+/** `Retry-After` (delta-seconds or an HTTP date) in seconds, or undefined. */
+function retryAfterSeconds(value: string | null): number | undefined {
+  const v = value?.trim();
+  if (!v) return undefined;
+  if (/^\d+$/.test(v)) return Number(v);
+  const at = Date.parse(v);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - Date.now()) / 1000));
+}
