@@ -74,6 +74,17 @@ function adapterBucketFor(agency, namespace = 'icb') {
 }
 
 /**
+ * The coordinator's read model (ADR 9): `<NAMESPACE>_COORDINATOR_VIEW`, e.g.
+ * `ICB_COORDINATOR_VIEW`. apps/coordinator (coordinatorViewBucket) names it the
+ * same way. Only the coordinator may use it.
+ * @param {string} [namespace]
+ */
+function coordinatorViewBucketFor(namespace = 'icb') {
+  assertNamespace(namespace);
+  return `${namespace.toUpperCase()}_COORDINATOR_VIEW`;
+}
+
+/**
  * What the KV client (@nats-io/kv) sends to use one bucket: create it when
  * missing (`STREAM.INFO`, then `STREAM.CREATE`), read a key (`DIRECT.GET` with
  * the key's subject appended; `STREAM.MSG.GET` on a stream without direct
@@ -207,6 +218,8 @@ function permissionsFor(user, options = {}) {
           `${api}.DIRECT.GET.${DLQ}`,
           `${api}.DIRECT.GET.${DLQ}.>`,
           `${api}.STREAM.MSG.DELETE.${DLQ}`,
+          // Its read model, kept in a KV bucket (ADR 9).
+          ...kvBucketPermissions(coordinatorViewBucketFor(ns)),
         ],
       },
       // The change feed (/events) is a core subscription on every event.
@@ -257,6 +270,7 @@ function permissionsFor(user, options = {}) {
         ...AGENCIES.filter((a) => a !== agency).flatMap((a) =>
           kvBucketDenials(adapterBucketFor(a, ns)),
         ),
+        ...kvBucketDenials(coordinatorViewBucketFor(ns)),
       ],
     },
     subscribe: {
@@ -393,6 +407,7 @@ module.exports = {
   permissionsFor,
   inboxPrefixFor,
   adapterBucketFor,
+  coordinatorViewBucketFor,
   generateAuthConfig,
   generatePasswords,
   writePasswordsFile,

@@ -6,7 +6,7 @@ import { testEnv, waitFor } from '@icb/testing';
 import { EventLogRepository } from '../src/audit/event-log.repository';
 import { FakeClock } from '../src/clocks/clock';
 import * as aggregate from '../src/consultations/consultation.aggregate';
-import { ConsultationRepository } from '../src/consultations/consultation.repository';
+import { ConsultationView } from '../src/consultations/consultation-view';
 import { anFmsCase, auditOf, Harness, officer, startCoordinator } from './harness';
 
 const DAY = 86_400_000;
@@ -16,13 +16,12 @@ async function openAndWait(h: Harness, payload = anFmsCase()) {
   const c = await waitFor(() => h.service.get(payload.consultationId), {
     description: 'the consultation',
   });
-  // Committed is not yet relayed: wait for the query copy too, which is
-  // written last and which the clock scheduler's rescan reads.
-  const repository = h.app.get(ConsultationRepository);
-  await waitFor(
-    async () => (await repository.heads()).some((r) => r.id === c.id && r.version >= c.version),
-    { description: 'the query copy of the consultation' },
-  );
+  // Committed is not yet relayed: wait for the read model too, which is
+  // written last and which the clock scheduler reads.
+  const view = h.app.get(ConsultationView);
+  await waitFor(() => ((view.versionOf(c.id) ?? 0) >= c.version ? true : undefined), {
+    description: 'the read model of the consultation',
+  });
   return c;
 }
 

@@ -1,70 +1,143 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
+import { GroupCommit } from '../persistence/group-commit';
+import { pack, unpack } from '../persistence/packed';
 import { EVENT_LOG_COLLECTION } from './event-log.schema';
 import type { LogEntry } from './hash-chain';
 
-const DUPLICATE_KEY = 11000;
+/** Entries asked for at once when reading a consultation's log. */
+const READ_CHUNK = 256;
 
 /**
  * `<consultation>:<seq, 10 digits>`: a unique key that makes appends
- * idempotent, and point lookups by `_id` (the one query FerretDB's SQLite
- * backend answers without scanning the collection).
+ * idempotent, and look-ups by `_id` (indexed on MongoDB, and on FerretDB
+ * with the project's patch).
  */
 export function logEntryId(consultationId: string, seq: number): string {
   return `${consultationId}:${String(seq).padStart(10, '0')}`;
 }
 
-@Injectable()
-export class EventLogRepository {
-  constructor(@InjectModel(EVENT_LOG_COLLECTION) private readonly model: Model<LogEntry>) {}
+/**
+ * An entry as stored: its place (`_id`, consultation, seq) and hash as
+ * fields, the entry itself packed (ADR 9). Entries written before ADR 9 are
+ * the entry's fields.
+ */
+interface StoredEntry {
+  _id: string;
+  consultationId: string;
+  seq: number;
+  hash: string;
+  body: Buffer;
+}
 
-  /** Appends an entry; appending the same (consultation, seq) again is a no-op. */
-  async append(entry: LogEntry): Promise<void> {
-    try {
-      await this.model.collection.insertOne({
-        _id: logEntryId(entry.consultationId, entry.seq),
-        ...entry,
-      } as never);
-    } catch (error) {
-      if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
-    }
+export function toLogDocument(entry: LogEntry): StoredEntry {
+  return {
+    _id: logEntryId(entry.consultationId, entry.seq),
+    consultationId: entry.consultationId,
+    seq: entry.seq,
+    hash: entry.hash,
+    body: pack(entry),
+  };
+}
+
+function fromLogDocument(doc: Record<string, unknown>): LogEntry {
+  if (doc.body) return unpack<LogEntry>(doc.body);
+  const { _id, ...entry } = doc;
+  return entry as unknown as LogEntry;
+}
+
+/**
+ * Two different entries for the same place in a consultation's log: the
+ * chain forked. Never expected (version ids are never reused); never taken
+ * for "already appended".
+ */
+export class LogConflictError extends Error {
+  readonly code = 'LOG_CONFLICT';
+  constructor(readonly entryId: string) {
+    super(`the event log already holds a different entry ${entryId}`);
+    this.name = 'LogConflictError';
+  }
+}
+
+@Injectable()
+export class EventLogRepository implements OnModuleDestroy {
+  private readonly inserts: GroupCommit<StoredEntry>;
+
+  constructor(@InjectModel(EVENT_LOG_COLLECTION) private readonly model: Model<LogEntry>) {
+    this.inserts = new GroupCommit(
+      this.model.collection as unknown as ConstructorParameters<typeof GroupCommit<StoredEntry>>[0],
+    );
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.inserts.drained();
+  }
+
+  /** Appends one entry (see appendAll). */
+  append(entry: LogEntry): Promise<void> {
+    return this.appendAll([entry]);
   }
 
   /**
-   * Appends entries in order with one round trip; if some were appended
-   * already (a relay that ran twice), falls back to one at a time.
+   * Appends entries with the next group commit. An entry already there is
+   * fine when it is the same entry (same hash: a relay that ran twice); a
+   * different entry at that place is a LogConflictError, never success.
    */
   async appendAll(entries: LogEntry[]): Promise<void> {
     if (entries.length === 0) return;
-    try {
-      await this.model.collection.insertMany(
-        entries.map((e) => ({ _id: logEntryId(e.consultationId, e.seq), ...e }) as never),
-        { ordered: true },
-      );
-    } catch (error) {
-      if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
-      for (const entry of entries) await this.append(entry);
+    const docs = entries.map(toLogDocument);
+    const outcomes = await this.inserts.insertAll(docs);
+    const taken = docs.filter((_, i) => outcomes[i] === 'duplicate');
+    if (taken.length === 0) return;
+    const there = await this.model.collection
+      .find({ _id: { $in: taken.map((d) => d._id) } } as never, { projection: { hash: 1 } })
+      .toArray();
+    const hashOf = new Map(there.map((d) => [d._id as unknown as string, d.hash as string]));
+    for (const doc of taken) {
+      if (hashOf.get(doc._id) !== doc.hash) throw new LogConflictError(doc._id);
     }
   }
 
-  /** Whether entry `seq` of a consultation was appended (a point lookup by `_id`). */
+  /** Whether entry `seq` of a consultation was appended (a look-up by `_id`). */
   async has(consultationId: string, seq: number): Promise<boolean> {
-    return (await this.model.exists({ _id: logEntryId(consultationId, seq) })) !== null;
+    return (await this.present([logEntryId(consultationId, seq)])).size > 0;
   }
 
-  /** The whole log of one consultation, in sequence order. */
+  /** Which of these entry ids (`logEntryId`) are in the log (one `$in` look-up). */
+  async present(ids: string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const docs = await this.model.collection
+      .find({ _id: { $in: ids } } as never, { projection: { _id: 1 } })
+      .toArray();
+    return new Set(docs.map((d) => d._id as unknown as string));
+  }
+
+  /**
+   * The whole log of one consultation, in sequence order: entries 1, 2, ...
+   * by `_id`, a chunk at a time, until a chunk comes back short (the log has
+   * no gaps; an entry past a gap would not be found, and the chain check
+   * against the head reports the gap as a missing entry).
+   */
   async entries(consultationId: string): Promise<LogEntry[]> {
-    const docs = await this.model
-      .find({ consultationId }, { _id: 0 })
-      .sort({ seq: 1 })
-      .lean<LogEntry[]>()
-      .exec();
-    return docs;
+    const all: LogEntry[] = [];
+    for (let first = 1; ; first += READ_CHUNK) {
+      const ids = Array.from({ length: READ_CHUNK }, (_, i) =>
+        logEntryId(consultationId, first + i),
+      );
+      const docs = await this.model.collection.find({ _id: { $in: ids } } as never).toArray();
+      all.push(...docs.map((d) => fromLogDocument(d)));
+      if (docs.length < READ_CHUNK) break;
+    }
+    return all.sort((a, b) => a.seq - b.seq);
   }
 
   /** Test and drill support: what an attacker with database access would do. */
   async tamper(consultationId: string, seq: number, change: Partial<LogEntry>): Promise<void> {
-    await this.model.collection.updateOne({ consultationId, seq }, { $set: change });
+    const _id = logEntryId(consultationId, seq);
+    const doc = await this.model.collection.findOne({ _id } as never);
+    if (!doc) return;
+    const entry = { ...fromLogDocument(doc), ...change };
+    await this.model.collection.replaceOne({ _id } as never, toLogDocument(entry));
   }
 }

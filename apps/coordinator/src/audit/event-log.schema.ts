@@ -1,23 +1,27 @@
 import { Schema } from 'mongoose';
-import type { LogEntry } from './hash-chain';
 
 export const EVENT_LOG_COLLECTION = 'event_log';
 
-/** Append-only: entries are inserted, never updated; (consultationId, seq) is unique. */
-export const EventLogSchema = new Schema<LogEntry & { _id: string }>(
+/**
+ * Append-only: entries are inserted, never updated; `_id` (consultation and
+ * seq) is unique. The entry itself is packed in `body` (ADR 9); its place and
+ * hash stay readable as fields.
+ */
+export const EventLogSchema = new Schema<{
+  _id: string;
+  consultationId: string;
+  seq: number;
+  hash: string;
+  body: Buffer;
+}>(
   {
     _id: { type: String, required: true },
     consultationId: { type: String, required: true },
     seq: { type: Number, required: true },
-    eventId: { type: String, required: true },
-    type: { type: String, required: true },
-    actor: { type: String, required: true },
-    summary: { type: String, required: true },
-    at: { type: String, required: true },
-    data: Schema.Types.Mixed,
-    prevHash: { type: String, required: true },
     hash: { type: String, required: true },
+    body: Buffer,
   },
   { collection: EVENT_LOG_COLLECTION, versionKey: false, minimize: false, strict: true },
 );
-EventLogSchema.index({ consultationId: 1, seq: 1 }, { unique: true });
+// Read and written by `_id` only (`<consultation>:<seq>`, unique): no secondary
+// index, so each append maintains one index (ADR 9).

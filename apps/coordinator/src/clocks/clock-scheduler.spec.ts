@@ -1,50 +1,68 @@
 import type { Consultation } from '../consultations/consultation.model';
-import type { ConsultationRepository } from '../consultations/consultation.repository';
+import type { ConsultationView } from '../consultations/consultation-view';
 import type { ConsultationsService } from '../consultations/consultations.service';
 import { FakeClock } from './clock';
 import { ClockScheduler } from './clock-scheduler';
 
 const T1 = '2026-03-10T12:00:00.000Z';
+const T2 = '2026-03-11T12:00:00.000Z';
 const T9 = '2026-03-19T12:00:00.000Z';
 
+type Row = Pick<Consultation, 'id' | 'nextClockAt'>;
+
 /**
- * The scheduler with its collaborators faked: a repository whose read of the
- * query copies is overtaken by a change relayed meanwhile.
+ * The scheduler with its collaborators faked: a read model holding `rows`,
+ * whose changes (this instance's or another's) it announces, and a service
+ * whose firing fails for the ids in `failing`.
  */
-function setUp() {
-  let relayed: (c: Pick<Consultation, 'id' | 'nextClockAt'>) => void = () => undefined;
+function setUp(rows: Row[], failing: string[] = []) {
+  let changed: (c: Row) => void = () => undefined;
+  const view = {
+    onChange: (fn: typeof changed) => (changed = fn),
+    all: () => rows.map((c) => ({ consultation: c }))[Symbol.iterator](),
+  };
   const applied: string[] = [];
   const service = {
-    onRelayed: (fn: typeof relayed) => (relayed = fn),
     relayPending: () => Promise.resolve(0),
     apply: (id: string) => {
+      if (failing.includes(id)) return Promise.reject(new Error(`${id} is broken`));
       applied.push(id);
       return Promise.resolve({ outcome: 'applied', consultation: { id, nextClockAt: undefined } });
     },
   };
-  const repository = {
-    clockSchedule: () => {
-      // While the copies are read, a change is relayed: the clock of `a`
-      // now falls due at T1; the copy read still says T9.
-      relayed({ id: 'a', nextClockAt: T1 });
-      return Promise.resolve([{ id: 'a', nextClockAt: T9 }]);
-    },
-  };
   const clock = new FakeClock(T1);
   const scheduler = new ClockScheduler(
-    repository as unknown as ConsultationRepository,
+    view as unknown as ConsultationView,
     service as unknown as ConsultationsService,
     clock,
     0,
   );
-  return { scheduler, applied, clock };
+  return { scheduler, applied, clock, announce: (c: Row) => changed(c) };
 }
 
-describe('ClockScheduler: a rescan does not undo a fresher note', () => {
-  it('fires the clock a change noted during the rescan made due', async () => {
-    const { scheduler, applied, clock } = setUp();
-    clock.set(new Date(Date.parse(T1) + 1));
+describe('ClockScheduler', () => {
+  it('fires a clock that a change seen in the read model made due, without a rescan', async () => {
+    const { scheduler, applied, clock, announce } = setUp([{ id: 'a', nextClockAt: T9 }]);
     await scheduler.tick({ rescan: true, sweep: false });
+    expect(applied).toEqual([]);
+    // Another instance's change reaches the read model: `a` is now due at T1.
+    announce({ id: 'a', nextClockAt: T1 });
+    clock.set(new Date(Date.parse(T1) + 1));
+    await scheduler.tick({ rescan: false, sweep: false });
     expect(applied).toEqual(['a']);
+  });
+
+  it('one consultation whose clocks cannot fire does not stop the clocks of the others', async () => {
+    const { scheduler, applied, clock } = setUp(
+      [
+        { id: 'broken', nextClockAt: T1 },
+        { id: 'later', nextClockAt: T2 },
+      ],
+      ['broken'],
+    );
+    clock.set(new Date(Date.parse(T2) + 1));
+    await scheduler.tick({ rescan: true, sweep: false });
+    expect(applied).toEqual(['later']);
+    expect(scheduler.failures).toBe(1);
   });
 });

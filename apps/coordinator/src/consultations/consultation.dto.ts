@@ -74,7 +74,7 @@ import type {
   SignOffCondition,
   SignOffRecord,
 } from './consultation.model';
-import type { ConsultationQuery, UpcomingClock } from './consultation.repository';
+import type { ConsultationQuery, UpcomingClock } from './consultation-view.query';
 
 // ---------------------------------------------------------------- vocabularies
 

@@ -1,13 +1,18 @@
 import { PermanentMessageError, TransientMessageError } from '@icb/messaging';
 
 /**
- * The consultation a message refers to is not (yet) known. Transient: with
- * several coordinator instances an event can overtake the opening of its
- * consultation; after the last retry it is dead-lettered with this reason.
+ * The consultation a message refers to is not (yet) known. Neither transient
+ * (retried forever) nor permanent: with several coordinator instances an
+ * event can overtake the opening of its consultation, so it is retried with
+ * backoff, and after `MESSAGING_MAX_DELIVER` deliveries (minutes) it is
+ * dead-lettered (`MAX_DELIVERIES`, this reason), since an opening that never
+ * came will not come.
  */
-export class ConsultationNotFoundError extends TransientMessageError {
+export class ConsultationNotFoundError extends Error {
+  readonly code = 'UNKNOWN_CONSULTATION';
   constructor(id: string) {
-    super('UNKNOWN_CONSULTATION', `no consultation ${id}`);
+    super(`no consultation ${id}`);
+    this.name = 'ConsultationNotFoundError';
   }
 }
 

@@ -36,6 +36,7 @@ import {
   WithheldConsultationDto,
 } from './consultation.dto';
 import { ConsultationRepository } from './consultation.repository';
+import { ConsultationView } from './consultation-view';
 
 const CLOSEST_CLOCKS = 10;
 const BAD_PARAMETERS = {
@@ -49,6 +50,7 @@ const BAD_PARAMETERS = {
 export class ConsultationsController {
   constructor(
     private readonly consultations: ConsultationRepository,
+    private readonly view: ConsultationView,
     private readonly eventLog: EventLogRepository,
     private readonly clock: Clock,
   ) {}
@@ -57,13 +59,13 @@ export class ConsultationsController {
   @ApiOperation({ summary: 'Consultations matching filters, one page at a time' })
   @ApiOkResponse({ type: ConsultationPageDto })
   @ApiBadRequestResponse(BAD_PARAMETERS)
-  async list(
+  list(
     @Query() query: ListConsultationsQueryDto,
     @CurrentOperator() reader: Operator,
-  ): Promise<ConsultationPageDto> {
+  ): ConsultationPageDto {
     const now = this.now();
     const q = consultationQuery(query, now);
-    const { total, items } = await this.consultations.list(q);
+    const { total, items } = this.view.list(q);
     return {
       total,
       offset: q.offset ?? 0,
@@ -108,15 +110,15 @@ export class ConsultationsController {
   })
   @ApiOkResponse({ type: AgencyQueueDto })
   @ApiBadRequestResponse(BAD_PARAMETERS)
-  async queue(
+  queue(
     @Param() { agency }: AgencyParamDto,
     @Query() page: PageQueryDto,
     @CurrentOperator() reader: Operator,
-  ): Promise<AgencyQueueDto> {
+  ): AgencyQueueDto {
     const now = this.now();
     const offset = page.offset ?? 0;
     const limit = page.limit ?? DEFAULT_PAGE_SIZE;
-    const { total, items } = await this.consultations.pendingFor(agency, { offset, limit });
+    const { total, items } = this.view.queue(agency, { offset, limit });
     return {
       agency,
       total,
@@ -131,17 +133,10 @@ export class ConsultationsController {
     summary: 'Counts by status, kind and precedence; open, overdue, escalated; the closest clocks',
   })
   @ApiOkResponse({ type: ConsultationStatsDto })
-  async stats(@CurrentOperator() reader: Operator): Promise<ConsultationStatsDto> {
+  stats(@CurrentOperator() reader: Operator): ConsultationStatsDto {
     const now = this.now();
-    const [byStatus, byKind, byPrecedence, open, overdue, escalated, clocks] = await Promise.all([
-      this.consultations.countBy('status'),
-      this.consultations.countBy('kind'),
-      this.consultations.countBy('precedence'),
-      this.consultations.count({ status: [...OPEN_STATUSES] }),
-      this.consultations.count({ status: [...OPEN_STATUSES], overdueAt: now }),
-      this.consultations.countEscalated(),
-      this.consultations.upcomingClocks(CLOSEST_CLOCKS),
-    ]);
+    const { byStatus, byKind, byPrecedence, open, overdue, escalated, closestClocks } =
+      this.view.stats(now, OPEN_STATUSES, CLOSEST_CLOCKS);
     return {
       asOf: now,
       byStatus: fillCounts(CONSULTATION_STATUSES, byStatus),
@@ -150,7 +145,7 @@ export class ConsultationsController {
       open,
       overdue,
       escalated,
-      closestClocks: clocks.map((c) => withholdClock(reader, toUpcomingClock(c))),
+      closestClocks: closestClocks.map((c) => withholdClock(reader, toUpcomingClock(c))),
     };
   }
 

@@ -237,11 +237,11 @@ export class ConsultationHandlers {
   }
 
   /**
-   * Records every processed message in the inbox. A redelivery is checked
-   * against it first; a first delivery is not (a look-up of an id that is not
-   * there scans the collection on FerretDB), and needs not be: the
-   * consultation's own list of applied event ids catches a duplicate
-   * published under another message id.
+   * A message that changed the consultation is recorded in the version it
+   * committed (its applied event ids), which is where a redelivery finds it.
+   * The inbox keeps only the messages that changed nothing (exact
+   * duplicates), and is read only on a redelivery: a first delivery cannot
+   * be a repeat of itself.
    */
   private async once(
     e: Envelope,
@@ -249,8 +249,10 @@ export class ConsultationHandlers {
     work: () => Promise<ApplyResult>,
   ): Promise<void> {
     if (ctx.redelivered && (await this.inbox.has(CONSUMER, e.id))) return;
-    await work();
-    await this.inbox.record(CONSUMER, e.id, e.type, new Date());
+    const result = await work();
+    if (result.outcome === 'duplicate') {
+      await this.inbox.record(CONSUMER, e.id, e.type, new Date());
+    }
   }
 }
 

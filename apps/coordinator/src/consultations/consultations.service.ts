@@ -1,9 +1,10 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { Envelope } from '@icb/contracts';
 import { derivedEventId, EventPublisher, PermanentMessageError } from '@icb/messaging';
-import { EventLogRepository } from '../audit/event-log.repository';
+import { EventLogRepository, logEntryId } from '../audit/event-log.repository';
 import { chain, GENESIS, LogEntry } from '../audit/hash-chain';
 import { Clock } from '../clocks/clock';
+import { isOpen } from '../policy/consultation-lifecycle.policy';
 import type { Change, ChangeContext, Outgoing } from './consultation.aggregate';
 import {
   ContentionError,
@@ -11,7 +12,8 @@ import {
   ConsultationNotFoundError,
 } from './consultation.errors';
 import type { Consultation } from './consultation.model';
-import { ConsultationRepository, StoredConsultation } from './consultation.repository';
+import { ConsultationRepository, StoredConsultation, versionId } from './consultation.repository';
+import { ConsultationView } from './consultation-view';
 import type { OutboxEntry } from './consultation.schema';
 
 /** What caused a change: an accepted message, or a clock. */
@@ -33,6 +35,8 @@ export type ApplyResult =
 const MAX_ATTEMPTS = 12;
 /** Consultations whose relayed log sequence this process remembers. */
 const RELAYED_MEMORY = 10_000;
+/** Consultations checked per look-up by the sweep. */
+const SWEEP_CHUNK = 500;
 
 /**
  * Applies changes to consultations: read the latest version, decide with the
@@ -41,7 +45,7 @@ const RELAYED_MEMORY = 10_000;
  * re-reads and decides again; a cause already applied has no second effect.
  */
 @Injectable()
-export class ConsultationsService {
+export class ConsultationsService implements OnApplicationBootstrap {
   private readonly logger = new Logger('Consultations');
   private readonly listeners: ((consultation: Consultation) => void)[] = [];
 
@@ -50,7 +54,12 @@ export class ConsultationsService {
     private readonly eventLog: EventLogRepository,
     private readonly publisher: EventPublisher,
     private readonly clock: Clock,
+    private readonly view: ConsultationView,
   ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.rebuildViewIfEmpty();
+  }
 
   now(): string {
     return this.clock.now().toISOString();
@@ -86,7 +95,6 @@ export class ConsultationsService {
       if (existing) return this.alreadyThere(existing, cause, id);
     }
     await this.relay(stored, { fresh: stored.outbox });
-    await this.repository.refreshQueryCopy(stored);
     return { outcome: 'applied', consultation: stored.consultation };
   }
 
@@ -111,32 +119,37 @@ export class ConsultationsService {
     opts: { refusalNotice?: { agency: string } } = {},
   ): Promise<ApplyResult> {
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      // First the version the query copy names; after a lost race, the latest.
-      const stored =
+      // First the version this process knows; after a lost race, the latest.
+      const read =
         attempt === 1 ? await this.repository.getForUpdate(id) : await this.repository.get(id);
-      if (!stored) throw new ConsultationNotFoundError(id);
-      const cause = typeof causeOf === 'function' ? causeOf(stored.consultation) : causeOf;
-      if (stored.processed.includes(cause.eventId)) {
-        await this.relay(stored);
-        return { outcome: 'duplicate', consultation: stored.consultation };
+      if (!read) throw new ConsultationNotFoundError(id);
+      const cause = typeof causeOf === 'function' ? causeOf(read.consultation) : causeOf;
+      if (read.processed.includes(cause.eventId)) {
+        await this.relay(read);
+        return { outcome: 'duplicate', consultation: read.consultation };
       }
-      const version = stored.consultation.version;
+      const version = read.consultation.version;
       // Entries already relayed need not be carried into the next version's outbox.
-      stored.outbox = await this.unrelayed(stored);
-      const change = decide(stored.consultation, { now: this.now(), eventId: cause.eventId });
+      const pending = await this.unrelayed(read);
+      const stored: StoredConsultation = { ...read, outbox: pending };
+      // The aggregate works on its own copy: `read` may be this process's memory.
+      const change = decide(structuredClone(read.consultation), {
+        now: this.now(),
+        eventId: cause.eventId,
+      });
       if (!change.ok && change.noop) {
-        return { outcome: 'duplicate', consultation: stored.consultation };
+        // Nothing to change; finish what a crash may have left of the last change.
+        if (pending.length > 0) await this.relay(stored, { fresh: pending });
+        return { outcome: 'duplicate', consultation: read.consultation };
       }
       const next = change.ok
         ? this.stage(stored, cause, change)
         : this.stageRefusal(stored, cause, change.code, change.message, opts.refusalNotice?.agency);
       next.consultation = { ...next.consultation, version: version + 1 };
       if (!(await this.repository.commit(next, this.clock.now()))) continue;
-      // The carried-over entries were checked above; only this change's are new.
+      // The carried-over entries were checked above; they are relayed again
+      // with this change's (appends and publishes are idempotent).
       await this.relay(next, { fresh: next.outbox });
-      // Events first, then the query copy: a crash in between leaves a copy
-      // one version behind, which the next change or the sweep repairs.
-      await this.repository.refreshQueryCopy(next);
       if (!change.ok) {
         this.logger.warn(
           `refused ${cause.type} ${cause.eventId} on ${id}: ${change.code} ${change.message}`,
@@ -259,11 +272,11 @@ export class ConsultationsService {
   }
 
   /**
-   * Publishes the outbox's events and appends its log entries, in order,
-   * skipping what an earlier relay finished. An entry is appended after its
-   * event is published, so a logged entry means a published event. Safe to
-   * run twice, concurrently too: publishes are de-duplicated by event id and
-   * log appends by sequence number.
+   * Publishes the outbox's events, then appends its log entries, then shows
+   * the version in the read model: a logged entry means a published event.
+   * Safe to run twice, concurrently too: publishes are de-duplicated by event
+   * id, log appends by sequence number (the same entry), the read model by
+   * version. The message that caused the change is acked after this.
    */
   async relay(stored: StoredConsultation, opts: { fresh?: OutboxEntry[] } = {}): Promise<void> {
     // Right after a commit the caller knows what is new; otherwise ask the log.
@@ -274,8 +287,16 @@ export class ConsultationsService {
           e.publish ? [this.publisher.send(e.publish.subject, e.publish.envelope)] : [],
         ),
       );
-      await this.eventLog.appendAll(pending.map((e) => e.log));
     }
+    // The log and the read model are independent of each other: both at once.
+    await Promise.all([
+      pending.length > 0 ? this.eventLog.appendAll(pending.map((e) => e.log)) : undefined,
+      // A new consultation is in the bucket before its opening is acked (the
+      // sweep repairs later versions, never a consultation it cannot see).
+      this.view.publish(stored.consultation, stored.logHead, {
+        durable: stored.consultation.version === 1,
+      }),
+    ]);
     const last = stored.outbox.at(-1)?.log.seq;
     if (last !== undefined) this.rememberRelayed(stored.consultation.id, last);
     for (const listener of this.listeners) listener(stored.consultation);
@@ -299,10 +320,8 @@ export class ConsultationsService {
   }
 
   /**
-   * The outbox entries not yet in the log. Relays append in sequence order,
-   * so the log always holds a prefix of the outbox: if the last entry is
-   * there, all are; otherwise everything from the first missing one is due.
-   * A few point lookups by `_id`.
+   * The outbox entries not yet in the log: none when this process relayed
+   * them itself, else one `$in` look-up of the entries' ids.
    */
   private async unrelayed(stored: StoredConsultation): Promise<OutboxEntry[]> {
     const outbox = stored.outbox;
@@ -310,11 +329,8 @@ export class ConsultationsService {
     const id = stored.consultation.id;
     const lastSeq = outbox[outbox.length - 1].log.seq;
     if ((this.relayedThrough.get(id) ?? 0) >= lastSeq) return [];
-    if (await this.eventLog.has(id, lastSeq)) return [];
-    let first = 0;
-    while (first < outbox.length - 1 && (await this.eventLog.has(id, outbox[first].log.seq)))
-      first++;
-    return outbox.slice(first);
+    const there = await this.eventLog.present(outbox.map((e) => logEntryId(id, e.log.seq)));
+    return outbox.filter((e) => !there.has(logEntryId(id, e.log.seq)));
   }
 
   /** Called with every consultation after a change was relayed (the clock scheduler keeps its index with it). */
@@ -323,22 +339,59 @@ export class ConsultationsService {
   }
 
   /**
-   * Relays whatever a crash left between a commit and its relay, and repairs
-   * a query copy left behind. A consultation is done when the last entry of
-   * its head is in the log and no newer version exists.
+   * Relays whatever a crash left between a commit and its relay, and brings
+   * the read model up to a version committed but not shown. A consultation
+   * is done when the last entry of its head is in the log and no newer
+   * version exists: two `$in` look-ups per 500 open consultations.
    */
   async relayPending(): Promise<number> {
     let repaired = 0;
-    for (const head of await this.repository.heads()) {
-      const logged = head.logSeq === 0 || (await this.eventLog.has(head.id, head.logSeq));
-      if (logged && !(await this.repository.hasNewerThan(head.id, head.version))) continue;
-      const stored = await this.repository.get(head.id);
-      if (!stored) continue;
-      await this.repository.refreshQueryCopy(stored);
-      await this.relay(stored);
-      repaired++;
+    // Only matters still moving can have a change left half-relayed: a crash
+    // mid-change leaves the read model at the version before, which is open
+    // (or has a clock running). Closed ones are skipped.
+    const moving = [...this.view.all()].filter(
+      (r) => isOpen(r.consultation.status) || r.consultation.nextClockAt,
+    );
+    const heads = moving.map((r) => ({
+      id: r.consultation.id,
+      version: r.consultation.version,
+      logSeq: r.logHead.seq,
+    }));
+    for (let i = 0; i < heads.length; i += SWEEP_CHUNK) {
+      const chunk = heads.slice(i, i + SWEEP_CHUNK);
+      const [logged, newer] = await Promise.all([
+        this.eventLog.present(
+          chunk.filter((h) => h.logSeq > 0).map((h) => logEntryId(h.id, h.logSeq)),
+        ),
+        this.repository.existingVersions(chunk.map((h) => versionId(h.id, h.version + 1))),
+      ]);
+      for (const head of chunk) {
+        const done =
+          (head.logSeq === 0 || logged.has(logEntryId(head.id, head.logSeq))) &&
+          !newer.has(versionId(head.id, head.version + 1));
+        if (done) continue;
+        const stored = await this.repository.get(head.id);
+        if (!stored) continue;
+        await this.relay(stored);
+        repaired++;
+      }
     }
     return repaired;
+  }
+
+  /**
+   * Fills an empty read model from the database (a scan: after its KV bucket
+   * was lost, or the first start on data from before it existed).
+   */
+  async rebuildViewIfEmpty(): Promise<number> {
+    if (this.view.size > 0) return 0;
+    let n = 0;
+    for await (const stored of this.repository.latestOfAll()) {
+      await this.view.publish(stored.consultation, stored.logHead, { durable: true });
+      n++;
+    }
+    if (n > 0) this.logger.log(`read model rebuilt from the database: ${n} consultations`);
+    return n;
   }
 }
 

@@ -1,9 +1,9 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
+import { GroupCommit } from '../persistence/group-commit';
 import { INBOX_COLLECTION, InboxEntry } from './inbox.schema';
 
-const DUPLICATE_KEY = 11000;
 /**
  * How long a processed message id is kept. Redeliveries come within minutes
  * (ack wait × max deliveries); a dead letter replayed later was never
@@ -18,7 +18,11 @@ export class InboxRepository implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('Inbox');
   private timer?: NodeJS.Timeout;
 
-  constructor(@InjectModel(INBOX_COLLECTION) private readonly model: Model<InboxEntry>) {}
+  private readonly inserts: GroupCommit<{ _id: string; type: string; processedAt: Date }>;
+
+  constructor(@InjectModel(INBOX_COLLECTION) private readonly model: Model<InboxEntry>) {
+    this.inserts = new GroupCommit(this.model.collection as never);
+  }
 
   onModuleInit(): void {
     // On FerretDB a redelivery's look-up reads the whole collection: it must
@@ -36,22 +40,20 @@ export class InboxRepository implements OnModuleInit, OnModuleDestroy {
   }
 
   async has(consumer: string, eventId: string): Promise<boolean> {
-    return (await this.model.exists({ _id: `${consumer}:${eventId}` })) !== null;
+    const doc = await this.model.collection.findOne({ _id: `${consumer}:${eventId}` } as never, {
+      projection: { _id: 1 },
+    });
+    return doc !== null;
   }
 
   /** Records a processed message; false when it was recorded already. */
   async record(consumer: string, eventId: string, type: string, at: Date): Promise<boolean> {
-    try {
-      await this.model.collection.insertOne({
-        _id: `${consumer}:${eventId}`,
-        type,
-        processedAt: at,
-      } as never);
-      return true;
-    } catch (error) {
-      if ((error as { code?: number }).code === DUPLICATE_KEY) return false;
-      throw error;
-    }
+    const outcome = await this.inserts.insert({
+      _id: `${consumer}:${eventId}`,
+      type,
+      processedAt: at,
+    });
+    return outcome === 'inserted';
   }
 
   /** Forgets the messages processed before `before` (one delete); how many. */
