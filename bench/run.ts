@@ -2,7 +2,8 @@
 import 'reflect-metadata';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { benchCoordinator, benchDriverWrites } from './coordinator.bench';
+import { benchDriverWrites } from './driver.bench';
+import { benchAtScale, ScaleResult } from './scale.bench';
 import { benchMessagingLayer, benchRawJetStream, payloadOfAboutOneKb } from './messaging.bench';
 import { fmt } from './stats';
 
@@ -47,7 +48,6 @@ function row(cells: string[]): string {
 async function main(): Promise<void> {
   const count = Number(process.env.BENCH_MESSAGES ?? 20_000);
   const samples = Number(process.env.BENCH_LATENCY_SAMPLES ?? 500);
-  const consultations = Number(process.env.BENCH_CONSULTATIONS ?? 100);
   const only = process.env.BENCH_ONLY; // 'messaging' | 'coordinator'
   const servers: ServerHandle[] = [];
   const dir = path.resolve(__dirname, `../../.local/bench-${process.pid}`);
@@ -111,52 +111,124 @@ async function main(): Promise<void> {
         servers.push(mongo);
         mongoUrl = mongo.url;
       }
-      const signOffs = consultations * 4;
+      const scales = (process.env.BENCH_SCALES ?? '100,10000,100000')
+        .split(',')
+        .map((s) => Number(s.trim()))
+        .filter((n) => n > 0);
+      const signOffConsultations = Number(process.env.BENCH_CONSULTATIONS ?? 250);
+      const overloadSeconds = Number(process.env.BENCH_OVERLOAD_SECONDS ?? 60);
+      const readSamples = Number(process.env.BENCH_READ_SAMPLES ?? 50);
+      const latencySamples = Math.min(samples, 100);
       console.log(
-        `2. Coordinator: ${consultations} consultations x 4 sign-offs = ${signOffs}, ${Math.min(samples, 100)} latency samples, database ${mongoUrl}`,
+        `2. Coordinator at ${scales.join(', ')} stored consultations (database ${mongoUrl}): ` +
+          `${signOffConsultations} of them signed by 4 agencies, ${latencySamples} single sign-offs, ` +
+          `${readSamples} samples per read`,
       );
-      const driver = await benchDriverWrites(mongoUrl, signOffs, Math.min(samples, 100));
-      const coord = await benchCoordinator(
-        natsUrl,
-        mongoUrl,
-        consultations,
-        Math.min(samples, 100),
-      );
-      console.log(row(['', 'per s', 'p50 ms', 'p99 ms']));
+      const driver = await benchDriverWrites(mongoUrl, 2000, Math.min(samples, 100));
       console.log(
         row([
           'raw driver insert (1 KB)',
-          fmt(driver.perSecond, 0),
-          fmt(driver.latency.p50),
-          fmt(driver.latency.p99),
+          fmt(driver.perSecond, 0) + '/s',
+          'p50 ' + fmt(driver.latency.p50),
+          'p99 ' + fmt(driver.latency.p99),
         ]),
       );
       console.log(
         row([
-          'raw @nats-io/jetstream',
-          fmt(raw.perSecond, 0),
-          fmt(raw.latency.p50),
-          fmt(raw.latency.p99),
+          'raw JetStream publish+consume',
+          fmt(raw.perSecond, 0) + '/s',
+          'p50 ' + fmt(raw.latency.p50),
+          'p99 ' + fmt(raw.latency.p99),
         ]),
       );
+      const results: ScaleResult[] = [];
+      for (const [i, stored] of scales.entries()) {
+        console.log(`\n  -- ${stored} stored consultations --`);
+        const r = await benchAtScale(natsUrl, mongoUrl, stored, {
+          signOffConsultations,
+          latencySamples,
+          readSamples,
+          overloadSeconds: i === scales.length - 1 ? overloadSeconds : 0,
+          log: (line) => console.log(line),
+        });
+        results.push(r);
+        console.log(
+          `  seeded in ${fmt(r.seedSeconds, 1)} s; coordinator restarted (read model loaded) in ${fmt(r.bootSeconds, 1)} s`,
+        );
+        console.log(
+          row([
+            '  sign-offs (cold, 64 in flight)',
+            fmt(r.perSecond, 0) + '/s',
+            `${r.signOffs} msgs`,
+            `x${fmt(r.perSecond / raw.perSecond, 3)} JS`,
+          ]),
+        );
+        console.log(
+          row([
+            '  one sign-off end to end (ms)',
+            'p50 ' + fmt(r.latency.p50),
+            'p99 ' + fmt(r.latency.p99),
+            'n ' + r.latency.n,
+          ]),
+        );
+        for (const read of r.reads) {
+          console.log(
+            row([
+              `  ${read.name}`,
+              'p50 ' + fmt(read.latency.p50),
+              'p99 ' + fmt(read.latency.p99),
+              'max ' + fmt(Math.max(read.latency.p99, read.latency.p50)),
+            ]),
+          );
+        }
+      }
+      console.log('\n  The curve (ratios from this run):');
       console.log(
         row([
-          'coordinator sign-off (end to end)',
-          fmt(coord.perSecond, 0),
-          fmt(coord.latency.p50),
-          fmt(coord.latency.p99),
+          '  stored',
+          'signoffs/s',
+          'vs first',
+          'vs raw JS',
+          'p99 ms',
+          'list p99',
+          'detail p99',
+          'stats p99',
         ]),
       );
-      console.log(
-        `sign-offs/s per raw driver write/s:  ${fmt(coord.perSecond / driver.perSecond)}`,
-      );
-      console.log(`sign-offs/s per raw JetStream msg/s: ${fmt(coord.perSecond / raw.perSecond)}`);
-      console.log(
-        `p50 latency ratio (sign-off / driver insert): ${fmt(coord.latency.p50 / driver.latency.p50)}`,
-      );
-      console.log(
-        `p99 latency ratio (sign-off / driver insert): ${fmt(coord.latency.p99 / driver.latency.p99)}`,
-      );
+      const first = results[0];
+      for (const r of results) {
+        const listP99 = Math.max(
+          ...r.reads
+            .filter((x) => !x.name.includes('{id}') && !x.name.includes('stats'))
+            .map((x) => x.latency.p99),
+        );
+        const detail = r.reads.find((x) => x.name.includes('{id}'))!.latency.p99;
+        const stats = r.reads.find((x) => x.name.includes('stats'))!.latency.p99;
+        console.log(
+          row([
+            `  ${r.stored}`,
+            fmt(r.perSecond, 0),
+            fmt(first.perSecond / r.perSecond) + 'x',
+            fmt(r.perSecond / raw.perSecond, 3),
+            fmt(r.latency.p99),
+            fmt(listP99),
+            fmt(detail),
+            fmt(stats),
+          ]),
+        );
+      }
+      const over = results.at(-1)?.overload;
+      if (over) {
+        console.log(
+          `\n  Overload at ${results.at(-1)!.stored} stored: ${fmt(over.offeredPerSecond, 0)} msgs/s offered ` +
+            `(2x the measured sign-off rate) for ${over.seconds} s, then drained in ${fmt(over.drainSeconds, 1)} s`,
+        );
+        console.log(
+          `  published ${over.published}, acknowledged by JetStream ${over.acknowledged} (publish failures ${over.publishFailures}); ` +
+            `acknowledged sign-offs applied ${over.applied}, lost ${over.lost}; dead-lettered ${over.deadLettered}; ` +
+            `redelivered ${over.redelivered}; audit chains verified ${over.chainsVerified}, broken ${over.chainsBroken}`,
+        );
+      }
     }
   } finally {
     for (const s of servers.reverse()) await s.stop();
