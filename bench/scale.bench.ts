@@ -98,7 +98,7 @@ function readQueries(ids: string[], stored: number): { name: string; path: () =>
     { name: '  ?q=<text>', path: () => '/consultations?q=interceptor' },
     {
       name: '  ?offset=<last page>',
-      path: () => `/consultations?offset=${Math.max(0, stored - 50)}&limit=50`,
+      path: () => `/consultations?offset=${Math.min(100_000, Math.max(0, stored - 50))}&limit=50`,
     },
     { name: 'GET /agencies/dod/queue', path: () => '/agencies/dod/queue' },
     { name: 'GET /consultations/{id}', path: () => `/consultations/${pick()}` },
