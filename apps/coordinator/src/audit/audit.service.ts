@@ -21,7 +21,7 @@ export class AuditService {
     const stored = await this.consultations.get(consultationId);
     if (!stored) return undefined;
     await this.service.relay(stored);
-    const entries = await this.eventLog.entries(consultationId);
+    const entries = await this.eventLog.entries(consultationId, stored.logHead.seq);
     return verifyChain(entries, stored.logHead);
   }
 }

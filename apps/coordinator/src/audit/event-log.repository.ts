@@ -117,17 +117,19 @@ export class EventLogRepository implements OnModuleDestroy {
    * The whole log of one consultation, in sequence order: entries 1, 2, ...
    * by `_id`, a chunk at a time, until a chunk comes back short (the log has
    * no gaps; an entry past a gap would not be found, and the chain check
-   * against the head reports the gap as a missing entry).
+   * against the head reports the gap as a missing entry). `expected`, the
+   * head's sequence when the caller knows it, sizes the first chunk so that
+   * one look-up usually answers (with a few ids past it, to see entries
+   * beyond the head).
    */
-  async entries(consultationId: string): Promise<LogEntry[]> {
+  async entries(consultationId: string, expected = 0): Promise<LogEntry[]> {
     const all: LogEntry[] = [];
-    for (let first = 1; ; first += READ_CHUNK) {
-      const ids = Array.from({ length: READ_CHUNK }, (_, i) =>
-        logEntryId(consultationId, first + i),
-      );
+    let size = Math.min(READ_CHUNK, expected + 8);
+    for (let first = 1; ; first += size, size = READ_CHUNK) {
+      const ids = Array.from({ length: size }, (_, i) => logEntryId(consultationId, first + i));
       const docs = await this.model.collection.find({ _id: { $in: ids } } as never).toArray();
       all.push(...docs.map((d) => fromLogDocument(d)));
-      if (docs.length < READ_CHUNK) break;
+      if (docs.length < size) break;
     }
     return all.sort((a, b) => a.seq - b.seq);
   }

@@ -256,6 +256,11 @@ export class ConsultationView implements OnModuleInit, OnModuleDestroy {
     return this.records.get(id)?.consultation.version;
   }
 
+  /** The sequence of the last log entry of the latest version this instance knows of (0 if unknown). */
+  logSeqOf(id: string): number {
+    return this.records.get(id)?.logHead.seq ?? 0;
+  }
+
   all(): IterableIterator<ViewRecord> {
     return this.records.values();
   }

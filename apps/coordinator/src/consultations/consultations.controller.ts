@@ -94,9 +94,13 @@ export class ConsultationsController {
     @Param('id', new ParseUUIDPipe()) id: string,
     @CurrentOperator() reader: Operator,
   ): Promise<ConsultationDetailDto | WithheldConsultationDto> {
-    const stored = await this.consultations.get(id);
+    // The version and the log at once; the read model knows how long the log is.
+    const [stored, log] = await Promise.all([
+      this.consultations.get(id),
+      this.eventLog.entries(id, this.view.logSeqOf(id)),
+    ]);
     if (!stored) throw new NotFoundException(`no consultation ${id}`);
-    const entries = (await this.eventLog.entries(id)).map(toTimelineEntry);
+    const entries = log.map(toTimelineEntry);
     const c = stored.consultation;
     if (!mayRead(reader.clearance, c.classification)) {
       return withheldDetail(toSummary(c, this.now()), entries);

@@ -37,7 +37,7 @@ interface WriteError {
 /** The per-document errors of a bulk insert, or undefined when the error is not one. */
 function writeErrorsOf(error: unknown): WriteError[] | undefined {
   if (!error || typeof error !== 'object' || !('writeErrors' in error)) return undefined;
-  const raw = (error).writeErrors;
+  const raw = error.writeErrors;
   const list = Array.isArray(raw) ? raw : raw ? [raw] : [];
   return list.map((e: { index: number; code?: number; errmsg?: string; err?: WriteError }) => ({
     index: e.index ?? e.err?.index,
