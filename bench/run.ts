@@ -157,7 +157,7 @@ async function main(): Promise<void> {
         );
         console.log(
           row([
-            '  sign-offs (cold, 64 in flight)',
+            '  sign-offs (cold, never read before)',
             fmt(r.perSecond, 0) + '/s',
             `${r.signOffs} msgs`,
             `x${fmt(r.perSecond / raw.perSecond, 3)} JS`,

@@ -58,7 +58,6 @@ function coordinatorEnv(natsUrl: string, mongoUrl: string, namespace: string) {
     BUS_NAMESPACE: namespace,
     CLOCK_TICK_MS: '0',
     LOG_LEVEL: 'error',
-    MESSAGING_MAX_IN_FLIGHT: '64',
     HTTP_HOST: '127.0.0.1',
     OPERATORS: testOperators().accountsJson,
     SESSION_SECRET: testOperators().sessionSecret,
@@ -159,11 +158,19 @@ export async function benchAtScale(
         signOff(openIds[Math.floor(i / CLEARERS.length)], CLEARERS[i % CLEARERS.length]),
       ),
     );
-    await waitFor(() => openIds.every(cleared), {
-      timeoutMs: 600_000,
-      intervalMs: 5,
-      description: 'every consultation to clear',
-    });
+    // Only those not seen cleared yet are looked at again (the bench shares the coordinator's CPU).
+    const waiting = new Set(openIds);
+    await waitFor(
+      () => {
+        for (const id of waiting) if (cleared(id)) waiting.delete(id);
+        return waiting.size === 0;
+      },
+      {
+        timeoutMs: 600_000,
+        intervalMs: 10,
+        description: 'every consultation to clear',
+      },
+    );
     const seconds = Number(process.hrtime.bigint() - start) / 1e9;
 
     // Latency: one consultation with one clearer, one sign-off at a time.

@@ -26,7 +26,13 @@ export class CoordinatorModule {
     return {
       module: CoordinatorModule,
       imports: [
-        ConfigModule.forRoot({ defaults: { HTTP_PORT: 3000 }, env: options.env }),
+        ConfigModule.forRoot({
+          // 256 messages at once: the database sees them in a few group
+          // commits, and messages of one consultation still run in order
+          // (measured: 64 → 336 sign-offs/s, 256 → 526, 512 → 487; ADR 9).
+          defaults: { HTTP_PORT: 3000, MESSAGING_MAX_IN_FLIGHT: 256 },
+          env: options.env,
+        }),
         ObservabilityModule.forRoot({ service: COORDINATOR_SERVICE }),
         MessagingModule.forRoot({
           party: 'coordinator',

@@ -47,7 +47,6 @@ const SWEEP_CHUNK = 500;
 @Injectable()
 export class ConsultationsService implements OnApplicationBootstrap {
   private readonly logger = new Logger('Consultations');
-  private readonly listeners: ((consultation: Consultation) => void)[] = [];
 
   constructor(
     private readonly repository: ConsultationRepository,
@@ -299,7 +298,6 @@ export class ConsultationsService implements OnApplicationBootstrap {
     ]);
     const last = stored.outbox.at(-1)?.log.seq;
     if (last !== undefined) this.rememberRelayed(stored.consultation.id, last);
-    for (const listener of this.listeners) listener(stored.consultation);
   }
 
   /**
@@ -331,11 +329,6 @@ export class ConsultationsService implements OnApplicationBootstrap {
     if ((this.relayedThrough.get(id) ?? 0) >= lastSeq) return [];
     const there = await this.eventLog.present(outbox.map((e) => logEntryId(id, e.log.seq)));
     return outbox.filter((e) => !there.has(logEntryId(id, e.log.seq)));
-  }
-
-  /** Called with every consultation after a change was relayed (the clock scheduler keeps its index with it). */
-  onRelayed(listener: (consultation: Consultation) => void): void {
-    this.listeners.push(listener);
   }
 
   /**
