@@ -9,10 +9,24 @@ import type { ClockRecord, Consultation } from './consultation.model';
  * any value, ties are broken by id, `overdue` needs a deadline.
  */
 
-/** One consultation as the read model holds it: the summary fields, without the detail-only lists. */
+/**
+ * One consultation as the read model holds it: the summary (the consultation
+ * without its detail-only lists), and the fields the queries filter and sort
+ * on, copied into an object of one fixed shape (reading them off the
+ * consultations themselves, objects of many shapes, cost most of a query's
+ * time at 100,000).
+ */
 export interface ViewRecord {
   consultation: Consultation;
   logHead: { seq: number; hash: string };
+  id: string;
+  status: ConsultationStatus;
+  kind: ConsultationKind;
+  precedence: Precedence;
+  pendingAgencies: readonly Agency[];
+  updatedAt: string;
+  openedAt: string;
+  nextDueAt: string | undefined;
   /** Lower-cased title, summary, reference and id, for `q=` search. */
   text: string;
 }
@@ -50,7 +64,19 @@ export const DETAIL_ONLY = ['signOffs', 'conditions', 'screenings', 'assessments
 /** A record of the read model for a consultation (the detail-only lists emptied). */
 export function toViewRecord(c: Consultation, logHead: { seq: number; hash: string }): ViewRecord {
   const consultation = { ...c, signOffs: [], conditions: [], screenings: [], assessments: [] };
-  return { consultation, logHead, text: searchText(c) };
+  return {
+    consultation,
+    logHead,
+    id: c.id,
+    status: c.status,
+    kind: c.kind,
+    precedence: c.precedence,
+    pendingAgencies: c.pendingAgencies ?? [],
+    updatedAt: c.updatedAt,
+    openedAt: c.openedAt,
+    nextDueAt: c.nextDueAt ?? undefined,
+    text: searchText(c),
+  };
 }
 
 /** Compares two optional strings as MongoDB sorts them: missing first. */
@@ -61,68 +87,113 @@ function compareOptional(a: string | undefined | null, b: string | undefined | n
   return a < b ? -1 : 1;
 }
 
-function comparator(
-  sort: NonNullable<ConsultationQuery['sort']>,
-  order: 'asc' | 'desc',
-): (a: Consultation, b: Consultation) => number {
-  const sign = order === 'asc' ? 1 : -1;
-  return (a, b) =>
-    sign * compareOptional(a[sort], b[sort]) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
-
-export function matches(c: ViewRecord, q: ConsultationQuery, needle?: string): boolean {
-  const m = c.consultation;
-  if (q.status?.length && !q.status.includes(m.status)) return false;
-  if (q.kind?.length && !q.kind.includes(m.kind)) return false;
-  if (q.precedence?.length && !q.precedence.includes(m.precedence)) return false;
-  if (q.pendingAgency && !(m.pendingAgencies ?? []).includes(q.pendingAgency)) return false;
-  if (q.overdueAt && !(m.nextDueAt !== undefined && m.nextDueAt < q.overdueAt)) return false;
-  if (needle !== undefined && !c.text.includes(needle)) return false;
+export function matches(r: ViewRecord, q: ConsultationQuery, needle?: string): boolean {
+  if (q.status?.length && !q.status.includes(r.status)) return false;
+  if (q.kind?.length && !q.kind.includes(r.kind)) return false;
+  if (q.precedence?.length && !q.precedence.includes(r.precedence)) return false;
+  if (q.pendingAgency && !r.pendingAgencies.includes(q.pendingAgency)) return false;
+  if (q.overdueAt && !(r.nextDueAt !== undefined && r.nextDueAt < q.overdueAt)) return false;
+  if (needle !== undefined && !r.text.includes(needle)) return false;
   return true;
 }
 
-/**
- * The first `k` items of `items` in `compare` order, without sorting them
- * all: a bounded sorted buffer (binary insertion). O(n log k) for a page near
- * the top, which is what operators read.
- */
-export function topK<T>(items: Iterable<T>, k: number, compare: (a: T, b: T) => number): T[] {
-  const best: T[] = [];
-  if (k <= 0) return best;
-  for (const item of items) {
-    if (best.length === k && compare(item, best[k - 1]) >= 0) continue;
-    let lo = 0;
-    let hi = best.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (compare(best[mid], item) <= 0) lo = mid + 1;
-      else hi = mid;
-    }
-    best.splice(lo, 0, item);
-    if (best.length > k) best.pop();
+/** The sort key of a record, read with a property access V8 can keep monomorphic. */
+function sortKey(
+  sort: NonNullable<ConsultationQuery['sort']>,
+): (r: ViewRecord) => string | undefined {
+  switch (sort) {
+    case 'updatedAt':
+      return (r) => r.updatedAt;
+    case 'openedAt':
+      return (r) => r.openedAt;
+    case 'nextDueAt':
+      return (r) => r.nextDueAt;
+    case 'precedence':
+      return (r) => r.precedence;
   }
-  return best;
 }
 
-/** Past this many items before the page's end, sorting everything is cheaper than a buffer. */
-const TOP_K_LIMIT = 2_000;
-
-function page<T>(all: T[], offset: number, limit: number, compare: (a: T, b: T) => number): T[] {
-  if (offset + limit <= TOP_K_LIMIT) return topK(all, offset + limit, compare).slice(offset);
-  return all.sort(compare).slice(offset, offset + limit);
+/**
+ * Rearranges `a` so that `a[k]` is the item a full sort would put there,
+ * with nothing after it in order before it and nothing before it after it
+ * (quickselect, Hoare's partition: linear on average). `compare` must be a
+ * total order (ties broken by id).
+ */
+export function select<T>(a: T[], k: number, compare: (x: T, y: T) => number): void {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (hi > lo) {
+    const pivot = a[lo + ((hi - lo) >> 1)];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (compare(a[i], pivot) < 0) i++;
+      while (compare(a[j], pivot) > 0) j--;
+      if (i <= j) {
+        const t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return;
+  }
 }
 
-/** Consultations matching `q`, one page of them in the requested order, and how many match. */
+/**
+ * Items `offset` to `offset + limit` of `all` in `compare` order, without
+ * sorting them all: select the page's last item (so the ones before it are
+ * the page and those above it), then its first, then sort the page alone.
+ * Linear in the number of items on average, whatever the page. Reorders `all`.
+ */
+export function page<T>(
+  all: T[],
+  offset: number,
+  limit: number,
+  compare: (a: T, b: T) => number,
+): T[] {
+  if (offset >= all.length || limit <= 0) return [];
+  const end = Math.min(all.length, offset + limit);
+  if (end < all.length) select(all, end - 1, compare);
+  const head = all.slice(0, end);
+  if (offset > 0) select(head, offset, compare);
+  return head.slice(offset).sort(compare);
+}
+
+/**
+ * Consultations matching `q`, one page of them in the requested order, and
+ * how many match: one pass over the records, then a selection of the page.
+ */
 export function listConsultations(
   records: Iterable<ViewRecord>,
   q: ConsultationQuery,
 ): { total: number; items: Consultation[] } {
   const needle = q.text ? q.text.toLowerCase() : undefined;
-  const hits: Consultation[] = [];
-  for (const r of records) if (matches(r, q, needle)) hits.push(r.consultation);
-  const sort = q.sort ?? 'updatedAt';
-  const compare = comparator(sort, q.order ?? 'desc');
-  return { total: hits.length, items: page(hits, q.offset ?? 0, q.limit ?? 50, compare) };
+  const keyOf = sortKey(q.sort ?? 'updatedAt');
+  // The matches, with their sort keys and ids in arrays of their own.
+  const hits: ViewRecord[] = [];
+  const keys: (string | undefined)[] = [];
+  const ids: string[] = [];
+  for (const r of records) {
+    if (!matches(r, q, needle)) continue;
+    hits.push(r);
+    keys.push(keyOf(r));
+    ids.push(r.id);
+  }
+  const sign = (q.order ?? 'desc') === 'asc' ? 1 : -1;
+  const compare = (i: number, j: number): number => {
+    const x = keys[i];
+    const y = keys[j];
+    if (x !== y) return sign * compareOptional(x, y);
+    return ids[i] < ids[j] ? -1 : ids[i] > ids[j] ? 1 : 0;
+  };
+  const order: number[] = [];
+  for (let i = 0; i < hits.length; i++) order.push(i);
+  const items = page(order, q.offset ?? 0, q.limit ?? 50, compare).map((i) => hits[i].consultation);
+  return { total: hits.length, items };
 }
 
 /** The due date of `agency`'s pending review of the current revision, if it has one. */
@@ -148,8 +219,8 @@ export function agencyQueue(
 ): { total: number; items: Consultation[] } {
   const rows: { c: Consultation; due: string }[] = [];
   for (const r of records) {
+    if (!r.pendingAgencies.includes(agency)) continue;
     const c = r.consultation;
-    if (!(c.pendingAgencies ?? []).includes(agency)) continue;
     const due = ownDeadline(c, agency);
     if (due !== undefined) rows.push({ c, due });
   }
