@@ -40,7 +40,7 @@ describe('a coordinator under overload', () => {
     h = undefined;
   });
 
-  it('a burst beyond what the coordinator processes within the ack wait loses nothing, dead-letters nothing and drains by itself', async () => {
+  it('a burst beyond what the coordinator processes within the ack wait loses nothing, dead-letters nothing, is not redelivered and drains by itself', async () => {
     const started = Date.now();
     // A 2 s ack wait; MESSAGING_MAX_IN_FLIGHT and MESSAGING_MAX_DELIVER as configured (64, 8).
     h = await startCoordinator({ api: true, messaging: { ackWaitMs: 2_000 } });
@@ -145,5 +145,12 @@ describe('a coordinator under overload', () => {
       chainsNotVerifying: 0,
       deadLettered: 0,
     });
+    // No redelivery storm: what the coordinator holds is kept alive
+    // (in-progress acks); only the few the client has buffered and not yet
+    // taken can outlive this test's 2 s ack wait on a busy machine (0 to 13
+    // of 2,700 seen). The code before redelivered nearly every message.
+    expect(consumer.deliveries - counts.acknowledged).toBeLessThanOrEqual(
+      Math.ceil(counts.acknowledged / 20),
+    );
   }, 180_000);
 });
