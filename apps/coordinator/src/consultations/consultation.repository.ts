@@ -212,17 +212,17 @@ export class ConsultationRepository implements OnModuleInit, OnModuleDestroy {
 
   /**
    * The version to decide on: from memory when this process knows the
-   * consultation (a copy: the caller may change it), else from the database.
+   * consultation (shared: the caller must not change it), else from the
+   * database.
    * A writer learns that it started from an old version when its commit of
    * the next one finds it taken; then it reads again with `get`.
    */
   async getForUpdate(id: string): Promise<StoredConsultation | undefined> {
     const known = this.latest.get(id);
     if (known && known.consultation.version >= (this.view.versionOf(id) ?? 0)) {
-      return structuredClone(known);
+      return known;
     }
-    const read = await this.get(id);
-    return read && structuredClone(read);
+    return this.get(id);
   }
 
   /**
