@@ -128,12 +128,14 @@ describe('the read model', () => {
     // What a slow put of another instance would leave: an older version, last.
     const kv = await new Kvm(a.app.get(NatsConnectionProvider).js).open(view(a).bucket);
     const stale = { ...current, version: current.version - 1, title: 'stale' };
-    await kv.put(id, JSON.stringify({ consultation: stale, logHead: { seq: 0, hash: '' } }));
+    await kv.put(
+      id,
+      `${stale.version} ${JSON.stringify({ consultation: stale, logHead: { seq: 0, hash: '' } })}`,
+    );
     await waitFor(
       async () => {
         const entry = await kv.get(id);
-        const value = entry?.json<{ consultation: { version: number } }>();
-        return value?.consultation.version === current.version;
+        return entry?.string().startsWith(`${current.version} `);
       },
       { description: 'the bucket to hold the latest version again' },
     );

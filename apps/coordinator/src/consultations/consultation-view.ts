@@ -38,7 +38,12 @@ function keyOf(id: string): string {
   return SAFE_KEY.test(id) ? id : `=${Buffer.from(id, 'utf8').toString('base64url')}`;
 }
 
-/** What the bucket holds per consultation. */
+/** The consultation id of a key (`keyOf` reversed). */
+function idOf(key: string): string {
+  return key.startsWith('=') ? Buffer.from(key.slice(1), 'base64url').toString('utf8') : key;
+}
+
+/** What the bucket holds per consultation (after its version and a space). */
 interface ViewValue {
   consultation: Consultation;
   logHead: { seq: number; hash: string };
@@ -135,26 +140,37 @@ export class ConsultationView implements OnModuleInit, OnModuleDestroy {
 
   private receive(entry: KvWatchEntry): void {
     if (entry.operation !== 'PUT') return;
-    let value: ViewValue;
+    let value: ViewValue | undefined;
+    let version: number;
+    let id: string;
     try {
-      value = entry.json<ViewValue>();
+      const text = entry.string();
+      // `<version> <json>`: most entries are this instance's own puts coming
+      // back, known by their version without parsing the JSON.
+      const space = text.indexOf(' ');
+      version = Number(text.slice(0, space));
+      id = idOf(entry.key);
+      const known = this.records.get(id);
+      if (!known || known.consultation.version < version) {
+        value = JSON.parse(text.slice(space + 1)) as ViewValue;
+        id = value.consultation.id;
+      }
     } catch (error) {
       this.logger.error(`unreadable view entry ${entry.key}: ${(error as Error).message}`);
       return;
     }
-    const id = value.consultation.id;
-    const known = this.records.get(id);
-    // Our own put coming back, or an older version: nothing new here.
-    if (known && known.consultation.version >= value.consultation.version) {
-      // A put of an older version landed last (two instances raced), and no
-      // put of ours is on its way: the bucket's value is stale. Put ours again.
-      if (known.consultation.version > value.consultation.version && !this.queued.has(id)) {
-        this.queued.set(id, known);
-        void this.drain(id);
-      }
+    if (value) {
+      this.set(toViewRecord(value.consultation, value.logHead));
       return;
     }
-    this.set(toViewRecord(value.consultation, value.logHead));
+    // Our own put coming back, or an older version. If an older put landed
+    // last (two instances raced) and no put of ours is on its way, the
+    // bucket's value is stale: put ours again.
+    const known = this.records.get(id)!;
+    if (known.consultation.version > version && !this.queued.has(id)) {
+      this.queued.set(id, known);
+      void this.drain(id);
+    }
   }
 
   private set(record: ViewRecord): boolean {
@@ -171,7 +187,10 @@ export class ConsultationView implements OnModuleInit, OnModuleDestroy {
     const value: ViewValue = { consultation: record.consultation, logHead: record.logHead };
     this.puts++;
     try {
-      await this.kv.put(keyOf(record.consultation.id), JSON.stringify(value));
+      await this.kv.put(
+        keyOf(record.consultation.id),
+        `${record.consultation.version} ${JSON.stringify(value)}`,
+      );
     } finally {
       this.puts--;
     }
