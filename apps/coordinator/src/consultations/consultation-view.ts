@@ -60,8 +60,10 @@ export type ViewListener = (consultation: Consultation) => void;
  * It is kept in a JetStream KV bucket, one key per consultation (history 1),
  * so that every coordinator instance sees every instance's changes, in order,
  * and catches up after a restart or a lost connection (the KV watcher is an
- * ordered consumer): a writer puts the summary after relaying a change and
- * before acking the message that caused it. Values carry the version, and the
+ * ordered consumer). A writer shows a change in its own instance at once and
+ * puts it in the bucket right after (a new consultation before its opening is
+ * acked; later versions coalesced, one put in flight per consultation, and
+ * repaired by the sweep if a put is lost). Values carry the version, and the
  * highest version wins: a put that lands after a newer one (two instances
  * racing) is noticed by every watcher, which puts the newer value again, so
  * the bucket converges on the latest version. The consultation versions in
@@ -78,6 +80,7 @@ export class ConsultationView implements OnModuleInit, OnModuleDestroy {
   private readonly records = new Map<string, ViewRecord>();
   private readonly listeners: ViewListener[] = [];
   private caughtUp = false;
+  private stopping = false;
   private lastUpdateAt?: Date;
   private puts = 0;
   /** The record to put next, per consultation, while a put of it is in flight. */
@@ -106,6 +109,7 @@ export class ConsultationView implements OnModuleInit, OnModuleDestroy {
 
   async onModuleDestroy(): Promise<void> {
     await this.flushed();
+    this.stopping = true;
     this.watcher?.stop();
     await this.watching?.catch(() => undefined);
   }
@@ -134,6 +138,12 @@ export class ConsultationView implements OnModuleInit, OnModuleDestroy {
           loaded();
         }
       }
+      if (this.stopping) return;
+      // The watcher should outlive reconnections; if it ever ends, watch
+      // again (every value is replayed; the versions keep the newest).
+      this.logger.error('the read model stopped following the bucket; watching again');
+      this.caughtUp = false;
+      await this.watch();
     })();
     await Promise.race([initial, this.watching]);
   }
