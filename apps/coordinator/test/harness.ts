@@ -240,6 +240,25 @@ interface DetailView extends Consultation {
  * instance's REST API and the audit through the next, and checks each
  * acknowledged publish against it. The instances need `api: true`.
  */
+/**
+ * Jepsen's verdict: every message JetStream acknowledged is applied exactly
+ * once, no consultation is stuck, every audit chain verifies, nothing was
+ * dead-lettered.
+ */
+export function expectNothingLost(counts: AppliedCounts, deadLettered: number): void {
+  expect({ ...counts, deadLettered }).toEqual({
+    ...counts,
+    applied: counts.acknowledged,
+    missing: 0,
+    duplicated: 0,
+    signOffsMissing: 0,
+    signOffsDuplicated: 0,
+    stuckInReview: 0,
+    chainsNotVerifying: 0,
+    deadLettered: 0,
+  });
+}
+
 export async function checkApplied(
   instances: Harness[],
   ledger: PublishLedger,

@@ -3,6 +3,7 @@ export * from './dead-letter.service';
 export type { DeadLetterRecord, DeadLetterReason } from './dead-letter.writer';
 export * from './event-id';
 export * from './event-publisher';
+export * from './kv-key';
 export * from './message-context';
 export {
   MessageCtx,

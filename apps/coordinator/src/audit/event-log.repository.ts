@@ -99,11 +99,6 @@ export class EventLogRepository implements OnModuleDestroy {
     }
   }
 
-  /** Whether entry `seq` of a consultation was appended (a look-up by `_id`). */
-  async has(consultationId: string, seq: number): Promise<boolean> {
-    return (await this.present([logEntryId(consultationId, seq)])).size > 0;
-  }
-
   /** Which of these entry ids (`logEntryId`) are in the log (one `$in` look-up). */
   async present(ids: string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();

@@ -58,9 +58,6 @@ export function searchText(c: Consultation): string {
   return [c.title, c.summary, c.reference ?? '', c.id].join('\u0000').toLowerCase();
 }
 
-/** Fields of the model that only the detail needs: the read model leaves them out. */
-export const DETAIL_ONLY = ['signOffs', 'conditions', 'screenings', 'assessments'] as const;
-
 /** A record of the read model for a consultation (the detail-only lists emptied). */
 export function toViewRecord(c: Consultation, logHead: { seq: number; hash: string }): ViewRecord {
   const consultation = { ...c, signOffs: [], conditions: [], screenings: [], assessments: [] };

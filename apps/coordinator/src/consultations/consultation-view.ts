@@ -10,7 +10,13 @@ import { StorageType } from '@nats-io/jetstream';
 import { Kvm, type KV, type KvWatchEntry } from '@nats-io/kv';
 import type { QueuedIterator } from '@nats-io/nats-core';
 import type { Agency } from '@icb/contracts';
-import { MESSAGING_OPTIONS, MessagingOptions, NatsConnectionProvider } from '@icb/messaging';
+import {
+  idOfKeyToken,
+  keyToken,
+  MESSAGING_OPTIONS,
+  MessagingOptions,
+  NatsConnectionProvider,
+} from '@icb/messaging';
 import { HealthRegistry } from '@icb/observability';
 import type { Consultation } from './consultation.model';
 import {
@@ -30,17 +36,6 @@ import {
  */
 export function coordinatorViewBucket(namespace: string): string {
   return `${namespace.toUpperCase()}_COORDINATOR_VIEW`;
-}
-
-const SAFE_KEY = /^[A-Za-z0-9_-]+$/;
-/** A KV key from a consultation id: the id itself (UUIDs are safe), else `=` and its base64url. */
-function keyOf(id: string): string {
-  return SAFE_KEY.test(id) ? id : `=${Buffer.from(id, 'utf8').toString('base64url')}`;
-}
-
-/** The consultation id of a key (`keyOf` reversed). */
-function idOf(key: string): string {
-  return key.startsWith('=') ? Buffer.from(key.slice(1), 'base64url').toString('utf8') : key;
 }
 
 /** What the bucket holds per consultation (after its version and a space). */
@@ -159,7 +154,7 @@ export class ConsultationView implements OnModuleInit, OnModuleDestroy {
       // back, known by their version without parsing the JSON.
       const space = text.indexOf(' ');
       version = Number(text.slice(0, space));
-      id = idOf(entry.key);
+      id = idOfKeyToken(entry.key);
       const known = this.records.get(id);
       if (!known || known.consultation.version < version) {
         value = JSON.parse(text.slice(space + 1)) as ViewValue;
@@ -198,7 +193,7 @@ export class ConsultationView implements OnModuleInit, OnModuleDestroy {
     this.puts++;
     try {
       await this.kv.put(
-        keyOf(record.consultation.id),
+        keyToken(record.consultation.id),
         `${record.consultation.version} ${JSON.stringify(value)}`,
       );
     } finally {

@@ -258,11 +258,6 @@ export class ConsultationRepository implements OnModuleInit, OnModuleDestroy {
     return new Set(docs.map((d) => d._id as unknown as string));
   }
 
-  /** Whether a version newer than `version` was committed (a point look-up). */
-  async hasNewerThan(id: string, version: number): Promise<boolean> {
-    return (await this.existingVersions([versionId(id, version + 1)])).size > 0;
-  }
-
   /**
    * The latest version of every consultation, by a scan of the whole
    * collection: for rebuilding the read model, never on a request's path.

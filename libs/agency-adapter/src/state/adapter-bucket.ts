@@ -2,7 +2,12 @@ import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { JetStreamApiCodes, JetStreamApiError, StorageType } from '@nats-io/jetstream';
 import { Kvm, type KV, type KvOptions } from '@nats-io/kv';
 import type { Agency } from '@icb/contracts';
-import { MESSAGING_OPTIONS, MessagingOptions, NatsConnectionProvider } from '@icb/messaging';
+import {
+  keyToken,
+  MESSAGING_OPTIONS,
+  MessagingOptions,
+  NatsConnectionProvider,
+} from '@icb/messaging';
 import { ADAPTER_AGENCY } from '../agency-adapter.options';
 
 /**
@@ -48,16 +53,8 @@ function isWrongRevision(error: unknown): boolean {
   );
 }
 
-const SAFE_TOKEN = /^[A-Za-z0-9_-]+$/;
-
-/**
- * One token of a key from an id: the id itself when it is made of letters,
- * digits, `-` and `_` (UUIDs are), else `=` and its base64url, so no id can
- * add a token or a wildcard to a key.
- */
-export function keyToken(id: string): string {
-  return SAFE_TOKEN.test(id) ? id : `=${Buffer.from(id, 'utf8').toString('base64url')}`;
-}
+/** Keys are made of `keyToken`s (shared with the coordinator's read model). */
+export { keyToken };
 
 /**
  * The adapter's bucket, opened (created when missing) at start. Values are
