@@ -1,4 +1,11 @@
-import { DynamicModule, INestApplication, Type, ValidationPipe } from '@nestjs/common';
+import {
+  ArgumentMetadata,
+  BadRequestException,
+  DynamicModule,
+  INestApplication,
+  Type,
+  ValidationPipe,
+} from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
@@ -19,8 +26,41 @@ export interface ServiceDescription {
 }
 
 /** The validation every HTTP edge applies, with the contracts' classes. */
+/** Deepest nesting a request body may have: the contracts need a handful of levels. */
+export const MAX_BODY_DEPTH = 32;
+
+/** How deeply `value` nests objects and arrays (iterative: a hostile body cannot overflow the stack). */
+export function nestingDepth(value: unknown, limit = Infinity): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth + 1 > deepest) deepest = depth + 1;
+    if (deepest > limit) return deepest;
+    for (const child of Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
+/**
+ * Class-validator at every HTTP edge, after a depth cap: Nest's pipe walks a
+ * body recursively, and a body nested thousands of levels deep would overflow
+ * the stack (a 500) instead of getting a 400.
+ */
+class EdgeValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (nestingDepth(value, MAX_BODY_DEPTH) > MAX_BODY_DEPTH) {
+      throw new BadRequestException([
+        `${metadata.type} is nested more than ${MAX_BODY_DEPTH} levels deep`,
+      ]);
+    }
+    return super.transform(value, metadata) as Promise<unknown>;
+  }
+}
+
 export function edgeValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new EdgeValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
