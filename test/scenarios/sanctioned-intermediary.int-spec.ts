@@ -99,11 +99,11 @@ describe('scenario: a party half-owned by a listed entity is screened, escalated
     };
 
     // DoD answers through its own interface; Treasury answers by itself.
+    // (Treasury may answer first: its non-concurrence escalates the case and
+    // empties every agency's queue, so DoD waits for the review itself.)
     await waitFor(
-      async () => (await request(dod.getHttpServer()).get('/reviews')).body?.items?.length > 0,
-      {
-        description: "the review in DoD's queue",
-      },
+      async () => (await request(dod.getHttpServer()).get(`/reviews/${id}`)).status === 200,
+      { description: 'the review at DoD' },
     );
     await request(dod.getHttpServer())
       .post(`/reviews/${id}/sign-off`)
@@ -129,8 +129,16 @@ describe('scenario: a party half-owned by a listed entity is screened, escalated
     expect(escalated.escalation).toMatchObject({ ladder: 'nsc', level: 'pcc' });
 
     // The NSC chairs: the PCC refers up, the Deputies Committee denies.
-    const listed = await request(nsc.getHttpServer()).get('/escalations').expect(200);
-    expect((listed.body as { items: { id: string }[] }).items.map((i) => i.id)).toContain(id);
+    // The list is the read model, a moment behind the consultation just read.
+    const listed = await waitFor(
+      async () => {
+        const res = await request(nsc.getHttpServer()).get('/escalations').expect(200);
+        const ids = (res.body as { items: { id: string }[] }).items.map((i) => i.id);
+        return ids.includes(id) && ids;
+      },
+      { description: "the escalation in NSC's list" },
+    );
+    expect(listed).toContain(id);
     await request(nsc.getHttpServer())
       .post(`/escalations/${id}/decision`)
       .send({
