@@ -61,7 +61,12 @@ export function isLevelOfLadder(ladder: EscalationLadder, level: string): boolea
   return (ESCALATION_LADDERS[ladder] as readonly string[]).includes(level);
 }
 
-export const ESCALATION_CAUSES = ['non-concur', 'missed-deadline', 'referral'] as const;
+export const ESCALATION_CAUSES = [
+  'non-concur',
+  'missed-deadline',
+  'missed-acknowledgement',
+  'referral',
+] as const;
 export type EscalationCause = (typeof ESCALATION_CAUSES)[number];
 
 /** What the chair of a level decides. */

@@ -31,13 +31,17 @@ function setUp(rows: Row[], failing: string[] = []) {
     },
   };
   const clock = new FakeClock(T1);
+  const wall = { now: 1_000_000 };
   const scheduler = new ClockScheduler(
     view as unknown as ConsultationView,
     service as unknown as ConsultationsService,
     clock,
     0,
+    undefined,
+    undefined,
+    () => wall.now,
   );
-  return { scheduler, applied, clock, announce: (c: Row) => changed(c) };
+  return { scheduler, applied, clock, wall, announce: (c: Row) => changed(c) };
 }
 
 describe('ClockScheduler', () => {
@@ -64,5 +68,30 @@ describe('ClockScheduler', () => {
     await scheduler.tick({ rescan: true, sweep: false });
     expect(applied).toEqual(['later']);
     expect(scheduler.failures).toBe(1);
+  });
+
+  it('a consultation whose clocks keep failing is retried with a growing backoff and reported', async () => {
+    const failing = ['broken'];
+    const { scheduler, clock, wall } = setUp([{ id: 'broken', nextClockAt: T1 }], failing);
+    clock.set(new Date(Date.parse(T1) + 1));
+    const attemptsAfter = async (ms: number) => {
+      wall.now += ms;
+      await scheduler.tick({ rescan: false, sweep: false });
+      return scheduler.failures;
+    };
+    await scheduler.tick({ rescan: true, sweep: false });
+    expect(scheduler.failures).toBe(1);
+    // Not again before its backoff (1 s), then 2 s, then 4 s.
+    expect(await attemptsAfter(999)).toBe(1);
+    expect(await attemptsAfter(1)).toBe(2);
+    expect(await attemptsAfter(1_999)).toBe(2);
+    expect(await attemptsAfter(1)).toBe(3);
+    expect(scheduler.stuckClocks()).toEqual([
+      expect.objectContaining({ id: 'broken', attempts: 3, lastError: 'broken is broken' }),
+    ]);
+    // Repaired: the next attempt fires it and it is no longer reported.
+    failing.length = 0;
+    await attemptsAfter(4_000);
+    expect(scheduler.stuckClocks()).toEqual([]);
   });
 });

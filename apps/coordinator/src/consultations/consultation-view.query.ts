@@ -197,7 +197,7 @@ export function listConsultations(
 export function ownDeadline(c: Consultation, agency: Agency): string | undefined {
   let due: string | undefined;
   for (const r of c.reviews) {
-    if (r.agency !== agency || r.state !== 'pending') continue;
+    if (r.agency !== agency || r.revision !== c.revision || r.state !== 'pending') continue;
     if (due === undefined || r.dueAt < due) due = r.dueAt;
   }
   return due;

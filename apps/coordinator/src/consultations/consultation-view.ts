@@ -202,6 +202,15 @@ export class ConsultationView implements OnModuleInit, OnModuleDestroy {
   }
 
   /**
+   * Shows a version this instance just committed, at once and in this
+   * instance only (the clock scheduler learns its clocks before the change
+   * is relayed); `publish` puts it in the bucket with the relay.
+   */
+  show(consultation: Consultation, logHead: { seq: number; hash: string }): void {
+    if (this.set(toViewRecord(consultation, logHead))) this.unstored.add(consultation.id);
+  }
+
+  /**
    * Records the latest version of a consultation: at once in this instance;
    * in the bucket for the others right after. With `durable`, resolves when
    * the server stored it; otherwise the put is coalesced with later versions

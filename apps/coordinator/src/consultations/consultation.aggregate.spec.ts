@@ -616,6 +616,19 @@ describe('consultation aggregate', () => {
       ]);
       expect(s.conditions[0].status).toBe('superseded');
       expect(s.clocks.filter((c) => !c.firedAt).every((c) => c.revision === 2)).toBe(true);
+      // One review per clearer for the current revision; revision 1's are history.
+      expect(s.reviews.map((r) => [r.agency, r.revision, r.state])).toEqual([
+        ['dod', 2, 'pending'],
+        ['nsc', 2, 'pending'],
+        ['cia', 2, 'pending'],
+        ['treasury', 2, 'pending'],
+      ]);
+      expect(s.earlierReviews?.map((r) => [r.agency, r.revision, r.state])).toEqual([
+        ['dod', 1, 'answered'],
+        ['nsc', 1, 'answered'],
+        ['cia', 1, 'pending'],
+        ['treasury', 1, 'pending'],
+      ]);
 
       // cia and treasury answer revision 2; dod and nsc's revision-1 answers do not count.
       s = ok(
@@ -1235,4 +1248,215 @@ describe('consultation aggregate', () => {
       expect(change.state).toBe(s);
     });
   });
+});
+
+describe('statutory time runs from when the coordinator recorded the step', () => {
+  const recordedAt = '2025-04-10T15:00:00.000Z';
+  const backdated = '2025-03-01T15:00:00.000Z'; // 40 days before it reached the coordinator
+
+  function inInformalReview(): Consultation {
+    return ok(
+      congressInformalNotice(
+        inCongressionalReview(),
+        { consultationId: CONSULTATION_ID, committees: ['SFRC', 'HFAC'], sentAt: backdated },
+        at('2025-03-12T15:00:00.000Z'),
+      ),
+    ).state;
+  }
+
+  it('a formal notice dated 40 days in the past still gets the whole 30-day review, from its recording', () => {
+    const s = ok(
+      congressFormalNotice(
+        inInformalReview(),
+        {
+          consultationId: CONSULTATION_ID,
+          transmittalNumber: '25-17',
+          sentAt: backdated,
+          reviewDays: 30,
+        },
+        at(recordedAt),
+      ),
+    ).state;
+    expect(s.congress).toMatchObject({
+      formalAt: recordedAt,
+      formalSentAt: backdated,
+      reviewEndsAt: '2025-05-10T23:59:59.999Z',
+    });
+    // Advancing to the recording instant clears nothing: the period has just begun.
+    const now = ok(fireDueClocks(s, '2025-04-10T15:00:01.000Z'));
+    expect(now.state.status).toBe('congressional-review');
+    expect(names(now)).not.toContain('congress.cleared-for-offer');
+    expect(ok(fireDueClocks(s, '2025-05-11T00:00:00.000Z')).state.congress?.step).toBe(
+      'cleared-for-offer',
+    );
+  });
+
+  it("the informal notice is dated by the coordinator's record, the sender's date kept as information", () => {
+    const s = inInformalReview();
+    expect(s.congress?.informalAt).toBe('2025-03-12T15:00:00.000Z');
+    expect(s.congress?.informalSentAt).toBe(backdated);
+    // The same notice delivered again is a no-op, not a second notice.
+    const again = refusal(
+      congressInformalNotice(
+        s,
+        { consultationId: CONSULTATION_ID, committees: ['SFRC', 'HFAC'], sentAt: backdated },
+        at('2025-03-12T16:00:00.000Z'),
+      ),
+    );
+    expect(again.noop).toBe(true);
+  });
+
+  it("the review period in effect is the one on the coordinator's date, not the sender's", () => {
+    const r = refusal(
+      congressFormalNotice(
+        inInformalReview(),
+        {
+          consultationId: CONSULTATION_ID,
+          transmittalNumber: '25-17',
+          sentAt: backdated,
+          reviewDays: 15,
+        },
+        at(recordedAt),
+      ),
+    );
+    expect(r.code).toBe('REVIEW_PERIOD_MISMATCH');
+    expect(r.message).toContain('2025-04-10');
+  });
+});
+
+describe('proceeding without clearance is reachable once the deadline has passed (2 FAM 1211)', () => {
+  const proceed = {
+    consultationId: CONSULTATION_ID,
+    delayingAgencies: ['treasury' as const],
+    rule: '2 FAM 1211',
+    justification: 'Treasury has not answered; the partner needs an answer',
+  };
+
+  /** Three clearers concurred; Treasury missed its deadline and the clock escalated the case. */
+  function escalatedForTreasurysDelay(): Consultation {
+    let s = open(anFmsCase({ values: { 'major-defense-equipment': 5_000_000 } }));
+    for (const agency of ['dod', 'nsc', 'cia'] as const)
+      s = ok(submitSignOff(s, aSignOff(agency, 'concur'), at(T0))).state;
+    const fired = ok(fireDueClocks(s, JUST_AFTER_REVIEW_DUE));
+    expect(fired.state.status).toBe('escalated');
+    expect(fired.state.escalation).toMatchObject({ cause: 'missed-deadline', agency: 'treasury' });
+    return fired.state;
+  }
+
+  it('the action office proceeds without the office whose missed deadline escalated the case', () => {
+    const s = escalatedForTreasurysDelay();
+    const change = ok(proceedWithoutClearance(s, proceed, at('2025-04-03T09:00:00.000Z')));
+    expect(change.state.status).toBe('approved');
+    expect(change.state.decision).toMatchObject({ basis: 'proceeded-without-clearance' });
+    expect(change.state.escalation?.supersededAt).toBe('2025-04-03T09:00:00.000Z');
+    expect(change.state.reviews.find((r) => r.agency === 'treasury')?.waived).toMatchObject({
+      at: '2025-04-03T09:00:00.000Z',
+      by: 'state-pm',
+      rule: { id: '2-FAM-1211' },
+    });
+    expect(change.state.clocks.filter((c) => c.firedAt === undefined)).toEqual([]);
+    expect(named(change, 'consultation.decided')[0]).toMatchObject({
+      basis: 'proceeded-without-clearance',
+    });
+  });
+
+  it('a clearer still inside its period keeps its clocks when the matter returns to review', () => {
+    let s = open(anFmsCase({ values: { 'major-defense-equipment': 5_000_000 } }));
+    for (const agency of ['dod', 'nsc'] as const)
+      s = ok(submitSignOff(s, aSignOff(agency, 'concur'), at(T0))).state;
+    // CIA gets more time by holding its review for three days.
+    s = ok(
+      placeReviewHold(
+        s,
+        { consultationId: CONSULTATION_ID, agency: 'cia', reason: 'source check' },
+        at('2025-03-10T10:00:00.000Z'),
+      ),
+    ).state;
+    s = ok(
+      releaseReviewHold(
+        s,
+        { consultationId: CONSULTATION_ID, agency: 'cia', reason: 'done' },
+        at('2025-03-13T10:00:00.000Z'),
+      ),
+    ).state;
+    s = ok(fireDueClocks(s, JUST_AFTER_REVIEW_DUE)).state;
+    expect(s.status).toBe('escalated');
+    const back = ok(proceedWithoutClearance(s, proceed, at('2025-04-03T09:00:00.000Z'))).state;
+    expect(back.status).toBe('in-review');
+    expect(back.pendingAgencies).toEqual(['cia']);
+    expect(back.nextDueAt).toBe('2025-04-05T23:59:59.999Z');
+    expect(back.clocks.some((c) => c.kind === 'review' && c.agency === 'cia' && !c.firedAt)).toBe(
+      true,
+    );
+  });
+
+  it('a non-concurrence is a dissent, not a delay: proceeding from that escalation is refused', () => {
+    let s = open(anFmsCase({ values: { 'major-defense-equipment': 5_000_000 } }));
+    s = ok(submitSignOff(s, aSignOff('dod', 'non-concur'), at(T0))).state;
+    const r = refusal(proceedWithoutClearance(s, proceed, at('2025-04-03T09:00:00.000Z')));
+    expect(r.code).toBe('NOT_IN_REVIEW');
+    expect(r.message).toContain('non-concur');
+  });
+
+  it('every office still delaying must be named to leave the escalation', () => {
+    let s = open(anFmsCase({ values: { 'major-defense-equipment': 5_000_000 } }));
+    for (const agency of ['dod', 'nsc'] as const)
+      s = ok(submitSignOff(s, aSignOff(agency, 'concur'), at(T0))).state;
+    s = ok(fireDueClocks(s, JUST_AFTER_REVIEW_DUE)).state;
+    const r = refusal(proceedWithoutClearance(s, proceed, at('2025-04-03T09:00:00.000Z')));
+    expect(r.code).toBe('DELAYING_AGENCY_NOT_NAMED');
+    expect(r.message).toContain('cia');
+    const both = ok(
+      proceedWithoutClearance(
+        s,
+        { ...proceed, delayingAgencies: ['cia', 'treasury'] },
+        at('2025-04-03T09:00:00.000Z'),
+      ),
+    );
+    expect(both.state.status).toBe('approved');
+  });
+});
+
+describe('a missed acknowledgement escalates where the precedence demands receipt', () => {
+  it.each(['FLASH', 'IMMEDIATE'] as const)(
+    'a %s request not acknowledged in time escalates the matter',
+    (precedence) => {
+      const s = open(anFmsCase({ precedence }));
+      const ackDue = s.reviews[0].acknowledgeBy as string;
+      const before = ok(fireDueClocks(s, ackDue));
+      expect(before.state.status).toBe('in-review');
+      const after = ok(fireDueClocks(s, new Date(Date.parse(ackDue) + 1).toISOString()));
+      expect(after.state.status).toBe('escalated');
+      expect(after.state.escalation).toMatchObject({ cause: 'missed-acknowledgement' });
+      expect(named(after, 'clock.overdue').map((o) => o.clock)).toEqual(
+        Array(4).fill('acknowledgement'),
+      );
+      expect(named(after, 'escalation.raised')[0].triggeredBy).toMatchObject({
+        cause: 'missed-acknowledgement',
+      });
+    },
+  );
+
+  it('an acknowledged FLASH request does not escalate when the others are late', () => {
+    let s = open(anFmsCase({ precedence: 'FLASH', clearingParties: ['dod'] }));
+    s = ok(
+      acknowledgeReview(
+        s,
+        { consultationId: CONSULTATION_ID, agency: 'dod', revision: 1 },
+        at('2025-03-03T14:05:00.000Z'),
+      ),
+    ).state;
+    expect(ok(fireDueClocks(s, '2025-03-03T15:00:00.000Z')).state.status).toBe('in-review');
+  });
+
+  it.each(['PRIORITY', 'ROUTINE'] as const)(
+    'a %s request not acknowledged in time is reported overdue, not escalated',
+    (precedence) => {
+      const s = open(anFmsCase({ precedence }));
+      const ackDue = s.reviews[0].acknowledgeBy as string;
+      const after = ok(fireDueClocks(s, new Date(Date.parse(ackDue) + 1).toISOString()));
+      expect(after.state.status).toBe('in-review');
+      expect(named(after, 'clock.overdue')).toHaveLength(4);
+    },
+  );
 });

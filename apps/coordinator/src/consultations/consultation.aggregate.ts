@@ -62,6 +62,7 @@ import {
   type Referral,
   type SaleValues,
   acknowledgeBy,
+  missedAcknowledgementEscalates,
   addCalendarDays,
   applyClearanceChange,
   applyDecision,
@@ -398,7 +399,12 @@ function reopenReview(draft: Draft, revision: number, ctx: ChangeContext): void 
   const reviews = state.clearers.map((agency) => newReview(state, agency, revision, ctx.now));
   state = {
     ...state,
-    reviews: [...state.reviews.filter((r) => r.revision < revision), ...reviews],
+    // `reviews` holds the current revision's only; the replaced ones are history.
+    earlierReviews: [
+      ...(state.earlierReviews ?? []),
+      ...state.reviews.filter((r) => r.revision < revision),
+    ],
+    reviews,
     clocks: [...state.clocks, ...reviews.flatMap((r) => reviewClocks(r, ctx.now))],
   };
   draft.state = state;
@@ -592,6 +598,8 @@ interface SettleOptions {
   reason?: string;
   /** Agencies whose review deadline just passed without an answer. */
   missed?: readonly Agency[];
+  /** Agencies whose acknowledgement deadline just passed, where that escalates. */
+  unacknowledged?: readonly Agency[];
 }
 
 function decisionBasis(state: Consultation): DecisionBasis {
@@ -702,6 +710,15 @@ function settle(
           escalate(draft, 'missed-deadline', missed[0], reason, ctx);
         }
       }
+    }
+    const unacknowledged = (opts.unacknowledged ?? []).filter((a) =>
+      evaluation.pendingAgencies.includes(a),
+    );
+    if (draft.state.status === 'in-review' && unacknowledged.length > 0) {
+      reason =
+        `${unacknowledged.join(', ')} did not acknowledge the ${state.precedence} request ` +
+        `(revision ${state.revision}) in time`;
+      escalate(draft, 'missed-acknowledgement', unacknowledged[0], reason, ctx);
     }
   }
 
@@ -1520,12 +1537,36 @@ export function requestExtension(
   return settle(state, draft, ctx);
 }
 
+/** Causes of an escalation that a delaying office brought about (not a dissent). */
+const DELAY_CAUSES: readonly EscalationCause[] = ['missed-deadline', 'missed-acknowledgement'];
+
+/** The open escalation, when a delay (not a dissent) caused it. */
+function delayEscalation(state: Consultation): EscalationState | undefined {
+  const e = state.escalation;
+  return state.status === 'escalated' &&
+    e !== undefined &&
+    e.resolvedAt === undefined &&
+    e.supersededAt === undefined &&
+    DELAY_CAUSES.includes(e.cause)
+    ? e
+    : undefined;
+}
+
 /**
  * 2 FAM 1211: after a clearer's deadline, the action office presents the
  * matter without it. All named agencies are checked first (all or nothing);
  * their reviews become 'waived' with who, when and the rule, then the decision
  * rule settles the matter without them. A held review cannot be waived: its
  * clock is stopped.
+ *
+ * Decision: the missed deadline that makes the rule available also escalates
+ * the matter (where the kind's policy says so), in the same instant. So the
+ * action office may proceed while the matter is in review, or while it is
+ * escalated for a delay (cause missed-deadline or missed-acknowledgement, not
+ * a non-concurrence: a dissent goes up the ladder). Proceeding then closes the
+ * escalation as superseded by the action office and returns the matter to
+ * review, where the decision rule settles it; the clearers still inside their
+ * period get their clocks back.
  */
 export function proceedWithoutClearance(
   state: Consultation,
@@ -1534,10 +1575,14 @@ export function proceedWithoutClearance(
 ): Change {
   const wrong = sameConsultation(state, cmd);
   if (wrong) return wrong;
-  if (state.status !== 'in-review') {
+  const delayed = delayEscalation(state);
+  if (state.status !== 'in-review' && delayed === undefined) {
     return refused(
       isOpen(state.status) ? 'NOT_IN_REVIEW' : 'CONSULTATION_CLOSED',
-      `the consultation is ${state.status}; proceeding without a clearer applies only while it is in review`,
+      state.status === 'escalated'
+        ? `the consultation is escalated because of ${state.escalation?.cause ?? 'a dissent'}, not a delay; ` +
+            'proceeding without a clearer applies to an office that delays the matter'
+        : `the consultation is ${state.status}; proceeding without a clearer applies only while it is in review`,
     );
   }
   let next = state;
@@ -1588,23 +1633,76 @@ export function proceedWithoutClearance(
     });
   }
   const agencies = waived.map((w) => w.agency);
+  if (delayed !== undefined) {
+    // Out of an escalation for a delay: every office still delaying is named,
+    // or the matter would be back in review with a deadline already missed.
+    const stillLate = state.reviews
+      .filter(
+        (r) =>
+          r.revision === state.revision &&
+          r.state === 'pending' &&
+          r.hold === undefined &&
+          state.clearers.includes(r.agency) &&
+          !agencies.includes(r.agency) &&
+          ms(r.dueAt) < ms(ctx.now),
+      )
+      .map((r) => r.agency);
+    if (stillLate.length > 0) {
+      return refused(
+        'DELAYING_AGENCY_NOT_NAMED',
+        `${stillLate.join(', ')} also missed the deadline of revision ${state.revision}; ` +
+          'name every delaying office to take the matter out of its escalation',
+      );
+    }
+  }
   next = withoutLiveClocks(
     next,
     (c) =>
       c.agency !== undefined && agencies.includes(c.agency) && REVIEW_CLOCK_KINDS.includes(c.kind),
   );
+  if (delayed !== undefined) next = backToReview(next, delayed, ctx);
   const draft = draftOf(next);
   note(
     draft,
     'clearance.proceeded-without',
     ACTION_AGENCY,
     `At ${ctx.now} the action office (State/PM) proceeded without ${agencies.join(', ')} ` +
-      `under ${waived[0].source} after their deadline: ${cmd.justification}`,
+      `under ${waived[0].source} after their deadline: ${cmd.justification}` +
+      (delayed === undefined
+        ? ''
+        : `; the escalation for the delay (${delayed.level}) is superseded and the matter is back in review`),
     { agencies, ruleId: waived[0].ruleId, source: waived[0].source, citedRule: cmd.rule },
   );
   return settle(state, draft, ctx, {
     reason: `proceeded without ${agencies.join(', ')} (${cmd.rule})`,
   });
+}
+
+/**
+ * Out of an escalation for a delay, back into review: the escalation
+ * superseded, its clock cancelled, and the clocks of the reviews still
+ * pending (not held) set again from their deadlines.
+ */
+function backToReview(
+  state: Consultation,
+  escalation: EscalationState,
+  ctx: ChangeContext,
+): Consultation {
+  const status = mustTransition(state, { type: 'proceeded-without-clearance' });
+  const base = withoutLiveClocks(state, (c) => c.kind === 'escalation');
+  const pending = base.reviews.filter(
+    (r) =>
+      r.revision === state.revision &&
+      r.state === 'pending' &&
+      r.hold === undefined &&
+      state.clearers.includes(r.agency),
+  );
+  return {
+    ...base,
+    status,
+    escalation: { ...escalation, supersededAt: ctx.now },
+    clocks: [...base.clocks, ...pending.flatMap((r) => deadlineClocks(r, ctx.now))],
+  };
 }
 
 // ---------------------------------------------------------------------------
@@ -1926,7 +2024,8 @@ export function congressInformalNotice(
 ): Change {
   const wrong = sameConsultation(state, cmd);
   if (wrong) return wrong;
-  if (state.congress?.informalAt === cmd.sentAt) {
+  const recorded = state.congress?.informalAt;
+  if (recorded !== undefined && (state.congress?.informalSentAt ?? recorded) === cmd.sentAt) {
     return refused(
       'DUPLICATE_NOTICE',
       `the informal notice of ${cmd.sentAt} is already recorded`,
@@ -1935,7 +2034,9 @@ export function congressInformalNotice(
   }
   const congress = congressOf(state, 'an informal notice');
   if (isRefused(congress)) return congress;
-  const next = notify(congress, { type: 'informal-notice-sent', at: cmd.sentAt });
+  // Statutory time runs from when the coordinator recorded the step; the
+  // sender's date is kept as information (it never shortens a period).
+  const next = notify(congress, { type: 'informal-notice-sent', at: ctx.now });
   if (isRefused(next)) return next;
   const draft = draftOf({
     ...state,
@@ -1943,14 +2044,15 @@ export function congressInformalNotice(
       ...congress,
       step: next.step,
       committees: [...cmd.committees],
-      informalAt: cmd.sentAt,
+      informalAt: ctx.now,
+      informalSentAt: cmd.sentAt,
     },
   });
   note(
     draft,
     'congress.informal-notice',
     ACTION_AGENCY,
-    `State informally notified ${cmd.committees.join(' and ')} on ${cmd.sentAt} (tiered review)`,
+    `State informally notified ${cmd.committees.join(' and ')} (recorded ${ctx.now}; sent ${cmd.sentAt} by State's account) (tiered review)`,
   );
   return settle(state, draft, ctx);
 }
@@ -2054,17 +2156,19 @@ export function congressFormalNotice(
   }
   const congress = congressOf(state, 'a formal notice');
   if (isRefused(congress)) return congress;
-  const days = reviewPeriodDays(state.attributes.country, cmd.sentAt);
+  // The period in effect, and its start, are the coordinator's: a notice
+  // dated in the past by its sender must not shorten the statutory review.
+  const days = reviewPeriodDays(state.attributes.country, ctx.now);
   if (cmd.reviewDays !== days) {
     return refused(
       'REVIEW_PERIOD_MISMATCH',
       `the notice states a ${cmd.reviewDays}-day review, but AECA §36(b) gives ${days} days for a sale to ` +
-        `${state.attributes.country} on ${cmd.sentAt.slice(0, 10)}; correct the notice`,
+        `${state.attributes.country} on ${ctx.now.slice(0, 10)}; correct the notice`,
     );
   }
   const next = notify(congress, {
     type: 'formal-notice-sent',
-    at: cmd.sentAt,
+    at: ctx.now,
     reviewPeriodDays: days,
   });
   if (isRefused(next)) return next;
@@ -2075,7 +2179,8 @@ export function congressFormalNotice(
       ...congress,
       step: next.step,
       reviewDays: days,
-      formalAt: cmd.sentAt,
+      formalAt: ctx.now,
+      formalSentAt: cmd.sentAt,
       transmittalNumber: cmd.transmittalNumber,
       reviewEndsAt,
     },
@@ -2093,8 +2198,14 @@ export function congressFormalNotice(
     draft,
     'congress.formal-notice',
     ACTION_AGENCY,
-    `Formal notice ${cmd.transmittalNumber} sent ${cmd.sentAt}; the ${days}-day review runs until ${reviewEndsAt}`,
-    { transmittalNumber: cmd.transmittalNumber, reviewDays: days, reviewEndsAt },
+    `Formal notice ${cmd.transmittalNumber} recorded ${ctx.now} (sent ${cmd.sentAt} by State's account); ` +
+      `the ${days}-day review runs until ${reviewEndsAt}`,
+    {
+      transmittalNumber: cmd.transmittalNumber,
+      reviewDays: days,
+      reviewEndsAt,
+      sentAt: cmd.sentAt,
+    },
   );
   return settle(state, draft, ctx);
 }
@@ -2118,7 +2229,7 @@ export function congressWaiver(
   if (isRefused(congress)) return congress;
   const waived = notify(congress, {
     type: 'emergency-waiver-certified',
-    at: cmd.certifiedAt,
+    at: ctx.now,
     justification: cmd.justification,
   });
   if (isRefused(waived)) return waived;
@@ -2133,7 +2244,11 @@ export function congressWaiver(
     congress: {
       ...congress,
       step: 'cleared-for-offer',
-      waiver: { justification: cmd.justification, certifiedAt: cmd.certifiedAt },
+      waiver: {
+        justification: cmd.justification,
+        certifiedAt: cmd.certifiedAt,
+        recordedAt: ctx.now,
+      },
       clearedAt: ctx.now,
       basis: 'emergency-waiver',
     },
@@ -2166,7 +2281,7 @@ export function congressDisapproval(
   }
   const congress = congressOf(state, 'a joint resolution of disapproval');
   if (isRefused(congress)) return congress;
-  const next = notify(congress, { type: 'joint-resolution-of-disapproval', at: cmd.enactedAt });
+  const next = notify(congress, { type: 'joint-resolution-of-disapproval', at: ctx.now });
   if (isRefused(next)) return next;
   const draft = draftOf({
     ...state,
@@ -2174,7 +2289,7 @@ export function congressDisapproval(
     congress: {
       ...congress,
       step: 'disapproved',
-      disapproval: { resolution: cmd.resolution, enactedAt: cmd.enactedAt },
+      disapproval: { resolution: cmd.resolution, enactedAt: cmd.enactedAt, recordedAt: ctx.now },
     },
   });
   note(
@@ -2200,8 +2315,9 @@ const MAX_FIRINGS = 1000;
  * (earliest first; a clock an earlier one cancelled does not fire):
  *
  * - reminder → `clock.deadline-approaching`;
- * - acknowledgement → `clock.overdue` (clock 'acknowledgement'). Decision: a
- *   missed acknowledgement is reported, not escalated to a ladder;
+ * - acknowledgement → `clock.overdue` (clock 'acknowledgement') and, where
+ *   the precedence says a missed acknowledgement escalates (FLASH, IMMEDIATE:
+ *   ACKNOWLEDGEMENT_OBJECTIVES), escalation with cause 'missed-acknowledgement';
  * - review → deemed concurrence where the kind has it (a SignOffRecord with
  *   basis 'deemed-concurrence', the rule id and source, `clock.deemed-concurrence`);
  *   elsewhere `clock.overdue`, and escalation where the policy says a missed
@@ -2224,7 +2340,7 @@ export function fireDueClocks(state: Consultation, now: string): Change {
   if (first === undefined) return { ok: true, state, events: [], notes: [] };
   const ctx: ChangeContext = { now, eventId: `clock:${first.id}` };
   const draft = draftOf(state);
-  const missed: Agency[] = [];
+  const missed: Missed = { review: [], acknowledgement: [] };
   for (let fired = 0; ; fired++) {
     const clock = due(draft.state);
     if (clock === undefined) break;
@@ -2236,10 +2352,19 @@ export function fireDueClocks(state: Consultation, now: string): Change {
     };
     fireClock(draft, clock, missed, ctx);
   }
-  return settle(state, draft, ctx, { missed });
+  return settle(state, draft, ctx, {
+    missed: missed.review,
+    unacknowledged: missed.acknowledgement,
+  });
 }
 
-function fireClock(draft: Draft, clock: ClockRecord, missed: Agency[], ctx: ChangeContext): void {
+/** Agencies whose deadlines passed in one firing: review deadlines, escalating acknowledgements. */
+interface Missed {
+  review: Agency[];
+  acknowledgement: Agency[];
+}
+
+function fireClock(draft: Draft, clock: ClockRecord, missed: Missed, ctx: ChangeContext): void {
   const state = draft.state;
   const review =
     clock.agency === undefined || clock.revision !== state.revision
@@ -2282,7 +2407,11 @@ function fireClock(draft: Draft, clock: ClockRecord, missed: Agency[], ctx: Chan
         'clock.acknowledgement-overdue',
         'clock',
         `${review.agency} did not acknowledge revision ${review.revision} by ${review.acknowledgeBy}`,
+        { agency: review.agency },
       );
+      if (missedAcknowledgementEscalates(state.precedence, review.requestedAt).escalates) {
+        missed.acknowledgement.push(review.agency);
+      }
       return;
     case 'review':
       if (!reviewOpen || review.hold !== undefined) return;
@@ -2303,7 +2432,7 @@ function fireReviewDeadline(
   draft: Draft,
   review: Review,
   clock: ClockRecord,
-  missed: Agency[],
+  missed: Missed,
   ctx: ChangeContext,
 ): void {
   const state = draft.state;
@@ -2365,8 +2494,9 @@ function fireReviewDeadline(
     'clock.review-overdue',
     'clock',
     `${review.agency} did not answer revision ${review.revision} by ${review.dueAt}`,
+    { agency: review.agency },
   );
-  missed.push(review.agency);
+  missed.review.push(review.agency);
 }
 
 function fireEscalationDeadline(draft: Draft, clock: ClockRecord, ctx: ChangeContext): void {

@@ -483,7 +483,9 @@ export class AgencyQueueDto {
 
 export function toQueueItem(c: Consultation, agency: Agency, now: string): AgencyQueueItemDto {
   const summary = toSummary(c, now);
-  const review = c.reviews.find((r) => r.agency === agency && r.state === 'pending');
+  const review = c.reviews.find(
+    (r) => r.agency === agency && r.revision === c.revision && r.state === 'pending',
+  );
   if (!review) throw new Error(`consultation ${c.id} has no pending review by ${agency}`);
   return {
     ...summary,
@@ -898,16 +900,22 @@ class CongressWaiverDto {
   @ApiProperty({ type: String })
   justification: string;
 
-  @ApiProperty(ISO)
+  @ApiProperty({ ...ISO, description: 'The date of the certification, as State gave it.' })
   certifiedAt: string;
+
+  @ApiPropertyOptional({ ...ISO, description: 'When the coordinator recorded it.' })
+  recordedAt?: string;
 }
 
 class CongressDisapprovalDto {
   @ApiProperty({ type: String })
   resolution: string;
 
-  @ApiProperty(ISO)
+  @ApiProperty({ ...ISO, description: 'The date of enactment, as State gave it.' })
   enactedAt: string;
+
+  @ApiPropertyOptional({ ...ISO, description: 'When the coordinator recorded it.' })
+  recordedAt?: string;
 }
 
 export class CongressStateDto implements CongressState {
@@ -926,14 +934,35 @@ export class CongressStateDto implements CongressState {
   @ApiPropertyOptional({ enum: CONGRESS_COMMITTEES, isArray: true })
   committees?: CongressCommittee[];
 
-  @ApiPropertyOptional(ISO)
+  @ApiPropertyOptional({
+    ...ISO,
+    description:
+      'When the coordinator recorded the informal notice; the tiered review runs from it.',
+  })
   informalAt?: string;
+
+  @ApiPropertyOptional({
+    ...ISO,
+    description: 'The date State gave the informal notice (information only).',
+  })
+  informalSentAt?: string;
 
   @ApiProperty({ type: () => [CongressHoldDto] })
   holds: CongressHoldDto[];
 
-  @ApiPropertyOptional(ISO)
+  @ApiPropertyOptional({
+    ...ISO,
+    description:
+      'When the coordinator recorded the formal notice; the statutory review runs from it.',
+  })
   formalAt?: string;
+
+  @ApiPropertyOptional({
+    ...ISO,
+    description:
+      'The date State gave the formal notice (information only; it never shortens the review).',
+  })
+  formalSentAt?: string;
 
   @ApiPropertyOptional({ type: String })
   transmittalNumber?: string;
@@ -1101,6 +1130,13 @@ export class ConsultationDto implements Consultation {
   })
   reviews: ReviewDto[];
 
+  @ApiPropertyOptional({
+    type: () => [ReviewDto],
+    description:
+      'Reviews of earlier revisions, replaced by an amendment or a remand (oldest first).',
+  })
+  earlierReviews?: ReviewDto[];
+
   @ApiProperty({
     type: () => [SignOffRecordDto],
     description: 'Every sign-off, for every revision.',
@@ -1195,6 +1231,22 @@ export function toTimelineEntry(e: LogEntry): TimelineEntryDto {
 export class ConsultationDetailDto extends ConsultationDto {
   @ApiProperty({ type: () => [TimelineEntryDto], description: 'The event log, in order.' })
   timeline: TimelineEntryDto[];
+}
+
+/**
+ * A consultation in full. `reviews` holds the current revision's only (a
+ * version stored before earlier reviews moved to `earlierReviews` may still
+ * mix them: they are moved here).
+ */
+export function toDetail(c: Consultation, timeline: TimelineEntryDto[]): ConsultationDetailDto {
+  const stale = c.reviews.filter((r) => r.revision !== c.revision);
+  if (stale.length === 0) return { ...c, timeline };
+  return {
+    ...c,
+    reviews: c.reviews.filter((r) => r.revision === c.revision),
+    earlierReviews: [...(c.earlierReviews ?? []), ...stale],
+    timeline,
+  };
 }
 
 /**

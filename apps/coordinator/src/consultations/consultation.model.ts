@@ -182,13 +182,21 @@ export interface CongressState {
   reviewDays: number;
   step: NotificationStep;
   committees?: CongressCommittee[];
+  /** When the coordinator recorded the informal notice: the tiered review runs from it. */
   informalAt?: IsoDate;
+  /** The sender's date of the informal notice (information only). */
+  informalSentAt?: IsoDate;
   holds: CongressHold[];
+  /** When the coordinator recorded the formal notice: the statutory review runs from it. */
   formalAt?: IsoDate;
+  /** The sender's date of the formal notice (information only; never shortens the review). */
+  formalSentAt?: IsoDate;
   transmittalNumber?: string;
   reviewEndsAt?: IsoDate;
-  waiver?: { justification: string; certifiedAt: IsoDate };
-  disapproval?: { resolution: string; enactedAt: IsoDate };
+  /** `certifiedAt` is the sender's date; `recordedAt` the coordinator's. */
+  waiver?: { justification: string; certifiedAt: IsoDate; recordedAt?: IsoDate };
+  /** `enactedAt` is the sender's date; `recordedAt` the coordinator's. */
+  disapproval?: { resolution: string; enactedAt: IsoDate; recordedAt?: IsoDate };
   clearedAt?: IsoDate;
   basis?: OfferClearanceBasis;
   /** The §36(b) columns at or above their threshold, and the threshold table's source. */
@@ -240,6 +248,8 @@ export interface Consultation {
   clearers: Agency[];
   /** The current revision's reviews, one per clearer. */
   reviews: Review[];
+  /** Reviews of earlier revisions (an amendment or a remand replaced them), oldest first. */
+  earlierReviews?: Review[];
   signOffs: SignOffRecord[];
   conditions: ConditionRecord[];
   clocks: ClockRecord[];

@@ -30,6 +30,7 @@ import {
   ListConsultationsQueryDto,
   PageQueryDto,
   toQueueItem,
+  toDetail,
   toSummary,
   toTimelineEntry,
   toUpcomingClock,
@@ -105,7 +106,7 @@ export class ConsultationsController {
     if (!mayRead(reader.clearance, c.classification)) {
       return withheldDetail(toSummary(c, this.now()), entries);
     }
-    return { ...c, timeline: entries };
+    return toDetail(c, entries);
   }
 
   @Get('agencies/:agency/queue')

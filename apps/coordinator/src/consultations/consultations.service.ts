@@ -93,6 +93,7 @@ export class ConsultationsService implements OnApplicationBootstrap {
       const existing = await this.repository.get(id);
       if (existing) return this.alreadyThere(existing, cause, id);
     }
+    this.view.show(stored.consultation, stored.logHead);
     await this.relay(stored, { fresh: stored.outbox });
     return { outcome: 'applied', consultation: stored.consultation };
   }
@@ -146,6 +147,9 @@ export class ConsultationsService implements OnApplicationBootstrap {
         : this.stageRefusal(stored, cause, change.code, change.message, opts.refusalNotice?.agency);
       next.consultation = { ...next.consultation, version: version + 1 };
       if (!(await this.repository.commit(next, this.clock.now()))) continue;
+      // Committed: the clocks and reads of this instance see it before the
+      // relay (a read of the database must never be ahead of the scheduler).
+      this.view.show(next.consultation, next.logHead);
       // The carried-over entries were checked above; they are relayed again
       // with this change's (appends and publishes are idempotent).
       await this.relay(next, { fresh: next.outbox });

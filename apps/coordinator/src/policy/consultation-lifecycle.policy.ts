@@ -26,6 +26,12 @@ export type LifecycleEvent =
       readonly notificationRequired?: boolean;
     }
   | { readonly type: 'amended' }
+  /**
+   * 2 FAM 1211: after a delaying office's deadline the action office presents
+   * the matter without it. From an escalation the missed deadline caused, the
+   * matter returns to review, where the decision rule settles it.
+   */
+  | { readonly type: 'proceeded-without-clearance' }
   | { readonly type: 'withdrawn' }
   /** The §36(b) formal review period ended without a joint resolution. */
   | { readonly type: 'formal-review-ended' }
@@ -53,6 +59,7 @@ export const LIFECYCLE_TRANSITIONS: Readonly<
   'non-concurrence': ['in-review'],
   'escalation-resolved': ['escalated'],
   amended: ['in-review', 'escalated'],
+  'proceeded-without-clearance': ['in-review', 'escalated'],
   withdrawn: OPEN_STATUSES,
   'formal-review-ended': ['congressional-review'],
   'emergency-waiver': ['congressional-review'],
@@ -127,6 +134,8 @@ export function transition(state: LifecycleState, event: LifecycleEvent): Lifecy
       break;
     case 'amended':
       return newRevision();
+    case 'proceeded-without-clearance':
+      return accept({ state: { ...state, status: 'in-review' }, newRevision: false });
     case 'withdrawn':
       return accept({ state: { ...state, status: 'withdrawn' }, newRevision: false });
     case 'formal-review-ended':

@@ -40,17 +40,27 @@ export const REVIEW_PERIODS: readonly EffectiveDated<ReviewPeriod>[] = [
 export interface AcknowledgementObjectives {
   /** Minutes to acknowledge receipt, by precedence. */
   readonly minutes: Readonly<Record<Precedence, number>>;
+  /** Whether a missed acknowledgement escalates the matter (else it is reported overdue). */
+  readonly missedEscalates: Readonly<Record<Precedence, boolean>>;
   readonly source: string;
 }
 
 /**
  * Handling objectives of cable precedence, used as acknowledgement deadlines.
  * ROUTINE's "next business day when late" is not modelled: six hours flat.
+ *
+ * A missed acknowledgement escalates (DOMAIN: "a missed acknowledgement
+ * escalates") where receipt is what the precedence demands: FLASH ("receipt
+ * must be acknowledged") and IMMEDIATE (act at any hour). A PRIORITY or
+ * ROUTINE request not acknowledged within its handling objective is reported
+ * overdue to the agency and the operators; its review deadline, days away,
+ * is what escalates it. Bus configuration, effective-dated like the rest.
  */
 export const ACKNOWLEDGEMENT_OBJECTIVES: readonly EffectiveDated<AcknowledgementObjectives>[] = [
   {
     effectiveFrom: '2000-01-01',
     minutes: { FLASH: 10, IMMEDIATE: 30, PRIORITY: 180, ROUTINE: 360 },
+    missedEscalates: { FLASH: true, IMMEDIATE: true, PRIORITY: false, ROUTINE: false },
     source: '5 FAH-2 H-420 (precedence)',
   },
 ];

@@ -34,14 +34,25 @@ export function reviewDueAt(
   return endOfCalendarPeriod(requestedAt, reviewPeriodFor(kind, asOf).days[precedence]);
 }
 
+function acknowledgementObjectives(asOf: Instant) {
+  return selectEffective(ACKNOWLEDGEMENT_OBJECTIVES, asOf, 'precedence handling objectives');
+}
+
 /** When receipt must be acknowledged: the precedence's handling objective after the request. */
 export function acknowledgeBy(precedence: Precedence, requestedAt: Instant): Date {
-  const objectives = selectEffective(
-    ACKNOWLEDGEMENT_OBJECTIVES,
-    requestedAt,
-    'precedence handling objectives',
-  );
-  return addMinutes(requestedAt, objectives.minutes[precedence]);
+  return addMinutes(requestedAt, acknowledgementObjectives(requestedAt).minutes[precedence]);
+}
+
+/**
+ * Whether a request of `precedence` not acknowledged in time escalates the
+ * matter (the table in effect on the day of the request), and the table's source.
+ */
+export function missedAcknowledgementEscalates(
+  precedence: Precedence,
+  requestedAt: Instant,
+): { escalates: boolean; source: string } {
+  const objectives = acknowledgementObjectives(requestedAt);
+  return { escalates: objectives.missedEscalates[precedence], source: objectives.source };
 }
 
 /**

@@ -91,6 +91,26 @@ describe('answering a review request', () => {
     expect(answer.skipped).toMatch(/not pending/);
   });
 
+  it('signs off revision 2 of an amended consultation whose revision 1 it answered', async () => {
+    const amended = aConsultation({
+      revision: 2,
+      // A coordinator that still lists revision 1's review first.
+      reviews: [
+        { agency: 'treasury', revision: 1, state: 'answered' },
+        { agency: 'treasury', revision: 2, state: 'pending' },
+      ] as never,
+      signOffs: [{ agency: 'treasury', revision: 1 }] as never,
+    });
+    const { service, published } = setUp(() => Promise.resolve(amended));
+    const requestRev2 = { ...request, data: { ...request.data, revision: 2 } };
+    const answer = await service.answerReviewRequest(requestRev2);
+    expect(published.map((p) => p.name)).toEqual([
+      'sanctions.screening-completed',
+      'signoff.submitted',
+    ]);
+    expect(answer.signOff).toMatchObject({ agency: 'treasury', revision: 2 });
+  });
+
   it('does nothing for a superseded revision', async () => {
     const { service, published } = setUp(() => Promise.resolve(aConsultation({ revision: 2 })));
     expect((await service.answerReviewRequest(request)).skipped).toMatch(/revision 1/);

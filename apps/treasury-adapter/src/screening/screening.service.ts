@@ -64,11 +64,10 @@ function lastScreening(c: CoordinatorConsultation): SanctionsScreeningCompletedV
 
 /** Whether Treasury still owes an answer on the consultation's current revision. */
 export function awaitsTreasury(c: CoordinatorConsultation): boolean {
-  const review = c.reviews.find((r) => r.agency === TREASURY);
+  const review = c.reviews.find((r) => r.agency === TREASURY && r.revision === c.revision);
   return (
     c.status === 'in-review' &&
     review !== undefined &&
-    review.revision === c.revision &&
     review.state === 'pending' &&
     !c.signOffs.some((s) => s.agency === TREASURY && s.revision === c.revision)
   );

@@ -63,7 +63,7 @@ export function redactForAgency(
   c: CoordinatorConsultation,
   agency: Agency,
 ): ReviewDetailDto | undefined {
-  const review = c.reviews.find((r) => r.agency === agency);
+  const review = c.reviews.find((r) => r.agency === agency && r.revision === c.revision);
   if (!c.clearers.includes(agency) || !review) return undefined;
   return defined({
     id: c.id,
