@@ -216,6 +216,13 @@ describe('scenario: an FMS case above threshold, from the LOR to cleared for off
     expect(dodView.withheld).toHaveLength(1);
     expect(JSON.stringify(dodView)).not.toMatch(/monitoring is adequate/);
 
+    // The coordinator's clock runs 40 days ahead of State/PM's (as after
+    // `icb clock advance`): the review period must still run in full, from
+    // when the coordinator records the formal notice, not from State/PM's date.
+    const scheduler = coordinator.get(ClockScheduler);
+    clock.advance(40 * DAY);
+    await scheduler.tick();
+
     // State/PM runs the congressional notification; the 30-day period runs on the coordinator's clock.
     await http('state-pm')
       .post(`/consultations/${id}/congress/informal-notice`)
@@ -232,7 +239,6 @@ describe('scenario: an FMS case above threshold, from the LOR to cleared for off
       description: 'formal review',
     });
 
-    const scheduler = coordinator.get(ClockScheduler);
     clock.advance(29 * DAY);
     await scheduler.tick();
     expect((await detail())?.status).toBe('congressional-review');
