@@ -191,7 +191,7 @@ export async function deliveryCounts(h: Harness): Promise<DeliveryCounts> {
  */
 export async function waitUntilSettled(
   instances: Harness[],
-  opts: { timeoutMs: number },
+  opts: { timeoutMs: number; intervalMs?: number },
 ): Promise<{ consumer: ConsumerState; deliveries: DeliveryCounts }> {
   let last: { consumer: ConsumerState; deliveries: DeliveryCounts } | undefined;
   return waitFor(
@@ -209,7 +209,11 @@ export async function waitUntilSettled(
         deliveries.consumed - deliveries.acked - deliveries.nakd - deliveries.deadLettered;
       return consumer.pending === 0 && consumer.ackPending === 0 && working === 0 && last;
     },
-    { timeoutMs: opts.timeoutMs, intervalMs: 250, description: 'the load to be processed' },
+    {
+      timeoutMs: opts.timeoutMs,
+      intervalMs: opts.intervalMs ?? 250,
+      description: 'the load to be processed',
+    },
   ).catch((error: Error) => {
     throw new Error(`${error.message}; ${JSON.stringify(last)}`);
   });

@@ -59,9 +59,12 @@ export class TestBus {
     return envelope;
   }
 
-  /** Publishes an envelope as it is, on a contract subject (`icb.evt.…`). */
-  async publishEnvelope(contractSubject: string, envelope: unknown): Promise<void> {
-    const id = (envelope as { id?: string }).id ?? randomUUID();
+  /**
+   * Publishes an envelope as it is, on a contract subject (`icb.evt.…`);
+   * `msgId` (JetStream's de-duplication id) defaults to the envelope id.
+   */
+  async publishEnvelope(contractSubject: string, envelope: unknown, msgId?: string): Promise<void> {
+    const id = msgId ?? (envelope as { id?: string }).id ?? randomUUID();
     await this.js.publish(this.wire(contractSubject), JSON.stringify(envelope), { msgID: id });
   }
 
@@ -74,6 +77,11 @@ export class TestBus {
     const type = `gov.icb.${name}.v`;
     const pool = consultationId ? (this.bySubject.get(consultationId) ?? []) : this.events;
     return pool.filter((e) => e.type.startsWith(type));
+  }
+
+  /** Every event about one consultation (envelope `subject`), in arrival order. */
+  about(consultationId: string): Envelope[] {
+    return [...(this.bySubject.get(consultationId) ?? [])];
   }
 
   /** Waits for an event of that name matching `where`. */
