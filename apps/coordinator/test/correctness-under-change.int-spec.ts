@@ -214,4 +214,65 @@ describe('the coordination core holds under change (real coordinator, NATS and F
     expect(raised.data.triggeredBy).toEqual({ agency: 'nsc', cause: 'missed-acknowledgement' });
     expect((await detail(flash.consultationId)).status).toBe('escalated');
   });
+
+  it('every read path answers 200 while consultations are being opened, amended and signed off', async () => {
+    const cases = Array.from({ length: 30 }, () => anFmsCase({ clearingParties: ['dod', 'nsc'] }));
+    const statuses = new Map<number, number>();
+    let reads = 0;
+    let writing = true;
+    const paths = (n: number) => [
+      '/agencies/dod/queue',
+      '/agencies/nsc/queue?limit=5',
+      '/consultations?status=in-review&limit=10',
+      '/stats',
+      `/consultations/${cases[n % cases.length].consultationId}`,
+    ];
+    const reader = (async () => {
+      for (let n = 0; writing || n < 10; n++) {
+        const res = await http.get(paths(n)[n % 5]);
+        reads++;
+        statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+      }
+    })();
+    await Promise.all(
+      cases.map(async (c) => {
+        await bus.publishAs('state-pm', 'consultation.opened', c);
+        await bus.publishAs('dod', 'signoff.submitted', {
+          consultationId: c.consultationId,
+          agency: 'dod',
+          revision: 1,
+          decision: 'concur',
+          officer,
+          submittedAt: new Date().toISOString(),
+        });
+        await bus.publishAs('state-pm', 'consultation.amended', {
+          consultationId: c.consultationId,
+          revision: 2,
+          changes: { summary: 'Revised' },
+          reason: 'Revised request',
+        });
+      }),
+    );
+    await Promise.all(
+      cases.map((c) =>
+        waitFor(async () => {
+          const res = await http.get(`/consultations/${c.consultationId}`);
+          return res.status === 200 && (res.body as Detail).revision === 2;
+        }),
+      ),
+    );
+    writing = false;
+    await reader;
+    // 404 only for a consultation read before it existed; never a 5xx.
+    expect([...statuses.keys()].filter((s) => s !== 200 && s !== 404)).toEqual([]);
+    expect(reads).toBeGreaterThan(10);
+    // Each queue shows the agency's review of the current revision (revision 1's is history).
+    for (const agency of ['dod', 'nsc']) {
+      const queue = (await http.get(`/agencies/${agency}/queue?limit=100`).expect(200)).body as {
+        items: { id: string; review: { revision: number } }[];
+      };
+      const ours = queue.items.filter((i) => cases.some((c) => c.consultationId === i.id));
+      expect(ours.map((i) => i.review.revision)).toEqual(cases.map(() => 2));
+    }
+  });
 });
