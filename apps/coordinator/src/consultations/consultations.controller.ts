@@ -37,6 +37,7 @@ import {
   WithheldConsultationDto,
 } from './consultation.dto';
 import { ConsultationRepository } from './consultation.repository';
+import { timelineOf } from './consultation-timeline';
 import { ConsultationView } from './consultation-view';
 
 const CLOSEST_CLOCKS = 10;
@@ -101,7 +102,7 @@ export class ConsultationsController {
       this.eventLog.entries(id, this.view.logSeqOf(id)),
     ]);
     if (!stored) throw new NotFoundException(`no consultation ${id}`);
-    const entries = log.map(toTimelineEntry);
+    const entries = timelineOf(stored, log).map(toTimelineEntry);
     const c = stored.consultation;
     if (!mayRead(reader.clearance, c.classification)) {
       return withheldDetail(toSummary(c, this.now()), entries);
