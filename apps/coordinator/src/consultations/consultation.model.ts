@@ -92,6 +92,8 @@ export interface SignOffRecord {
   basis: 'submitted' | 'deemed-concurrence';
   /** For a deemed concurrence: the rule and its source (e.g. EAA 1979 §10(e)). */
   rule?: { id: string; source: string };
+  /** When the answer stopped counting: the action office took its agency off the clearers. */
+  voidedAt?: IsoDate;
 }
 
 /** A condition imposed by a concur-with-conditions: first-class, never silently dropped. */

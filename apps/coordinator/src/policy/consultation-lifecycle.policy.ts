@@ -156,6 +156,10 @@ export interface RecordedSignOff {
   readonly decision: SignOffDecision;
   readonly conditions?: readonly ImposedCondition[];
   readonly rationale?: string;
+  /** Set when the answer no longer counts: its agency was taken off the clearers. */
+  readonly voidedAt?: string;
+  /** 'deemed-concurrence' when the clock answered for the agency. */
+  readonly basis?: string;
 }
 
 export interface SignOffView {
@@ -180,11 +184,10 @@ export type SignOffRefusalCode =
   | 'RATIONALE_REQUIRED';
 
 /** The sign-offs that count: those on the current revision. */
-export function countingSignOffs<S extends { readonly revision: number }>(
-  signOffs: readonly S[],
-  revision: number,
-): S[] {
-  return signOffs.filter((signOff) => signOff.revision === revision);
+export function countingSignOffs<
+  S extends { readonly revision: number; readonly voidedAt?: string },
+>(signOffs: readonly S[], revision: number): S[] {
+  return signOffs.filter((signOff) => signOff.revision === revision && !signOff.voidedAt);
 }
 
 function sameAnswer(a: RecordedSignOff, b: RecordedSignOff): boolean {
@@ -211,6 +214,22 @@ export function canSignOff(
   submission: SignOffSubmission,
 ): PolicyResult<object, SignOffRefusalCode> {
   const { agency, revision, decision } = submission;
+  const previous = consultation.signOffs.find(
+    (signOff) => signOff.agency === agency && signOff.revision === revision && !signOff.voidedAt,
+  );
+  // A repeat of the answer on record is a no-op whatever happened since
+  // (the answer itself may have closed or escalated the matter). An answer
+  // the clock deemed is not one the agency gave: its late answer is refused.
+  if (
+    previous !== undefined &&
+    previous.basis !== 'deemed-concurrence' &&
+    sameAnswer(previous, submission)
+  ) {
+    return refuse(
+      'DUPLICATE_SIGN_OFF',
+      `${agency} already answered "${previous.decision}" on revision ${revision}; nothing to record`,
+    );
+  }
   if (!isOpen(consultation.status)) {
     return refuse(
       'CONSULTATION_CLOSED',
@@ -241,19 +260,11 @@ export function canSignOff(
       `revision ${revision} does not exist; the consultation is at revision ${consultation.revision}`,
     );
   }
-  const previous = consultation.signOffs.find(
-    (signOff) => signOff.agency === agency && signOff.revision === revision,
-  );
   if (previous !== undefined) {
-    return sameAnswer(previous, submission)
-      ? refuse(
-          'DUPLICATE_SIGN_OFF',
-          `${agency} already answered "${previous.decision}" on revision ${revision}; nothing to record`,
-        )
-      : refuse(
-          'CONFLICTING_SIGN_OFF',
-          `${agency} already answered "${previous.decision}" on revision ${revision} and cannot answer "${decision}" on the same revision; ask the action office for an amendment`,
-        );
+    return refuse(
+      'CONFLICTING_SIGN_OFF',
+      `${agency} already answered "${previous.decision}" on revision ${revision} and cannot answer "${decision}" on the same revision; ask the action office for an amendment`,
+    );
   }
   const conditions = submission.conditions ?? [];
   if (decision === 'concur-with-conditions' && conditions.length === 0) {

@@ -1,7 +1,16 @@
 /** CIA's assessment is recorded (metadata only; the content never reaches the coordinator). */
 import { type IntelAssessmentSharedV1 } from '@icb/contracts';
 import type { Consultation } from '../consultation.model';
-import { Change, ChangeContext, draftOf, emit, note, refused, sameConsultation } from './change';
+import {
+  Change,
+  ChangeContext,
+  draftOf,
+  emit,
+  note,
+  refused,
+  sameConsultation,
+  closedTo,
+} from './change';
 import { settle } from './settle';
 
 /**
@@ -24,6 +33,8 @@ export function recordAssessment(
       true,
     );
   }
+  const closed = closedTo(state, 'an assessment');
+  if (closed) return closed;
   const controls = cmd.disseminationControls;
   const draft = draftOf({
     ...state,

@@ -26,6 +26,13 @@ export function changeClearers(
       `only the action office (State/PM) may add or remove clearing parties; ${publisher} asked to`,
     );
   }
+  // What is asked is already so (a repeat): nothing to do, whatever the status.
+  if (
+    (cmd.add ?? []).every((a) => state.clearers.includes(a)) &&
+    (cmd.remove ?? []).every((a) => !state.clearers.includes(a))
+  ) {
+    return refused('NO_CHANGE', 'the clearing parties are already as asked; nothing to do', true);
+  }
   if (state.status !== 'in-review') {
     return refused(
       isOpen(state.status) ? 'NOT_IN_REVIEW' : 'CONSULTATION_CLOSED',
@@ -45,6 +52,13 @@ export function changeClearers(
   );
   next = {
     ...next,
+    // A removed agency's answer on this revision no longer counts (named
+    // again, it answers again).
+    signOffs: next.signOffs.map((s) =>
+      s.revision === state.revision && removed.includes(s.agency) && !s.voidedAt
+        ? { ...s, voidedAt: ctx.now }
+        : s,
+    ),
     clearers: result.clearers,
     reviews: [
       ...next.reviews.filter((r) => !(r.revision === state.revision && removed.includes(r.agency))),

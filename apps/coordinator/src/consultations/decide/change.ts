@@ -7,7 +7,7 @@ import {
   type Party,
   type PayloadOf,
 } from '@icb/contracts';
-import { AGENCIES, transition, type LifecycleEvent, type SaleValues } from '../../policy';
+import { AGENCIES, isOpen, transition, type LifecycleEvent, type SaleValues } from '../../policy';
 import type { Consultation, IsoDate } from '../consultation.model';
 
 export interface ChangeContext {
@@ -149,3 +149,13 @@ export function done(draft: Draft): Change {
 
 export const isRefused = (value: unknown): value is Refused =>
   typeof value === 'object' && value !== null && (value as { ok?: unknown }).ok === false;
+
+/** A closed consultation changes no more: `what` is refused (recorded, told to the sender). */
+export function closedTo(state: Consultation, what: string): Refused | null {
+  return isOpen(state.status)
+    ? null
+    : refused(
+        'CONSULTATION_CLOSED',
+        `the consultation is ${state.status} and closed; ${what} is no longer recorded`,
+      );
+}

@@ -2,7 +2,15 @@
 import { type ConditionRemovalAnsweredV1, type ConditionRemovalRequestedV1 } from '@icb/contracts';
 import { ACTION_AGENCY, canRemoveCondition } from '../../policy';
 import type { ConditionRecord, Consultation } from '../consultation.model';
-import { Change, ChangeContext, draftOf, note, refused, sameConsultation } from './change';
+import {
+  Change,
+  ChangeContext,
+  draftOf,
+  note,
+  refused,
+  sameConsultation,
+  closedTo,
+} from './change';
 import { settle } from './settle';
 
 export function liveCondition(state: Consultation, id: string): ConditionRecord | undefined {
@@ -53,6 +61,8 @@ export function requestConditionRemoval(
       same,
     );
   }
+  const closed = closedTo(state, 'a condition removal');
+  if (closed) return closed;
   const draft = draftOf(
     replaceCondition(state, {
       ...condition,
@@ -112,6 +122,8 @@ export function answerConditionRemoval(
     );
     if (!verdict.ok) return refused(verdict.code, verdict.message);
   }
+  const closed = closedTo(state, 'an answer on a condition removal');
+  if (closed) return closed;
   const draft = draftOf(
     replaceCondition(state, {
       ...condition,

@@ -6,7 +6,7 @@ import {
   type EscalationLevel,
   type EscalationOutcome,
 } from '@icb/contracts';
-import { firstLevel, ladderFor, levelDueAt, levelSpec } from '../../policy';
+import { applyDecision, firstLevel, ladderFor, levelDueAt, levelSpec } from '../../policy';
 import type {
   ClockRecord,
   Consultation,
@@ -21,6 +21,7 @@ import {
   iso,
   justAfter,
   latestOf,
+  ms,
   mustTransition,
   note,
 } from './change';
@@ -135,6 +136,7 @@ export function escalate(
     clocks: [...withoutReviewClocks.clocks, ...(clock ? [clock] : [])],
   };
   emitRaised(draft, escalation, step);
+  passOnIfOverdue(draft, ctx);
 }
 
 /** Closes the current level with `outcome` (records the step, emits escalation.resolved). */
@@ -202,4 +204,34 @@ export function referUp(draft: Draft, next: EscalationLevel, ctx: ChangeContext)
     clocks: [...draft.state.clocks, ...(clock ? [clock] : [])],
   };
   emitRaised(draft, raised, step);
+  passOnIfOverdue(draft, ctx);
+}
+
+/**
+ * Decision: a level whose deadline had already passed when the matter reached
+ * it (the 90-day licensing limit of EO 12981 caps every level's deadline)
+ * passes the matter on at once, up to the first level still on time or the
+ * President, in the same change: no clock is ever left due in the past.
+ */
+function passOnIfOverdue(draft: Draft, ctx: ChangeContext): void {
+  const escalation = draft.state.escalation as EscalationState;
+  const step = escalation.history[escalation.history.length - 1];
+  const onClock = draft.state.clocks.some(
+    (c) => c.kind === 'escalation' && c.firedAt === undefined,
+  );
+  if (!onClock || ms(step.dueAt) >= ms(ctx.now)) return;
+  const next = applyDecision(escalation.ladder, escalation.level, 'refer-up', ctx.now);
+  if (!next.ok || next.result !== 'referred') return;
+  resolveLevel(
+    draft,
+    {
+      outcome: 'refer-up',
+      rationale: `${step.level}'s deadline (${step.dueAt}) had passed when the matter reached it: referred up`,
+      decidedBy: 'coordinator (deadline)',
+      decidedAt: ctx.now,
+    },
+    false,
+    ctx,
+  );
+  referUp(draft, next.level, ctx);
 }

@@ -37,6 +37,16 @@ export function requestExtension(
 ): Change {
   const wrong = sameConsultation(state, cmd);
   if (wrong) return wrong;
+  const granted = state.reviews.find(
+    (r) => r.agency === cmd.agency && r.revision === state.revision,
+  )?.extension;
+  if (granted !== undefined && granted.reason === cmd.reason && cmd.days <= granted.days) {
+    return refused(
+      'EXTENSION_ALREADY_GRANTED',
+      `${cmd.agency} was granted its ${granted.days}-day extension at ${granted.grantedAt}; nothing to do`,
+      true,
+    );
+  }
   const review = pendingReviewOf(state, cmd.agency, 'an extension');
   if (isRefused(review)) return review;
   if (state.status !== 'in-review' || review.state !== 'pending') {

@@ -66,6 +66,17 @@ export function proceedWithoutClearance(
 ): Change {
   const wrong = sameConsultation(state, cmd);
   if (wrong) return wrong;
+  const alreadyWaived = (a: Agency) =>
+    state.reviews.some(
+      (r) => r.agency === a && r.revision === state.revision && r.state === 'waived',
+    );
+  if (cmd.delayingAgencies.every(alreadyWaived)) {
+    return refused(
+      'ALREADY_WAIVED',
+      `the action office already proceeded without ${cmd.delayingAgencies.join(', ')} on revision ${state.revision}; nothing to do`,
+      true,
+    );
+  }
   const delayed = delayEscalation(state);
   if (state.status !== 'in-review' && delayed === undefined) {
     return refused(

@@ -13,7 +13,13 @@ import {
   refused,
   sameConsultation,
 } from './change';
-import { deadlineClocks, pendingReviewOf, replaceReview, withoutLiveClocks } from './reviews';
+import {
+  deadlineClocks,
+  findReview,
+  pendingReviewOf,
+  replaceReview,
+  withoutLiveClocks,
+} from './reviews';
 import { settle } from './settle';
 
 /**
@@ -69,6 +75,16 @@ export function releaseReviewHold(
 ): Change {
   const wrong = sameConsultation(state, cmd);
   if (wrong) return wrong;
+  // A repeat of the release on record is a no-op, whatever happened since.
+  const current = findReview(state, cmd.agency);
+  const last = current?.holdHistory?.at(-1);
+  if (current?.hold === undefined && last !== undefined && last.releaseReason === cmd.reason) {
+    return refused(
+      'NO_HOLD_OPEN',
+      `${cmd.agency} released its hold at ${last.releasedAt}; nothing to do`,
+      true,
+    );
+  }
   const review = pendingReviewOf(state, cmd.agency, 'a hold');
   if (isRefused(review)) return review;
   const hold = review.hold;

@@ -147,7 +147,9 @@ export function reopenReview(draft: Draft, revision: number, ctx: ChangeContext)
   state = {
     ...state,
     conditions: state.conditions.map((c) =>
-      c.revision < revision && (c.status === 'active' || c.status === 'removal-requested')
+      // Every live condition of an earlier revision (active, its removal
+      // asked for, or retained after a refused removal) is superseded.
+      c.revision < revision && c.status !== 'removed' && c.status !== 'superseded'
         ? { ...c, status: 'superseded' }
         : c,
     ),

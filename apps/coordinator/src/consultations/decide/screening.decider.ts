@@ -1,7 +1,15 @@
 /** Treasury's sanctions screening is recorded (metadata only). */
 import { type SanctionsScreeningCompletedV1 } from '@icb/contracts';
 import type { Consultation } from '../consultation.model';
-import { Change, ChangeContext, draftOf, note, refused, sameConsultation } from './change';
+import {
+  Change,
+  ChangeContext,
+  draftOf,
+  note,
+  refused,
+  sameConsultation,
+  closedTo,
+} from './change';
 import { settle } from './settle';
 
 /** Treasury's screening: which list, which version, the result and matches. */
@@ -15,6 +23,8 @@ export function recordScreening(
   if (state.screenings.some((s) => s.screeningId === cmd.screeningId)) {
     return refused('DUPLICATE_SCREENING', `screening ${cmd.screeningId} is already recorded`, true);
   }
+  const closed = closedTo(state, 'a screening');
+  if (closed) return closed;
   const draft = draftOf({
     ...state,
     screenings: [

@@ -1,8 +1,14 @@
 /** A clearer answers the current revision. */
 import { type SignOffSubmittedV1 } from '@icb/contracts';
-import { canSignOff } from '../../policy';
-import type { ConditionRecord, Consultation, SignOffRecord } from '../consultation.model';
-import { Change, ChangeContext, draftOf, note, refused, sameConsultation } from './change';
+import { addCalendarDays, canSignOff, MS_PER_DAY } from '../../policy';
+import type {
+  ConditionRecord,
+  Consultation,
+  IsoDate,
+  Review,
+  SignOffRecord,
+} from '../consultation.model';
+import { Change, ChangeContext, draftOf, iso, ms, note, refused, sameConsultation } from './change';
 import { findReview, replaceReview, REVIEW_CLOCK_KINDS, withoutLiveClocks } from './reviews';
 import { settle } from './settle';
 
@@ -36,7 +42,7 @@ export function submitSignOff(
   );
   if (!verdict.ok) {
     const previous = state.signOffs.find(
-      (s) => s.agency === cmd.agency && s.revision === cmd.revision,
+      (s) => s.agency === cmd.agency && s.revision === cmd.revision && !s.voidedAt,
     );
     if (verdict.code === 'CONFLICTING_SIGN_OFF' && previous?.basis === 'deemed-concurrence') {
       return refused(
@@ -93,7 +99,7 @@ export function submitSignOff(
     signOffs: [...state.signOffs, record],
     conditions: [...state.conditions, ...imposed],
   };
-  if (review !== undefined) next = replaceReview(next, { ...review, state: 'answered' });
+  if (review !== undefined) next = replaceReview(next, answeredReview(review, ctx.now));
   next = withoutLiveClocks(
     next,
     (c) => c.agency === cmd.agency && REVIEW_CLOCK_KINDS.includes(c.kind),
@@ -112,4 +118,35 @@ export function submitSignOff(
     { decision: cmd.decision, revision: cmd.revision, conditions: imposed.map((c) => c.id) },
   );
   return settle(state, draft, ctx);
+}
+
+/**
+ * The review once answered. An answer given while the agency held its review
+ * ends the hold: the hold kept the deadline from running while the agency
+ * worked; its answer is the end of that work.
+ */
+function answeredReview(review: Review, now: IsoDate): Review {
+  const hold = review.hold;
+  if (hold === undefined) return { ...review, state: 'answered' };
+  const pausedDays = Math.max(0, Math.ceil((ms(now) - ms(hold.placedAt)) / MS_PER_DAY));
+  // As a release would: the deadline moves by the days held (the ladders
+  // count from the agencies' deadlines).
+  const answered: Review = {
+    ...review,
+    state: 'answered',
+    dueAt: iso(addCalendarDays(review.dueAt, pausedDays)),
+    pausedDays: (review.pausedDays ?? 0) + pausedDays,
+    holdHistory: [
+      ...(review.holdHistory ?? []),
+      {
+        reason: hold.reason,
+        placedAt: hold.placedAt,
+        releasedAt: now,
+        releaseReason: 'answered while held',
+        pausedDays,
+      },
+    ],
+  };
+  delete answered.hold;
+  return answered;
 }
