@@ -93,6 +93,27 @@ export class AppConfig {
   @Max(100)
   MESSAGING_MAX_DELIVER = 8;
 
+  /**
+   * How far an agency's envelope `time` may lie after the moment the bus
+   * stored the message (ms): beyond it the sender's clock is wrong (2099) and
+   * the message is dead-lettered (IMPLAUSIBLE_TIME) instead of applied.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(60_000)
+  MESSAGING_ENVELOPE_MAX_FUTURE_MS = 24 * 3_600_000;
+
+  /**
+   * How far an agency's envelope `time` may lie before the moment the bus
+   * stored the message (ms): beyond it (1970) the message is dead-lettered
+   * (IMPLAUSIBLE_TIME). A year by default, so a dead letter replayed months
+   * later is still accepted.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(60_000)
+  MESSAGING_ENVELOPE_MAX_AGE_MS = 366 * 24 * 3_600_000;
+
   /** How often the coordinator looks for due clocks (ms); 0 turns the timer off (tests tick by hand). */
   @Type(() => Number)
   @IsInt()
@@ -187,6 +208,17 @@ export class AppConfig {
   @Min(1)
   @Max(7 * 24 * 60)
   SESSION_TTL_MINUTES = 480;
+
+  /**
+   * Agency adapter: how long an answer that publishes waits for the
+   * coordinator's verdict (ms) before it answers 202 with a status URL
+   * (ADR 11); 0 never waits.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  VERDICT_TIMEOUT_MS = 5_000;
 
   /** Agency adapter: its service account's API token for the coordinator's REST API. */
   @IsOptional()

@@ -1,17 +1,14 @@
 import { Logger } from '@nestjs/common';
 import type { ConsumerMessages, JetStreamClient, JsMsg } from '@nats-io/jetstream';
-import {
-  cloudEventType,
-  Envelope,
-  MAX_MESSAGE_BYTES,
-  isMessageName,
-  MESSAGES,
-  parseEventSubject,
-  partyOfSource,
-} from '@icb/contracts';
+import type { Envelope } from '@icb/contracts';
 import { decideAck, RetryPolicy } from './ack-policy';
 import type { BusValidator } from './bus-validator.provider';
 import { DeadLetterWriter, DeadLetterReason } from './dead-letter.writer';
+import {
+  checkDelivery,
+  DEFAULT_ENVELOPE_TIME_WINDOW,
+  type EnvelopeTimeWindow,
+} from './delivery-check';
 import type { MessageContext } from './message-context';
 import type { MessagingMetrics } from './messaging.metrics';
 import { SubjectSpace } from './subject-space';
@@ -31,6 +28,8 @@ export interface ConsumerRunnerOptions {
   /** The consumer's ack wait: held messages are kept alive well within it. */
   ackWaitMs: number;
   retry: RetryPolicy;
+  /** How far an agency's envelope time may lie from when the bus stored the message. */
+  envelopeTime?: EnvelopeTimeWindow;
 }
 
 /**
@@ -182,13 +181,21 @@ export class ConsumerRunner {
   private receive(msg: JsMsg): Promise<void> {
     const started = process.hrtime.bigint();
     const subject = this.space.fromWire(msg.subject);
-    const checked = this.check(msg, subject);
+    const checked = checkDelivery(
+      {
+        subject,
+        data: msg.data,
+        storedAtMs: Math.floor(msg.info.timestampNanos / 1_000_000),
+      },
+      this.validator,
+      this.options.envelopeTime ?? DEFAULT_ENVELOPE_TIME_WINDOW,
+    );
     const label = {
       consumer: this.options.durable,
       message: checked.ok ? checked.name : 'invalid',
     };
     this.metrics.consumed.inc(label);
-    if (!checked.ok) return this.deadLetter(msg, subject, checked.reason);
+    if (!checked.ok) return this.deadLetter(msg, subject, checked.reason, checked.eventId);
 
     const context: MessageContext = {
       subject,
@@ -212,100 +219,6 @@ export class ConsumerRunner {
       if (this.chains.get(key) === work) this.chains.delete(key);
     });
     return work;
-  }
-
-  private check(
-    msg: JsMsg,
-    subject: string,
-  ):
-    | {
-        ok: true;
-        name: string;
-        parsed: { publisher: string; addressee?: string };
-        envelope: Envelope;
-      }
-    | { ok: false; reason: DeadLetterReason } {
-    if (msg.data.length > MAX_MESSAGE_BYTES) {
-      return {
-        ok: false,
-        reason: {
-          code: 'TOO_LARGE',
-          reason: `message of ${msg.data.length} bytes exceeds ${MAX_MESSAGE_BYTES}`,
-        },
-      };
-    }
-    const parsed = parseEventSubject(subject);
-    const def = parsed && isMessageName(parsed.name) ? MESSAGES[parsed.name] : undefined;
-    if (!parsed || !def || def.version !== parsed.version) {
-      return {
-        ok: false,
-        reason: {
-          code: 'UNKNOWN_SUBJECT',
-          reason: `no message in the catalog is published on ${subject}`,
-        },
-      };
-    }
-    let body: unknown;
-    try {
-      body = JSON.parse(msg.string());
-    } catch (error) {
-      return {
-        ok: false,
-        reason: { code: 'MALFORMED_JSON', reason: `body is not JSON: ${(error as Error).message}` },
-      };
-    }
-    const result = this.validator.validateEnvelope(def.name as never, body);
-    if (!result.ok) {
-      return {
-        ok: false,
-        reason: {
-          code: 'INVALID_MESSAGE',
-          reason: `does not match ${def.name} v${def.version}`,
-          errors: result.errors,
-        },
-      };
-    }
-    const envelope = result.envelope as Envelope;
-    const claimed = partyOfSource(envelope.source);
-    if (
-      claimed !== parsed.publisher ||
-      !(def.publishers as readonly string[]).includes(parsed.publisher)
-    ) {
-      return {
-        ok: false,
-        reason: {
-          code: 'SOURCE_MISMATCH',
-          reason: `source ${envelope.source} does not match the subject's publisher ${parsed.publisher}, or ${parsed.publisher} may not publish ${def.name}`,
-        },
-      };
-    }
-    if (envelope.type !== cloudEventType(def)) {
-      return {
-        ok: false,
-        reason: {
-          code: 'TYPE_MISMATCH',
-          reason: `type ${envelope.type} is not ${cloudEventType(def)}`,
-        },
-      };
-    }
-    if (
-      def.addressee &&
-      parsed.addressee !== (def.addressee as (p: unknown) => string)(envelope.data)
-    ) {
-      return {
-        ok: false,
-        reason: {
-          code: 'ADDRESSEE_MISMATCH',
-          reason: `subject addressee ${parsed.addressee} does not match the payload`,
-        },
-      };
-    }
-    return {
-      ok: true,
-      name: def.name,
-      parsed: { publisher: parsed.publisher, addressee: parsed.addressee },
-      envelope,
-    };
   }
 
   private async handle(

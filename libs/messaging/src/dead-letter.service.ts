@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JetStreamApiError } from '@nats-io/jetstream';
 import { headers as natsHeaders } from '@nats-io/nats-core';
-import type { DeadLetterRecord } from './dead-letter.writer';
+import { toRecord, type DeadLetterRecord } from './dead-letter.writer';
 import { MESSAGING_OPTIONS, MessagingOptions } from './messaging.options';
 import { NatsConnectionProvider } from './nats-connection';
 import { SubjectSpace } from './subject-space';
@@ -10,6 +10,13 @@ export interface DeadLetterEntry {
   /** Sequence in the dead-letter stream: the id to replay or discard it by. */
   seq: number;
   record: DeadLetterRecord;
+  /**
+   * True when what is stored at `seq` is not a dead-letter record (not JSON,
+   * or not shaped like one: whoever may publish on a dead-letter subject wrote
+   * it). `record` then describes it (code UNREADABLE_RECORD) and carries its
+   * raw body; it can be discarded, not replayed.
+   */
+  unreadable?: boolean;
 }
 
 export class DeadLetterNotFoundError extends Error {
@@ -17,6 +24,75 @@ export class DeadLetterNotFoundError extends Error {
   constructor(seq: number) {
     super(`no dead-letter entry ${seq}`);
   }
+}
+
+/** The entry is not a dead-letter record: there is no original message to replay. */
+export class DeadLetterUnreadableError extends Error {
+  readonly code = 'DEAD_LETTER_UNREADABLE';
+  constructor(seq: number) {
+    super(
+      `dead-letter entry ${seq} is not a dead-letter record, so there is no original message to replay; discard it`,
+    );
+  }
+}
+
+/** What the dead-letter stream holds at one sequence, as `StreamAPI.getMessage` gives it. */
+export interface StoredDeadLetter {
+  seq: number;
+  subject: string;
+  data: Uint8Array;
+  time: Date;
+  header?: { keys(): string[]; values(k: string): string[] };
+}
+
+function isRecord(value: unknown): value is DeadLetterRecord {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
+  const r = value as Record<string, unknown>;
+  const strings = ['code', 'reason', 'subject', 'consumer', 'data'] as const;
+  return (
+    strings.every((k) => typeof r[k] === 'string') &&
+    (r.encoding === 'utf8' || r.encoding === 'base64') &&
+    !!r.headers &&
+    typeof r.headers === 'object' &&
+    !Array.isArray(r.headers)
+  );
+}
+
+/**
+ * One entry of the dead-letter stream, whatever it holds: the record a
+ * consumer wrote, or, when the stored message is not one, an entry marked
+ * `unreadable` that shows its raw body, so one bad record never hides the
+ * others (nor makes the list fail).
+ */
+export function readDeadLetter(stored: StoredDeadLetter, stream: string): DeadLetterEntry {
+  let why: string;
+  try {
+    const value: unknown = JSON.parse(
+      new TextDecoder('utf-8', { fatal: true }).decode(stored.data),
+    );
+    if (isRecord(value)) return { seq: stored.seq, record: value };
+    why = 'it is JSON, but not a dead-letter record';
+  } catch (error) {
+    why = `it is not JSON (${(error as Error).message})`;
+  }
+  const headers: [string, string[]][] =
+    stored.header?.keys().map((k) => [k, stored.header!.values(k)]) ?? [];
+  const raw = toRecord(
+    {
+      data: stored.data,
+      subject: stored.subject,
+      headers: new Map(headers) as never,
+      info: { stream, streamSequence: stored.seq, deliveryCount: 0 } as never,
+    },
+    stored.subject.split('.').at(-1) ?? '',
+    {
+      code: 'UNREADABLE_RECORD',
+      reason: `entry ${stored.seq} of the dead-letter stream cannot be read as a dead-letter record: ${why}. It can be discarded, not replayed.`,
+    },
+    undefined,
+    stored.time,
+  );
+  return { seq: stored.seq, record: raw, unreadable: true };
 }
 
 /** Lists, replays and discards what the consumers dead-lettered. */
@@ -57,10 +133,12 @@ export class DeadLetterService {
   }
 
   async get(seq: number): Promise<DeadLetterEntry> {
+    // Stream sequences start at 1: JetStream answers anything else with a bare "bad request".
+    if (!Number.isSafeInteger(seq) || seq < 1) throw new DeadLetterNotFoundError(seq);
     try {
       const m = await this.nats.manager.streams.getMessage(this.space.deadLetterStream, { seq });
       if (!m) throw new DeadLetterNotFoundError(seq);
-      return { seq, record: m.json<DeadLetterRecord>() };
+      return readDeadLetter(m, this.space.deadLetterStream);
     } catch (error) {
       if (error instanceof JetStreamApiError && (error.code === 10037 || error.status === 404)) {
         throw new DeadLetterNotFoundError(seq);
@@ -76,7 +154,8 @@ export class DeadLetterService {
    * chance. Replaying the same entry twice publishes it once.
    */
   async replay(seq: number): Promise<{ seq: number; subject: string; streamSequence: number }> {
-    const { record } = await this.get(seq);
+    const { record, unreadable } = await this.get(seq);
+    if (unreadable) throw new DeadLetterUnreadableError(seq);
     const h = natsHeaders();
     for (const [k, values] of Object.entries(record.headers)) {
       if (k.toLowerCase().startsWith('nats-')) continue;

@@ -1,6 +1,8 @@
 export * from './ack-policy';
 export * from './dead-letter.service';
+export * from './delivery-check';
 export type { DeadLetterRecord, DeadLetterReason } from './dead-letter.writer';
+export * from './envelope-fingerprint';
 export * from './event-id';
 export * from './event-publisher';
 export * from './kv-key';

@@ -11,7 +11,7 @@ import { ExternalContextCreator } from '@nestjs/core/helpers/external-context-cr
 import type { ParamsFactory } from '@nestjs/core/helpers/external-context-creator';
 import { MESSAGES, MessageDefinition, natsSubjectFilter, Party } from '@icb/contracts';
 import { BUS_VALIDATOR, BusValidator } from './bus-validator.provider';
-import { consumerFilters } from './consumer-filter';
+import { consumerFilters, policingFilters } from './consumer-filter';
 import { ConsumerRunner } from './consumer-runner';
 import { DeadLetterWriter } from './dead-letter.writer';
 import type { HandlerArgs } from './message-context';
@@ -131,8 +131,30 @@ export class MessagingExplorer implements OnModuleInit, OnApplicationBootstrap, 
     return found;
   }
 
-  private async startConsumer(durable: string, handlers: RegisteredHandler[]): Promise<void> {
-    const filters = consumerFilters(
+  /**
+   * The consumer's subject filters: those of its handlers; for the service's
+   * own consumer when it polices publishers, their whole publish spaces
+   * besides (policingFilters, ADR 12).
+   */
+  private filtersOf(durable: string, handlers: RegisteredHandler[]): string[] {
+    const policed = this.options.policedPublishers ?? [];
+    if (policed.length > 0 && durable === this.options.service) {
+      return policingFilters(
+        policed,
+        handlers.map((h) => {
+          const def = MESSAGES[h.meta.message] as MessageDefinition;
+          return {
+            name: def.name,
+            version: def.version,
+            publishers: def.publishers,
+            addressed: def.addressee !== undefined,
+            publisher: h.meta.publisher,
+            addressee: h.meta.addressee,
+          };
+        }),
+      ).map((f) => this.space.toWire(f));
+    }
+    return consumerFilters(
       handlers.map((h) => ({
         filter: this.space.toWire(
           natsSubjectFilter(
@@ -146,6 +168,10 @@ export class MessagingExplorer implements OnModuleInit, OnApplicationBootstrap, 
         addressee: h.meta.addressee,
       })),
     );
+  }
+
+  private async startConsumer(durable: string, handlers: RegisteredHandler[]): Promise<void> {
+    const filters = this.filtersOf(durable, handlers);
     const stream = this.space.eventsStream;
     await this.provisioner.ensureConsumer(
       this.nats.manager,
@@ -177,6 +203,7 @@ export class MessagingExplorer implements OnModuleInit, OnApplicationBootstrap, 
         durable,
         maxInFlight: this.options.maxInFlight,
         ackWaitMs: this.options.ackWaitMs,
+        envelopeTime: this.options.envelopeTime,
         retry: {
           maxDeliver: this.options.maxDeliver,
           backoffMs: this.options.backoffMs,

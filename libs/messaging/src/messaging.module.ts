@@ -17,6 +17,8 @@ import { StreamProvisioner } from './stream-provisioner';
 export interface MessagingModuleOptions {
   party: Party;
   service: string;
+  /** See MessagingOptions.policedPublishers (the coordinator: every agency). */
+  policedPublishers?: readonly Party[];
   /** Overrides of what the configuration gives (tests use short backoffs). */
   overrides?: Partial<Omit<MessagingOptions, 'party' | 'service'>>;
 }
@@ -40,6 +42,11 @@ export function messagingOptionsFrom(
     retryJitter: DEFAULT_JITTER,
     eventsMaxAgeMs: 0,
     duplicateWindowMs: 2 * 60_000,
+    envelopeTime: {
+      maxFutureMs: config.MESSAGING_ENVELOPE_MAX_FUTURE_MS,
+      maxAgeMs: config.MESSAGING_ENVELOPE_MAX_AGE_MS,
+    },
+    policedPublishers: options.policedPublishers,
     ...options.overrides,
   };
 }

@@ -1,4 +1,5 @@
 import type { Party } from '@icb/contracts';
+import type { EnvelopeTimeWindow } from './delivery-check';
 
 export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
 
@@ -32,4 +33,15 @@ export interface MessagingOptions {
   eventsMaxAgeMs: number;
   /** Window in which a re-published event id is stored once (ms). */
   duplicateWindowMs: number;
+  /** How far an agency's envelope `time` may lie from when the bus stored the message (default: DEFAULT_ENVELOPE_TIME_WINDOW). */
+  envelopeTime?: EnvelopeTimeWindow;
+  /**
+   * Parties whose whole publish space this service's consumer takes, except
+   * the addressed shape (`icb.evt.<p>.<a>.<b>.<v>.<addressee>`, which the
+   * addressee's consumer takes): whatever they publish there that the catalog
+   * does not let them (an unknown message, one only another party may
+   * publish) is dead-lettered here, once, instead of being stored and never
+   * read. The coordinator's consumer does it for every agency (ADR 12).
+   */
+  policedPublishers?: readonly Party[];
 }

@@ -117,7 +117,7 @@ describe('messaging over a real JetStream', () => {
     expect(probe.deliveries).toHaveLength(0);
   });
 
-  it('a message that is not JSON, or claims another publisher than its subject, is dead-lettered', async () => {
+  it('a message that is not JSON, or on a subject naming a publisher the catalog does not allow, is dead-lettered', async () => {
     app = await boot(env);
     const nats = app.get(NatsConnectionProvider);
     const good = app.get(EventPublisher).envelope('consultation.withdrawn', withdrawal());
@@ -132,7 +132,10 @@ describe('messaging over a real JetStream', () => {
       const l = await app!.get(DeadLetterService).list();
       return l.length === 2 && l;
     });
-    expect(entries.map((e) => e.record.code).sort()).toEqual(['MALFORMED_JSON', 'SOURCE_MISMATCH']);
+    expect(entries.map((e) => e.record.code).sort()).toEqual([
+      'MALFORMED_JSON',
+      'PUBLISHER_NOT_ALLOWED',
+    ]);
     expect(app.get(Probe).deliveries).toHaveLength(0);
   });
 

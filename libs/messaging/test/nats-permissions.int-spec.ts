@@ -200,6 +200,48 @@ describe('NATS identities: each service publishes as itself and reads what is it
   );
 
   it(
+    "DoD hears the coordinator's verdicts on its own messages, not Treasury's, and cannot announce one itself",
+    async () => {
+      const coordinator = await as('coordinator');
+      const dod = await as('dod-adapter');
+
+      const own = dod.nc.subscribe('icb.rpc.coordinator.verdict.dod');
+      const received: string[] = [];
+      void (async () => {
+        for await (const m of own) received.push(m.string());
+      })();
+      const others = dod.nc.subscribe('icb.rpc.coordinator.verdict.treasury');
+      const everything = dod.nc.subscribe('icb.rpc.>');
+      await dod.nc.flush();
+      for (const [subject, sub] of [
+        ['icb.rpc.coordinator.verdict.treasury', others],
+        ['icb.rpc.>', everything],
+      ] as const) {
+        await waitFor(() => violationOf(dod.errors, 'subscription', subject), {
+          description: `a permissions violation for the subscription to ${subject}`,
+        });
+        await expect(sub.closed).resolves.toMatchObject({ name: 'PermissionViolationError' });
+      }
+
+      // DoD forging a verdict, for itself or for Treasury: dropped by the server.
+      dod.nc.publish('icb.rpc.coordinator.verdict.dod', '{"forged":true}');
+      dod.nc.publish('icb.rpc.coordinator.verdict.treasury', '{"forged":true}');
+      await dod.nc.flush();
+      await waitFor(() => violationOf(dod.errors, 'publish', 'icb.rpc.coordinator.verdict.dod'), {
+        description: 'the permissions violation for the forged verdict',
+      });
+
+      coordinator.nc.publish('icb.rpc.coordinator.verdict.treasury', '{"for":"treasury"}');
+      coordinator.nc.publish('icb.rpc.coordinator.verdict.dod', '{"for":"dod"}');
+      await coordinator.nc.flush();
+      await waitFor(() => received.length > 0, { description: 'DoD to hear its verdict' });
+      await dod.nc.flush();
+      expect(received).toEqual(['{"for":"dod"}']);
+    },
+    DEADLINE_MS,
+  );
+
+  it(
     'each service moves its own consumer, made with a delivery limit, to unlimited deliveries within its permissions',
     async () => {
       await provisionEvents();

@@ -36,3 +36,18 @@ export class ContentionError extends TransientMessageError {
     super('CONTENTION', `consultation ${id} changed under us ${attempts} times`);
   }
 }
+
+/**
+ * An event id already applied to this consultation came back saying something
+ * else (another decision, another sender, ...: envelopeFingerprint differs):
+ * a conflict, dead-lettered with this reason. The same id saying the same
+ * thing is a repeat and has no effect.
+ */
+export class EventIdConflictError extends PermanentMessageError {
+  constructor(eventId: string, consultationId: string) {
+    super(
+      'EVENT_ID_CONFLICT',
+      `event id ${eventId} was already applied to consultation ${consultationId} with a different content; an event id names one message: send a new message with a new id`,
+    );
+  }
+}

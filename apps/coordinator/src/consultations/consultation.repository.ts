@@ -31,6 +31,12 @@ const PROBE_WINDOW = 8;
 export interface StoredConsultation {
   consultation: Consultation;
   processed: string[];
+  /**
+   * What each processed message said (envelopeFingerprint), by event id, for
+   * those that came from the bus: the same id back with another content is a
+   * conflict, not a repeat. Absent in versions written before it was kept.
+   */
+  fingerprints?: Record<string, string>;
   outbox: OutboxEntry[];
   logHead: { seq: number; hash: string };
 }
@@ -39,6 +45,7 @@ export interface StoredConsultation {
 interface VersionBody {
   state: Omit<Consultation, 'id'>;
   processed: string[];
+  fingerprints?: Record<string, string>;
   outbox: OutboxEntry[];
   logHead: { seq: number; hash: string };
 }
@@ -49,6 +56,7 @@ function fromVersion(doc: ConsultationVersionDocument): StoredConsultation {
   return {
     consultation: { ...body.state, id: doc.consultationId, version: doc.version },
     processed: body.processed ?? [],
+    ...(body.fingerprints && { fingerprints: body.fingerprints }),
     outbox: body.outbox ?? [],
     logHead: body.logHead,
   };
@@ -57,9 +65,15 @@ function fromVersion(doc: ConsultationVersionDocument): StoredConsultation {
 /** The document that commits `stored` as its version. */
 export function toVersion(stored: StoredConsultation, at: Date): ConsultationVersionDocument {
   const { id, ...state } = stored.consultation;
+  const processed = stored.processed.slice(-PROCESSED_MEMORY);
+  const known = stored.fingerprints ?? {};
+  const fingerprints = Object.fromEntries(
+    processed.filter((eventId) => eventId in known).map((eventId) => [eventId, known[eventId]]),
+  );
   const body: VersionBody = {
     state,
-    processed: stored.processed.slice(-PROCESSED_MEMORY),
+    processed,
+    ...(Object.keys(fingerprints).length > 0 && { fingerprints }),
     outbox: stored.outbox,
     logHead: stored.logHead,
   };

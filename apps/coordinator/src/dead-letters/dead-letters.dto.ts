@@ -22,7 +22,9 @@ export class DeadLetterRecordDto implements DeadLetterRecord {
   @ApiProperty({
     example: 'INVALID_MESSAGE',
     description:
-      'Why: INVALID_MESSAGE, MALFORMED_JSON, UNKNOWN_SUBJECT, SOURCE_MISMATCH, AGENCY_MISMATCH, MAX_DELIVERIES, ...',
+      'Why: INVALID_MESSAGE, MALFORMED_JSON, INVALID_UTF8, TOO_DEEP, CONTROL_CHARACTER, ' +
+      'UNKNOWN_SUBJECT, PUBLISHER_NOT_ALLOWED, SOURCE_MISMATCH, IMPLAUSIBLE_TIME, AGENCY_MISMATCH, ' +
+      'EVENT_ID_CONFLICT, MAX_DELIVERIES, ...; UNREADABLE_RECORD for an entry that is no record',
   })
   code: string;
   @ApiProperty() reason: string;
@@ -56,6 +58,11 @@ export class DeadLetterEntryDto implements DeadLetterEntry {
   })
   seq: number;
   @ApiProperty({ type: DeadLetterRecordDto }) record: DeadLetterRecordDto;
+  @ApiPropertyOptional({
+    description:
+      'True when the stored entry is not a dead-letter record: `record` describes it and holds its raw body; discard it, it cannot be replayed',
+  })
+  unreadable?: boolean;
 }
 
 export class DeadLetterListDto {
