@@ -220,6 +220,8 @@ function permissionsFor(user, options = {}) {
           `${api}.STREAM.MSG.DELETE.${DLQ}`,
           // Its read model, kept in a KV bucket (ADR 9).
           ...kvBucketPermissions(coordinatorViewBucketFor(ns)),
+          // Its verdict on each party's messages, announced to that party (ADR 11).
+          `${ns}.rpc.coordinator.verdict.*`,
         ],
       },
       // The change feed (/events) is a core subscription on every event.
@@ -267,6 +269,8 @@ function permissionsFor(user, options = {}) {
           `${api}.DIRECT.GET.${stream}.>`,
         ]),
         ...others.map((p) => `${ns}.evt.${p}.>`),
+        // Only the coordinator announces verdicts: an agency forging one would be believed.
+        `${ns}.rpc.coordinator.>`,
         ...AGENCIES.filter((a) => a !== agency).flatMap((a) =>
           kvBucketDenials(adapterBucketFor(a, ns)),
         ),
@@ -274,12 +278,14 @@ function permissionsFor(user, options = {}) {
       ],
     },
     subscribe: {
-      allow: [...readable, inbox],
+      // The coordinator's verdicts on this agency's own messages (ADR 11), and no other's.
+      allow: [...readable, `${ns}.rpc.coordinator.verdict.${agency}`, inbox],
       deny: [
         // Addressed to another party, or longer than any event subject. For a
         // wildcard subscription the server also drops these at delivery.
         ...others.map((p) => `${ns}.evt.*.*.*.*.${p}`),
         `${ns}.evt.*.*.*.*.*.>`,
+        ...others.map((p) => `${ns}.rpc.coordinator.verdict.${p}`),
         '_INBOX.>',
       ],
     },

@@ -23,6 +23,7 @@ import {
   urlOf,
   waitFor,
 } from '@icb/testing';
+import { VerdictListener } from '@icb/agency-adapter';
 import { CiaAdapterModule } from '../../apps/cia-adapter/src/app.module';
 import { CoordinatorModule } from '../../apps/coordinator/src/app.module';
 import { COORDINATOR_API } from '../../apps/coordinator/src/coordinator.api';
@@ -123,7 +124,8 @@ describe('every service as its own NATS user, on a fresh server', () => {
         endUser: { name: 'Royal Saudi Air Defense Forces', country: 'SAU' },
         summary: 'Letter of Request for 20 PAC-3 MSE interceptors with training.',
       })
-      .expect(202);
+      // 201: the coordinator's verdict reached State/PM on its own verdict subject.
+      .expect(201);
     const id = (filed.body as { consultationId: string }).consultationId;
 
     // Review requests, addressed to each agency, reach its adapter's consumer.
@@ -157,7 +159,7 @@ describe('every service as its own NATS user, on a fresh server', () => {
         approvedRecipients: ['nsc'],
         content: 'Low diversion risk.',
       })
-      .expect(202);
+      .expect(201);
     const nscView = await waitFor(
       async () => {
         const res = await request(adapter.nsc.getHttpServer()).get(`/reviews/${id}/assessments`);
@@ -167,11 +169,15 @@ describe('every service as its own NATS user, on a fresh server', () => {
       { description: 'the assessment released to NSC' },
     );
     expect(nscView.released?.[0].content).toBe('Low diversion risk.');
-    // A DoD sign-off through its adapter is accepted (published as DoD, within its permissions).
-    await request(adapter.dod.getHttpServer())
+    // A DoD sign-off through its adapter is accepted (published as DoD, within its permissions),
+    // and the coordinator's verdict comes back on DoD's own verdict subject (ADR 11).
+    const signedOff = await request(adapter.dod.getHttpServer())
       .post(`/reviews/${id}/sign-off`)
       .send({ decision: 'concur', officer: { name: 'J. Smith', title: 'DSCA' } })
-      .expect(202);
+      .expect(200);
+    expect((signedOff.body as { verdict: { outcome: string } }).verdict.outcome).toBe('accepted');
+    // Heard on the bus, not read back over HTTP: DoD may subscribe to its own verdicts.
+    expect(adapter.dod.get(VerdictListener).delivered).toBeGreaterThan(0);
     await waitFor(
       async () => {
         const res = await request(coordinator.getHttpServer())

@@ -103,7 +103,7 @@ describe('scenario: an FMS case above threshold, from the LOR to cleared for off
         summary: 'Letter of Request for 300 PAC-3 MSE missiles with training and support.',
         precedence: 'PRIORITY',
       })
-      .expect(202);
+      .expect(201);
     const id = (filed.body as { consultationId: string }).consultationId;
     const opened = await waitFor(detail, { description: 'the consultation at the coordinator' });
     expect(opened.clearers).toEqual(expect.arrayContaining(['dod', 'nsc', 'cia', 'treasury']));
@@ -125,7 +125,7 @@ describe('scenario: an FMS case above threshold, from the LOR to cleared for off
           { area: 'releasability', finding: 'incomplete', reason: 'Determination pending.' },
         ],
       })
-      .expect(202);
+      .expect(200);
     expect(held.body).toMatchObject({ outcome: 'hold' });
     await waitFor(
       async () => (await detail())?.reviews.find((r) => r.agency === 'dod')?.hold !== undefined,
@@ -157,12 +157,12 @@ describe('scenario: an FMS case above threshold, from the LOR to cleared for off
           },
         ],
       })
-      .expect(202);
+      .expect(200);
     expect(answered.body).toMatchObject({ outcome: 'concur-with-conditions' });
     await http('nsc')
       .post(`/reviews/${id}/sign-off`)
       .send({ decision: 'concur', officer: { name: 'A. Jones', title: 'Senior Director' } })
-      .expect(202);
+      .expect(200);
 
     // CIA shares an ORCON assessment released to State/PM and NSC only, then concurs.
     await http('cia')
@@ -176,11 +176,11 @@ describe('scenario: an FMS case above threshold, from the LOR to cleared for off
         approvedRecipients: ['state-pm', 'nsc'],
         content: 'Low diversion risk; existing end-use monitoring is adequate.',
       })
-      .expect(202);
+      .expect(201);
     await http('cia')
       .post(`/reviews/${id}/sign-off`)
       .send({ decision: 'concur', officer: { name: 'C. Analyst', title: 'Deputy Director' } })
-      .expect(202);
+      .expect(200);
 
     // Treasury screened the parties clean by itself; interagency clearance is complete.
     const cleared = await waitFor(
@@ -227,14 +227,14 @@ describe('scenario: an FMS case above threshold, from the LOR to cleared for off
     await http('state-pm')
       .post(`/consultations/${id}/congress/informal-notice`)
       .send({ committees: ['SFRC', 'HFAC'] })
-      .expect(202);
+      .expect(200);
     await waitFor(async () => (await detail())?.congress?.step === 'informal-review', {
       description: 'informal review',
     });
     await http('state-pm')
       .post(`/consultations/${id}/congress/formal-notice`)
       .send({ transmittalNumber: '26-17', reviewDays: 30 })
-      .expect(202);
+      .expect(200);
     await waitFor(async () => (await detail())?.congress?.step === 'formal-review', {
       description: 'formal review',
     });

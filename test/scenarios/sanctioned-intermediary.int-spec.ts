@@ -90,7 +90,7 @@ describe('scenario: a party half-owned by a listed entity is screened, escalated
         ],
         summary: 'Radar spares shipped through a commercial intermediary.',
       })
-      .expect(202);
+      .expect(201);
     const id = (filed.body as { consultationId: string }).consultationId;
     const coordinatorApi = () => request.agent(coordinator.getHttpServer()).set(authHeader());
     const detail = async () => {
@@ -105,10 +105,23 @@ describe('scenario: a party half-owned by a listed entity is screened, escalated
       async () => (await request(dod.getHttpServer()).get(`/reviews/${id}`)).status === 200,
       { description: 'the review at DoD' },
     );
-    await request(dod.getHttpServer())
+    // DoD now learns at once what the coordinator made of its answer: accepted,
+    // or refused because Treasury's non-concurrence escalated the case first.
+    const dodAnswer = await request(dod.getHttpServer())
       .post(`/reviews/${id}/sign-off`)
-      .send({ decision: 'concur', officer: { name: 'J. Smith', title: 'DSCA' } })
-      .expect(202);
+      .send({ decision: 'concur', officer: { name: 'J. Smith', title: 'DSCA' } });
+    expect(
+      dodAnswer.status === 200
+        ? {
+            status: 200,
+            outcome: (dodAnswer.body as { verdict: { outcome: string } }).verdict.outcome,
+          }
+        : { status: dodAnswer.status, code: (dodAnswer.body as { code: string }).code },
+    ).toEqual(
+      dodAnswer.status === 200
+        ? { status: 200, outcome: 'accepted' }
+        : { status: 409, code: 'NOT_IN_REVIEW' },
+    );
 
     const escalated = await waitFor(
       async () => {
@@ -146,7 +159,7 @@ describe('scenario: a party half-owned by a listed entity is screened, escalated
         rationale: 'Agencies remain divided.',
         chair: 'NSC Senior Director',
       })
-      .expect(202);
+      .expect(200);
     await waitFor(async () => (await detail())?.escalation?.level === 'deputies', {
       description: 'the Deputies level',
     });
@@ -157,7 +170,7 @@ describe('scenario: a party half-owned by a listed entity is screened, escalated
         rationale: 'An intermediary is half-owned by a blocked entity.',
         chair: 'Deputy National Security Advisor',
       })
-      .expect(202);
+      .expect(200);
 
     const denied = await waitFor(
       async () => {

@@ -75,7 +75,7 @@ describe('CIA adapter: assessments released only to permitted agencies', () => {
         endUser: { name: 'Royal Australian Air Force', country: 'AUS' },
         summary: 'Radar spares for the air-defence force.',
       })
-      .expect(202);
+      .expect(201);
     consultationId = (filed.body as { consultationId: string }).consultationId;
     await waitFor(
       async () =>
@@ -113,7 +113,7 @@ describe('CIA adapter: assessments released only to permitted agencies', () => {
         content: CONTENT,
         summaryForUnauthorized: 'An assessment exists; ask CIA for access.',
       })
-      .expect(202);
+      .expect(201);
     const { assessmentId, releasedTo } = shared.body as {
       assessmentId: string;
       releasedTo: string[];
@@ -180,7 +180,7 @@ describe('CIA adapter: assessments released only to permitted agencies', () => {
     expect(JSON.stringify(atDod)).not.toContain('ASSESSMENT-CONTENT-MARKER');
   });
 
-  it('refuses an ORCON assessment with no approved recipient (400)', async () => {
+  it('refuses an ORCON assessment with no approved recipient (422: a release rule, not the request’s shape)', async () => {
     const res = await request(cia.getHttpServer())
       .post('/assessments')
       .send({
@@ -192,7 +192,7 @@ describe('CIA adapter: assessments released only to permitted agencies', () => {
         approvedRecipients: [],
         content: 'Nobody may read this.',
       })
-      .expect(400);
+      .expect(422);
     expect(JSON.stringify(res.body)).toMatch(/approvedRecipients/);
   });
 

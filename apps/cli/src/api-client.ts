@@ -11,6 +11,7 @@ import type {
   Page,
   ReplayResult,
   SseEvent,
+  Verdict,
   WithheldConsultation,
 } from './api.types';
 import {
@@ -47,6 +48,8 @@ export interface ApiClient {
   discardDeadLetter(seq: number): Promise<void>;
   devClock(): Promise<DevClock>;
   advanceDevClock(by: { days?: number; hours?: number; minutes?: number }): Promise<DevClock>;
+  /** The coordinator's verdict on a message; undefined while it has none (ADR 11). */
+  verdict(eventId: string): Promise<Verdict | undefined>;
 }
 
 /** How long a request may take before the coordinator counts as unreachable. */
@@ -239,6 +242,18 @@ export class HttpApiClient implements ApiClient {
   }): Promise<DevClock> {
     return (await this.send('POST', '/dev/clock/advance', { ...DEV_CLOCK, body: by }))
       .body as DevClock;
+  }
+
+  async verdict(eventId: string): Promise<Verdict | undefined> {
+    const path = `/messages/${encodeURIComponent(eventId)}/verdict`;
+    const { status, body } = await this.send('GET', path, {
+      accept: [404],
+      feature: 'verdicts',
+    });
+    if (status !== 404) return body as Verdict;
+    if (isMissingRoute(body))
+      throw this.errorFor('GET', path, status, body, { feature: 'verdicts' });
+    return undefined;
   }
 
   private async send(

@@ -7,6 +7,7 @@ import type {
   Agency,
   ConsultationKind,
   ConsultationStatus,
+  MessageVerdict,
   Precedence,
   SignOffDecision,
 } from '@icb/contracts';
@@ -107,6 +108,13 @@ export interface ConditionRecord {
   revision: number;
   imposedAt: string;
   status: string;
+  removal?: {
+    justification: string;
+    requestedAt: string;
+    answeredAt?: string;
+    agreed?: boolean;
+    comment?: string;
+  };
 }
 
 export interface ClockRecord {
@@ -283,3 +291,6 @@ export interface ListQuery {
   sort?: string;
   order?: 'asc' | 'desc';
 }
+
+/** The coordinator's verdict on a message (`GET /messages/{eventId}/verdict`, ADR 11). */
+export type Verdict = MessageVerdict & { withheld?: boolean };

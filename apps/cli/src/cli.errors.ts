@@ -11,7 +11,7 @@ export const EXIT = {
   /** Bad arguments, or a payload the contract rejects. */
   usage: 2,
   notFound: 3,
-  /** The request was understood and refused (a broken audit chain, a sign-off that would be refused, a conflict). */
+  /** The request was understood and refused (a broken audit chain, a sign-off the coordinator refused or would refuse, a conflict). */
   refused: 4,
   /** The coordinator or NATS cannot be reached (or the coordinator reports a part of its own down). */
   unreachable: 5,
@@ -26,7 +26,7 @@ export const EXIT_CODES_HELP = `Exit codes:
   1  unexpected error
   2  usage or validation error (bad option, invalid payload)
   3  not found (consultation, dead letter, endpoint)
-  4  refused or conflict (broken audit chain, sign-off the coordinator would refuse)
+  4  refused or conflict (broken audit chain, a message the coordinator refused or would refuse)
   5  cannot reach the coordinator or NATS (or the coordinator reports a part down)
   6  not signed in, or the account lacks the role (action officer)`;
 
@@ -70,6 +70,15 @@ export class NotFoundError extends CliError {
 export class RefusedError extends CliError {
   readonly code: string = 'REFUSED';
   readonly exitCode = EXIT.refused;
+}
+
+/** The coordinator refused a message (its verdict, ADR 11): `code` is the refusal's. */
+export class CoordinatorRefusedError extends RefusedError {
+  override readonly code: string;
+  constructor(code: string, message: string, hint?: string) {
+    super(message, hint);
+    this.code = code;
+  }
 }
 
 export class AuditChainBrokenError extends RefusedError {

@@ -259,6 +259,238 @@ describe('icb commands (fake coordinator and bus)', () => {
     });
   });
 
+  describe('the coordinator’s verdict', () => {
+    const EVENT = '0b9f6a52-7d1e-4c53-9a57-2f0a1c8e4d21';
+
+    it('a sign-off the coordinator accepts reports the consultation’s new status', async () => {
+      const run = await runCli(['signoff', ID, '--agency', 'dod', '--decision', 'concur'], {
+        api: withConsultation(),
+      });
+      expect(run.code).toBe(0);
+      expect(run.stderr).toContain(
+        'accepted by the coordinator: in-review, revision 1 (version 4)',
+      );
+      expect(run.stdout).toBe(`${ID}\n`);
+    });
+
+    it('a sign-off the coordinator refuses exits 4 with its code and reason, after the report', async () => {
+      const api = withConsultation();
+      api.verdicts.set(EVENT, {
+        eventId: EVENT,
+        message: 'signoff.submitted',
+        party: 'dod',
+        consultationId: ID,
+        outcome: 'refused',
+        changed: false,
+        code: 'STALE_REVISION',
+        reason: 'the consultation was amended and is at revision 2',
+        decidedAt: '2026-03-10T12:00:00.000Z',
+      });
+      const run = await runCli(
+        ['signoff', ID, '--agency', 'dod', '--decision', 'concur', '--event-id', EVENT, '--json'],
+        { api },
+      );
+      expect(run.code).toBe(4);
+      expect(JSON.parse(run.stdout)).toMatchObject({
+        eventId: EVENT,
+        verdict: { outcome: 'refused', code: 'STALE_REVISION' },
+      });
+      expect(JSON.parse(run.stderr)).toMatchObject({
+        error: {
+          code: 'STALE_REVISION',
+          exitCode: 4,
+          message: expect.stringContaining('is at revision 2') as unknown,
+        },
+      });
+    });
+
+    it('without a verdict in time it exits 0 and says how to read the verdict later', async () => {
+      const api = withConsultation();
+      api.silent = true;
+      const run = await runCli(
+        [
+          'signoff',
+          ID,
+          '--agency',
+          'dod',
+          '--decision',
+          'concur',
+          '--event-id',
+          EVENT,
+          '--wait',
+          '2',
+        ],
+        { api },
+      );
+      expect(run.code).toBe(0);
+      expect(run.stderr).toContain(
+        `no verdict from the coordinator within 2 s; read it later with: icb verdict ${EVENT}`,
+      );
+      // Read until the two seconds were spent, with growing pauses.
+      const reads = api.calls.filter((c) => c.method === 'verdict').length;
+      expect(reads).toBeGreaterThan(2);
+      expect(reads).toBeLessThan(10);
+    });
+
+    it('--wait 0 publishes without asking for the verdict', async () => {
+      const api = withConsultation();
+      const run = await runCli(
+        ['signoff', ID, '--agency', 'dod', '--decision', 'concur', '--wait', '0'],
+        { api },
+      );
+      expect(run.code).toBe(0);
+      expect(api.calls.some((c) => c.method === 'verdict')).toBe(false);
+    });
+
+    it('icb verdict shows a verdict: 0 when accepted, 4 when refused, 3 when there is none', async () => {
+      const api = new FakeApi();
+      const verdict = {
+        eventId: EVENT,
+        message: 'condition.removal-answered',
+        party: 'dod' as const,
+        consultationId: ID,
+        outcome: 'accepted' as const,
+        changed: true,
+        consultation: { status: 'in-review', revision: 1, version: 9 },
+        decidedAt: '2026-03-10T12:00:00.000Z',
+      };
+      api.verdicts.set(EVENT, verdict);
+      const accepted = await runCli(['verdict', EVENT, '--json'], { api });
+      expect(accepted.code).toBe(0);
+      expect(JSON.parse(accepted.stdout)).toEqual(verdict);
+
+      api.verdicts.set(EVENT, {
+        ...verdict,
+        outcome: 'refused',
+        changed: false,
+        code: 'NO_REMOVAL_REQUESTED',
+        reason: 'nobody asked',
+      });
+      const refused = await runCli(['verdict', EVENT], { api });
+      expect(refused.code).toBe(4);
+      expect(refused.stdout).toContain('NO_REMOVAL_REQUESTED');
+
+      const none = await runCli(['verdict', '1b9f6a52-7d1e-4c53-9a57-2f0a1c8e4d21'], { api });
+      expect(none.code).toBe(3);
+    });
+  });
+
+  describe('removing a condition', () => {
+    const withCondition = () =>
+      withConsultation(
+        aDetail({
+          conditions: [
+            {
+              id: 'DOD-AT-1',
+              text: 'Anti-tamper protection',
+              agency: 'dod',
+              revision: 1,
+              imposedAt: '2026-03-08T12:00:00.000Z',
+              status: 'active',
+            },
+          ],
+        }),
+      );
+
+    it('request-removal asks the agency that imposed the condition, as State/PM', async () => {
+      const bus = new FakeBus();
+      const run = await runCli(
+        ['condition', 'request-removal', ID, 'DOD-AT-1', '--justification', 'Already fitted.'],
+        { api: withCondition(), bus },
+      );
+      expect(run.code).toBe(0);
+      expect(bus.published).toHaveLength(1);
+      expect(bus.published[0].subject).toBe('icb.evt.state-pm.condition.removal-requested.v1');
+      expect(bus.published[0].envelope.data).toEqual({
+        consultationId: ID,
+        conditionId: 'DOD-AT-1',
+        imposingAgency: 'dod',
+        justification: 'Already fitted.',
+      });
+      expect(run.stderr).toContain('accepted by the coordinator');
+    });
+
+    it('request-removal of a condition the consultation does not have exits 3 and publishes nothing', async () => {
+      const bus = new FakeBus();
+      const run = await runCli(
+        ['condition', 'request-removal', ID, 'NSC-9', '--justification', 'x'],
+        { api: withCondition(), bus },
+      );
+      expect(run.code).toBe(3);
+      expect(run.stderr).toContain('has no condition NSC-9');
+      expect(bus.published).toEqual([]);
+    });
+
+    it('answer-removal publishes the imposing agency’s answer; another agency is refused with exit 4', async () => {
+      const bus = new FakeBus();
+      const answered = await runCli(
+        [
+          'condition',
+          'answer-removal',
+          ID,
+          'DOD-AT-1',
+          '--agency',
+          'dod',
+          '--refuse',
+          '--comment',
+          'It stays.',
+        ],
+        { api: withCondition(), bus },
+      );
+      expect(answered.code).toBe(0);
+      expect(bus.published[0].subject).toBe('icb.evt.dod.condition.removal-answered.v1');
+      expect(bus.published[0].envelope.data).toEqual({
+        consultationId: ID,
+        conditionId: 'DOD-AT-1',
+        agency: 'dod',
+        agreed: false,
+        comment: 'It stays.',
+      });
+
+      const other = await runCli(
+        [
+          'condition',
+          'answer-removal',
+          ID,
+          'DOD-AT-1',
+          '--agency',
+          'nsc',
+          '--agree',
+          '--comment',
+          'Fine.',
+        ],
+        { api: withCondition(), bus },
+      );
+      expect(other.code).toBe(4);
+      expect(other.stderr).toContain('imposed by dod, not nsc');
+      expect(bus.published).toHaveLength(1);
+    });
+
+    it('answer-removal wants exactly one of --agree and --refuse', async () => {
+      const both = await runCli(
+        [
+          'condition',
+          'answer-removal',
+          ID,
+          'DOD-AT-1',
+          '--agency',
+          'dod',
+          '--agree',
+          '--refuse',
+          '--comment',
+          'x',
+        ],
+        { api: withCondition() },
+      );
+      expect(both.code).toBe(2);
+      const neither = await runCli(
+        ['condition', 'answer-removal', ID, 'DOD-AT-1', '--agency', 'dod', '--comment', 'x'],
+        { api: withCondition() },
+      );
+      expect(neither.code).toBe(2);
+    });
+  });
+
   describe('opening and publishing', () => {
     it('open publishes consultation.opened as state-pm with the kind given and prints the new id', async () => {
       const bus = new FakeBus();

@@ -5,6 +5,7 @@ import { errorReport, EXIT, EXIT_CODES_HELP, exitCodeOf, type ExitCode } from '.
 import { Output } from './output';
 import { registerAuditCommand } from './commands/audit.command';
 import { registerClockCommand } from './commands/clock.command';
+import { registerConditionCommand } from './commands/condition.command';
 import { registerDlqCommand } from './commands/dlq.command';
 import { registerLsCommand } from './commands/ls.command';
 import { registerOpenCommand } from './commands/open.command';
@@ -13,6 +14,7 @@ import { registerQueueCommand } from './commands/queue.command';
 import { registerShowCommand } from './commands/show.command';
 import { registerSignOffCommand } from './commands/signoff.command';
 import { registerStatusCommand } from './commands/status.command';
+import { registerVerdictCommand } from './commands/verdict.command';
 import { registerWatchCommand } from './commands/watch.command';
 
 const CONFIG_HELP = `Configuration:
@@ -45,7 +47,9 @@ export function buildProgram(deps: CliDeps): Command {
   registerWatchCommand(program, deps);
   registerOpenCommand(program, deps);
   registerSignOffCommand(program, deps);
+  registerConditionCommand(program, deps);
   registerPublishCommand(program, deps);
+  registerVerdictCommand(program, deps);
   registerAuditCommand(program, deps);
   registerDlqCommand(program, deps);
   registerClockCommand(program, deps);

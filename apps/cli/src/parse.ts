@@ -116,3 +116,14 @@ export function parseOfficer(value: string): SigningOfficerV1 {
   }
   return { name, title };
 }
+
+/** A condition id, as its agency gave it (letters, digits, `. _ : / -`, up to 64). */
+export function parseConditionId(value: string): string {
+  const v = value.trim();
+  if (!REFERENCE_ID_PATTERN.test(v)) {
+    throw new InvalidArgumentError(
+      'must be a condition id (letters, digits, . _ : / -, up to 64).',
+    );
+  }
+  return v;
+}

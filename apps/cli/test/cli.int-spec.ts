@@ -136,6 +136,82 @@ describe('the icb CLI against a running coordinator and NATS', () => {
     expect(audit.stdout).toMatch(/^ok\s+\d+ entries/);
   });
 
+  it('drops a condition: State/PM asks, DoD refuses then agrees, each command answered with the coordinator’s verdict', async () => {
+    const opened = await icb('open', 'fms-case', '--file', await aRequestFile());
+    expect(opened.stderr).toContain('accepted by the coordinator: in-review, revision 1');
+    const id = opened.stdout.trim();
+    const signed = await icb(
+      'signoff',
+      id,
+      '--agency',
+      'dod',
+      '--decision',
+      'concur-with-conditions',
+      '--condition',
+      'DOD-AT-1 [technology-security]: Anti-tamper protection on all guidance sections',
+    );
+    expect(signed.stderr).toContain('accepted by the coordinator');
+    expect(signed.code).toBe(0);
+
+    const conditionOf = async () => {
+      const d = JSON.parse((await icb('show', id, '--json')).stdout) as ConsultationDetail;
+      return d.conditions.find((k) => k.id === 'DOD-AT-1');
+    };
+    const ask = (justification: string) =>
+      icb(
+        'condition',
+        'request-removal',
+        id,
+        'DOD-AT-1',
+        '--justification',
+        justification,
+        '--json',
+      );
+    const answer = (decision: '--agree' | '--refuse', comment: string) =>
+      icb(
+        'condition',
+        'answer-removal',
+        id,
+        'DOD-AT-1',
+        '--agency',
+        'dod',
+        decision,
+        '--comment',
+        comment,
+      );
+
+    const asked = await ask('The purchaser already fits anti-tamper.');
+    expect(asked.code).toBe(0);
+    const report = JSON.parse(asked.stdout) as { eventId: string; verdict: { outcome: string } };
+    expect(report.verdict.outcome).toBe('accepted');
+    // Accepted means recorded: no waiting needed to see it.
+    expect(await conditionOf()).toMatchObject({ status: 'removal-requested' });
+
+    expect((await answer('--refuse', 'The seeker is new.')).code).toBe(0);
+    expect(await conditionOf()).toMatchObject({ status: 'retained' });
+
+    expect((await ask('Fielded for a year now.')).code).toBe(0);
+    expect((await answer('--agree', 'Fielded and assessed.')).code).toBe(0);
+    expect(await conditionOf()).toMatchObject({
+      status: 'removed',
+      removal: { agreed: true, comment: 'Fielded and assessed.' },
+    });
+
+    // Nobody asked any more: the coordinator refuses, and the CLI exits 4 with its code.
+    const late = await answer('--refuse', 'Changed my mind.');
+    expect(late.code).toBe(4);
+    expect(late.stderr).toContain('NO_REMOVAL_REQUESTED');
+
+    const verdict = await icb('verdict', report.eventId, '--json');
+    expect(verdict.code).toBe(0);
+    expect(JSON.parse(verdict.stdout)).toMatchObject({
+      eventId: report.eventId,
+      message: 'condition.removal-requested',
+      party: 'state-pm',
+      outcome: 'accepted',
+    });
+  });
+
   it('watch --json prints the events of the bus as they happen, until Ctrl-C', async () => {
     const ctrlC = new AbortController();
     const watch = start(['watch', '--type', 'consultation.opened', '--json'], ctrlC.signal);

@@ -16,6 +16,7 @@ import type {
   Page,
   ReplayResult,
   SseEvent,
+  Verdict,
 } from '../src/api.types';
 import type { BusClient, PublishAck } from '../src/bus-client';
 import type { CliDeps } from '../src/cli.context';
@@ -115,6 +116,11 @@ export class FakeApi implements ApiClient {
    */
   eventScripts: { events: SseEvent[]; after?: () => void; then?: Error }[] = [];
   readonly calls: { method: string; args: unknown[] }[] = [];
+  /** Verdicts by event id; a message published on `bus` without one is accepted, unless `silent`. */
+  verdicts = new Map<string, Verdict>();
+  bus?: FakeBus;
+  /** The coordinator judges nothing (every verdict stays pending). */
+  silent = false;
 
   /** Records the call and answers like the client would: a rejected promise for any error. */
   private answer<T>(method: string, args: unknown[], produce: () => T): Promise<T> {
@@ -237,6 +243,26 @@ export class FakeApi implements ApiClient {
     });
   }
 
+  verdict(eventId: string): Promise<Verdict | undefined> {
+    return this.answer('verdict', [eventId], () => {
+      if (this.silent) return undefined;
+      const known = this.verdicts.get(eventId);
+      if (known) return known;
+      const sent = this.bus?.published.find((m) => m.envelope.id === eventId);
+      if (!sent) return undefined;
+      return {
+        eventId,
+        message: sent.name,
+        party: sent.envelope.source.replace(/^\/icb\//, '') as Verdict['party'],
+        consultationId: sent.envelope.subject,
+        outcome: 'accepted',
+        changed: true,
+        consultation: { status: 'in-review', revision: 1, version: 4 },
+        decidedAt: NOW.toISOString(),
+      };
+    });
+  }
+
   advanceDevClock(by: { days?: number; hours?: number; minutes?: number }): Promise<DevClock> {
     return this.answer('advanceDevClock', [by], () => {
       const ms = ((by.days ?? 0) * 24 * 60 + (by.hours ?? 0) * 60 + (by.minutes ?? 0)) * 60_000;
@@ -282,6 +308,7 @@ export async function runCli(
   let stderr = '';
   const api = opts.api ?? new FakeApi();
   const bus = opts.bus ?? new FakeBus();
+  api.bus ??= bus;
   const deps: CliDeps = {
     env: opts.env ?? {},
     stdout: { write: (s: string) => (stdout += s) },

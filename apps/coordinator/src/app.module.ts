@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule } from '@icb/config';
+import { AGENCIES } from '@icb/contracts';
 import { MessagingModule, MessagingModuleOptions } from '@icb/messaging';
 import { ObservabilityModule } from '@icb/observability';
 import { AuditVerificationModule } from './audit/audit-verification.module';
@@ -37,6 +38,9 @@ export class CoordinatorModule {
         MessagingModule.forRoot({
           party: 'coordinator',
           service: COORDINATOR_SERVICE,
+          // Whatever an agency publishes that the catalog does not let it is
+          // dead-lettered here, once (ADR 12).
+          policedPublishers: AGENCIES,
           overrides: options.messaging,
         }),
         AuthModule,

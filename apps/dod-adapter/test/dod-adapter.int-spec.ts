@@ -45,7 +45,8 @@ interface DodView {
 interface Result {
   outcome: string;
   outstandingAreas: string[];
-  published: { message: string; eventId: string }[];
+  published: { message: string; eventId: string; verdict: { outcome: string } }[];
+  verdict?: { outcome: string };
 }
 
 describe('the DoD adapter: technical and releasability review over the coordinator', () => {
@@ -119,7 +120,7 @@ describe('the DoD adapter: technical and releasability review over the coordinat
         finding: 'incomplete',
         reason: 'Releasability determination pending',
       },
-    ]).expect(202);
+    ]).expect(200);
     expect(held.body).toMatchObject({
       outcome: 'hold',
       outstandingAreas: ['releasability', 'technology-security'],
@@ -147,7 +148,7 @@ describe('the DoD adapter: technical and releasability review over the coordinat
       { area: 'technical', finding: 'releasable' },
       { area: 'releasability', finding: 'incomplete' },
       { area: 'technology-security', finding: 'releasable' },
-    ]).expect(202);
+    ]).expect(200);
     expect((again.body as Result).published).toEqual([]);
 
     // The generic sign-off may not concur while DoD holds its review.
@@ -162,13 +163,16 @@ describe('the DoD adapter: technical and releasability review over the coordinat
       { area: 'technical', finding: 'releasable' },
       { area: 'releasability', finding: 'releasable-with-conditions', conditions: [COMSEC, EEUM] },
       { area: 'technology-security', finding: 'releasable-with-conditions', conditions: [AT] },
-    ]).expect(202);
+    ]).expect(200);
     const result = answered.body as Result;
     expect(result).toMatchObject({ outcome: 'concur-with-conditions', outstandingAreas: [] });
     expect(result.published.map((p) => p.message)).toEqual([
       'review.hold-released',
       'signoff.submitted',
     ]);
+    // The coordinator accepted both; the answer's verdict is the sign-off's.
+    expect(result.published.map((p) => p.verdict.outcome)).toEqual(['accepted', 'accepted']);
+    expect(result.verdict).toEqual(result.published[1].verdict);
 
     const signOff = await bus!.next(
       'signoff.submitted',
@@ -212,12 +216,12 @@ describe('the DoD adapter: technical and releasability review over the coordinat
     // No wait between the two forms (the race with the coordinator's view is in the service's unit spec).
     await technicalReview(id, [
       { area: 'technical', finding: 'incomplete', reason: 'Test data pending' },
-    ]).expect(202);
+    ]).expect(200);
     const answered = await technicalReview(id, [
       { area: 'technical', finding: 'releasable' },
       { area: 'releasability', finding: 'releasable' },
       { area: 'technology-security', finding: 'releasable' },
-    ]).expect(202);
+    ]).expect(200);
     expect((answered.body as Result).published.map((p) => p.message)).toEqual([
       'review.hold-released',
       'signoff.submitted',
@@ -242,7 +246,7 @@ describe('the DoD adapter: technical and releasability review over the coordinat
         reason: 'The seeker is not releasable to this country.',
       },
       { area: 'technology-security', finding: 'releasable-with-conditions', conditions: [AT] },
-    ]).expect(202);
+    ]).expect(200);
     expect(res.body).toMatchObject({
       outcome: 'non-concur',
       published: [{ message: 'signoff.submitted' }],
@@ -266,7 +270,7 @@ describe('the DoD adapter: technical and releasability review over the coordinat
       { area: 'technical', finding: 'releasable' },
       { area: 'releasability', finding: 'releasable' },
       { area: 'technology-security', finding: 'releasable' },
-    ]).expect(202);
+    ]).expect(200);
     expect(res.body).toMatchObject({
       outcome: 'concur',
       published: [{ message: 'signoff.submitted' }],
@@ -278,7 +282,7 @@ describe('the DoD adapter: technical and releasability review over the coordinat
     await api()
       .post(`/reviews/${second}/sign-off`)
       .send({ decision: 'concur', officer })
-      .expect(202);
+      .expect(200);
     await bus!.next('signoff.submitted', (d) => d.consultationId === second && d.agency === 'dod');
   });
 
@@ -296,10 +300,11 @@ describe('the DoD adapter: technical and releasability review over the coordinat
     );
     expect(problems).toMatch(/reason/);
 
+    // A rule the OpenAPI document can state only in words (each area once): 422, not 400.
     const twice = await technicalReview(id, [
       { area: 'technical', finding: 'releasable' },
       { area: 'technical', finding: 'incomplete' },
-    ]).expect(400);
+    ]).expect(422);
     expect((twice.body as { message: string[] }).message).toEqual([
       'area technical is reported more than once',
     ]);

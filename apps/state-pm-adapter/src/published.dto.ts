@@ -1,12 +1,24 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { VerdictDto } from '@icb/agency-adapter';
 
 const UUID = { type: String, format: 'uuid' } as const;
 
-/** What State/PM's requests answer with (202): the message was put on the bus. */
+/**
+ * What State/PM's requests answer with: the message put on the bus and the
+ * coordinator's verdict on it (ADR 11).
+ */
 export class AcceptedDto {
   @ApiProperty({ ...UUID, description: 'The consultation.' })
   consultationId: string;
 
   @ApiProperty({ ...UUID, description: 'The id of the event published on the bus.' })
   eventId: string;
+
+  @ApiProperty({
+    type: () => VerdictDto,
+    description:
+      'The coordinator’s verdict: `accepted` (with the consultation’s new status, revision and ' +
+      'version) or, when it did not come in time, `pending` with its `statusUrl`.',
+  })
+  verdict: VerdictDto;
 }

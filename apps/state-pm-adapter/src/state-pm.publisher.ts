@@ -1,27 +1,31 @@
 import { Injectable } from '@nestjs/common';
 import {
+  AdapterVerdicts,
   CoordinatorClient,
   type CoordinatorConsultation,
   InvalidReviewRequestError,
+  UNPROCESSABLE,
 } from '@icb/agency-adapter';
 import {
   type MessageName,
   type PayloadOf,
   validatePayloadWithClassValidator,
 } from '@icb/contracts';
-import { EventPublisher, type PublishOptions } from '@icb/messaging';
+import type { PublishOptions } from '@icb/messaging';
 import type { AcceptedDto } from './published.dto';
 
 /**
  * Publishes State/PM's messages on the bus (as state-pm) after validating the
- * payload with the contract's own rules; reads the consultation it acts on
- * from the coordinator (404 when there is none).
+ * payload with the contract's own rules, and answers the coordinator's
+ * verdict on each (ADR 11: accepted, refused as a 409/422, or `pending` with
+ * a status URL); reads the consultation it acts on from the coordinator (404
+ * when there is none).
  */
 @Injectable()
 export class StatePmPublisher {
   constructor(
     private readonly coordinator: CoordinatorClient,
-    private readonly publisher: EventPublisher,
+    private readonly verdicts: AdapterVerdicts,
   ) {}
 
   /** The consultation as the coordinator has it now. */
@@ -35,9 +39,9 @@ export class StatePmPublisher {
     opts: PublishOptions = {},
   ): Promise<AcceptedDto> {
     const checked = validatePayloadWithClassValidator(name, payload);
-    if (!checked.ok) throw new InvalidReviewRequestError(checked.errors);
-    const { envelope } = await this.publisher.publish(name, checked.payload, opts);
-    return { consultationId: envelope.subject, eventId: envelope.id };
+    if (!checked.ok) throw new InvalidReviewRequestError(checked.errors, UNPROCESSABLE);
+    const verdict = await this.verdicts.publish(name, checked.payload, opts);
+    return { consultationId: verdict.consultationId, eventId: verdict.eventId, verdict };
   }
 
   /** Publishes about an existing consultation, with its marking and precedence on the envelope. */

@@ -116,9 +116,18 @@ describe('the State/PM adapter: native requests and congressional notification o
         summary: 'Letter of Request for 300 PAC-3 MSE missiles with training and support.',
         precedence: 'PRIORITY',
       })
-      .expect(202);
-    const body = res.body as { consultationId: string; eventId: string };
+      .expect(201);
+    const body = res.body as {
+      consultationId: string;
+      eventId: string;
+      verdict: { outcome: string; consultation: { status: string; revision: number } };
+    };
     expect(body.eventId).toEqual(expect.any(String));
+    // Opened by the time the answer comes.
+    expect(body.verdict).toMatchObject({
+      outcome: 'accepted',
+      consultation: { status: 'in-review', revision: 1 },
+    });
     consultationId = body.consultationId;
 
     const c = await waitFor(() => detail(consultationId), {
@@ -171,18 +180,26 @@ describe('the State/PM adapter: native requests and congressional notification o
     await api()
       .post(`/consultations/${consultationId}/congress/informal-notice`)
       .send({ committees: ['SFRC', 'HFAC'] })
-      .expect(202);
-    await waitFor(async () => (await step()) === 'informal-review', {
-      description: 'the informal review',
+      .expect(200);
+    expect(await step()).toBe('informal-review');
+
+    // A formal notice stating the NATO+5 period for Saudi Arabia is refused (422), with the reason.
+    const wrongPeriod = await api()
+      .post(`/consultations/${consultationId}/congress/formal-notice`)
+      .send({ transmittalNumber: '26-16', reviewDays: 15 })
+      .expect(422);
+    expect(wrongPeriod.body).toMatchObject({
+      code: 'REVIEW_PERIOD_MISMATCH',
+      message: expect.stringContaining('AECA §36(b) gives 30 days') as unknown,
+      verdict: { outcome: 'refused', message: 'congress.formal-notice-sent' },
     });
+    expect(await step()).toBe('informal-review');
 
     await api()
       .post(`/consultations/${consultationId}/congress/formal-notice`)
       .send({ transmittalNumber: '26-17', reviewDays: 30 })
-      .expect(202);
-    await waitFor(async () => (await step()) === 'formal-review', {
-      description: 'the formal review',
-    });
+      .expect(200);
+    expect(await step()).toBe('formal-review');
   });
 
   it('answers 404 for an action on a consultation the coordinator does not know', async () => {

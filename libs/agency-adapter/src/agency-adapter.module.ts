@@ -9,6 +9,7 @@ import {
 } from './agency-adapter.options';
 import { IntelModule } from './intel/intel.module';
 import { ReviewsModule } from './reviews/reviews.module';
+import { VerdictsModule } from './reviews/verdicts.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
 export { AGENCY_ADAPTER_OPTIONS, adapterServiceName };
@@ -18,8 +19,9 @@ export type { AgencyAdapterOptions };
  * What every agency adapter shares: configuration, logs, health, metrics and
  * the bus, publishing as its own agency; the agency's REST API over its
  * reviews (`/reviews`), webhooks pushing review requests to its systems
- * (`/webhooks`), and the intelligence assessments released to the agency
- * (`/reviews/{id}/assessments`). An adapter app imports this and adds only its agency's rules
+ * (`/webhooks`), the intelligence assessments released to the agency
+ * (`/reviews/{id}/assessments`), and the coordinator's verdict on each answer
+ * (`/messages/{eventId}/verdict`, ADR 11). An adapter app imports this and adds only its agency's rules
  * and format mapping.
  */
 @Module({})
@@ -32,6 +34,7 @@ export class AgencyAdapterModule {
         ConfigModule.forRoot({ defaults: { HTTP_PORT: options.httpPort }, env: options.env }),
         ObservabilityModule.forRoot({ service }),
         MessagingModule.forRoot({ party: options.agency, service }),
+        VerdictsModule.forAgency(options.agency),
         ReviewsModule.forAgency(options.agency, options.signOffRule),
         WebhooksModule.forAgency(options.agency),
         IntelModule.forAgency(options.agency),

@@ -52,8 +52,17 @@ function consultationJson(id: string): string {
   });
 }
 
-const ok = (id: string) => (_req: IncomingMessage, res: ServerResponse) =>
-  res.writeHead(200, { 'content-type': 'application/json' }).end(consultationJson(id));
+/** The consultation; no verdict on any message (this stand-in judges nothing). */
+const ok = (id: string) => (req: IncomingMessage, res: ServerResponse) =>
+  req.url?.startsWith('/messages/')
+    ? res.writeHead(404, { 'content-type': 'application/json' }).end('{"statusCode":404}')
+    : res.writeHead(200, { 'content-type': 'application/json' }).end(consultationJson(id));
+
+/**
+ * Nothing here judges the answers (the stand-in has no consumer): the adapter
+ * does not wait for a verdict, and answers 202 with a status URL (ADR 11).
+ */
+const NO_VERDICT_WAIT = { VERDICT_TIMEOUT_MS: '0' };
 
 async function closeServer(server: Server | undefined): Promise<void> {
   if (!server?.listening) return;
@@ -100,7 +109,9 @@ describe('the DoD adapter when the coordinator is slow or away', () => {
       if (nth <= 2) res.writeHead(503, { 'retry-after': '0' }).end();
       else ok(id)(req, res);
     });
-    adapter = await bootDodAdapter(testEnv({ COORDINATOR_URL: coordinator.url }));
+    adapter = await bootDodAdapter(
+      testEnv({ COORDINATOR_URL: coordinator.url, ...NO_VERDICT_WAIT }),
+    );
 
     const res = await request(adapter.getHttpServer())
       .post(`/reviews/${id}/acknowledge`)
@@ -114,7 +125,9 @@ describe('the DoD adapter when the coordinator is slow or away', () => {
     coordinator = await stubCoordinator((_req, res) =>
       res.writeHead(503, { 'retry-after': '30' }).end(),
     );
-    adapter = await bootDodAdapter(testEnv({ COORDINATOR_URL: coordinator.url }));
+    adapter = await bootDodAdapter(
+      testEnv({ COORDINATOR_URL: coordinator.url, ...NO_VERDICT_WAIT }),
+    );
     const api = request(adapter.getHttpServer());
 
     const signOff = await api
@@ -143,7 +156,7 @@ describe('the DoD adapter when the coordinator is slow or away', () => {
     const downUrl = `http://127.0.0.1:${(probe.address() as AddressInfo).port}`;
     await closeServer(probe);
 
-    adapter = await bootDodAdapter(testEnv({ COORDINATOR_URL: downUrl }));
+    adapter = await bootDodAdapter(testEnv({ COORDINATOR_URL: downUrl, ...NO_VERDICT_WAIT }));
     const res = await request(adapter.getHttpServer())
       .post(`/reviews/${randomUUID()}/hold`)
       .send({ reason: 'Waiting for the releasability review.' })
@@ -158,7 +171,7 @@ describe('the DoD adapter when the coordinator is slow or away', () => {
   it('an answer retried with the same Idempotency-Key is published once; without one, twice', async () => {
     const id = randomUUID();
     coordinator = await stubCoordinator(ok(id));
-    const env = testEnv({ COORDINATOR_URL: coordinator.url });
+    const env = testEnv({ COORDINATOR_URL: coordinator.url, ...NO_VERDICT_WAIT });
     adapter = await bootDodAdapter(env);
     const api = request(adapter.getHttpServer());
     const key = randomUUID();
@@ -220,7 +233,11 @@ describe('the DoD adapter when the bus is away', () => {
     coordinator = await stubCoordinator(ok(id));
     server = await startOwnNats({ dataDir });
     const { port, monitorPort } = server;
-    const env = testEnv({ NATS_URL: server.url, COORDINATOR_URL: coordinator.url });
+    const env = testEnv({
+      NATS_URL: server.url,
+      COORDINATOR_URL: coordinator.url,
+      ...NO_VERDICT_WAIT,
+    });
     adapter = await bootDodAdapter(env);
     const api = request(adapter.getHttpServer());
     const nats = adapter.get(NatsConnectionProvider);

@@ -230,11 +230,11 @@ describe('the DoD adapter: its reviews, answers and webhooks over the coordinato
       .expect(400);
     const problems = (noConditions.body as { message: string[] }).message;
     expect(problems.length).toBeGreaterThan(0);
-    expect(problems.every((p) => p.startsWith('/conditions '))).toBe(true);
+    expect(problems.every((p) => /conditions/.test(p))).toBe(true);
   });
 
-  it('acknowledges, holds, releases and asks for an extension as DoD, on the bus', async () => {
-    const ack = await api().post(`/reviews/${consultationId}/acknowledge`).send({}).expect(202);
+  it('acknowledges, holds and releases as DoD on the bus, each accepted; an extension of an FMS case is refused', async () => {
+    const ack = await api().post(`/reviews/${consultationId}/acknowledge`).send({}).expect(200);
     const acknowledged = await bus!.next(
       'review.acknowledged',
       (_d, e) => e.id === (ack.body as { eventId: string }).eventId,
@@ -252,17 +252,22 @@ describe('the DoD adapter: its reviews, answers and webhooks over the coordinato
     );
 
     const reason = 'Awaiting a releasability determination.';
-    await api().post(`/reviews/${consultationId}/hold`).send({ reason }).expect(202);
+    await api().post(`/reviews/${consultationId}/hold`).send({ reason }).expect(200);
     await bus!.next('review.hold-placed', (d) => d.consultationId === consultationId);
     await api()
       .delete(`/reviews/${consultationId}/hold`)
       .send({ reason: 'Determined.' })
-      .expect(202);
+      .expect(200);
     await bus!.next('review.hold-released', (d) => d.consultationId === consultationId);
-    await api()
+    // Published as DoD, but an FMS case has no referral period to extend: the coordinator says so.
+    const extended = await api()
       .post(`/reviews/${consultationId}/extension`)
       .send({ days: 10, reason: 'Technical review of the seeker.' })
-      .expect(202);
+      .expect(409);
+    expect(extended.body).toMatchObject({
+      code: 'NO_DEEMED_CONCURRENCE',
+      verdict: { outcome: 'refused', message: 'clock.extension-requested' },
+    });
     const extension = await bus!.next(
       'clock.extension-requested',
       (d) => d.consultationId === consultationId,
@@ -300,9 +305,14 @@ describe('the DoD adapter: its reviews, answers and webhooks over the coordinato
         ],
         officer,
       })
-      .expect(202);
-    const published = res.body as { eventId: string; subject: string };
+      .expect(200);
+    const published = res.body as {
+      eventId: string;
+      subject: string;
+      verdict: { outcome: string };
+    };
     expect(published.subject).toBe(consultationId);
+    expect(published.verdict.outcome).toBe('accepted');
 
     const recorded = await waitFor(
       async () => {

@@ -104,7 +104,7 @@ describe('AdapterApiClient', () => {
     expect(adapter.seen[0].key).toBeUndefined();
   });
 
-  it('does not retry a refusal: 400, 404 and 409 are thrown at once', async () => {
+  it('does not retry a refusal of the agency’s own rules: 400, 404 and 409 are thrown at once', async () => {
     adapter = await fakeAdapter((_n, _req, res) =>
       json(res, 409, {
         statusCode: 409,
@@ -118,7 +118,79 @@ describe('AdapterApiClient', () => {
       .catch((e: unknown) => e)) as AdapterApiError;
     expect(error).toBeInstanceOf(AdapterApiError);
     expect(error).toMatchObject({ status: 409, code: 'DOD_REVIEW_HELD', retryable: false });
+    expect(error.refusal).toBeUndefined();
     expect(adapter.seen).toHaveLength(1);
+  });
+
+  it('a refusal by the coordinator is thrown at once with its verdict and code (409 or 422)', async () => {
+    const id = randomUUID();
+    const verdict = {
+      outcome: 'refused',
+      eventId: 'e9',
+      message: 'signoff.submitted',
+      consultationId: id,
+      statusUrl: '/messages/e9/verdict',
+      changed: false,
+      code: 'STALE_REVISION',
+      reason: 'the consultation is at revision 2',
+    };
+    adapter = await fakeAdapter((_n, _req, res) =>
+      json(res, 409, {
+        statusCode: 409,
+        error: 'Conflict',
+        code: 'STALE_REVISION',
+        message: verdict.reason,
+        verdict,
+      }),
+    );
+    const client = new AdapterApiClient({ baseUrl: adapter.url });
+    const error = (await client
+      .signOff(id, { decision: 'concur', officer, revision: 1 })
+      .catch((e: unknown) => e)) as AdapterApiError;
+    expect(error).toMatchObject({ status: 409, code: 'STALE_REVISION', retryable: false });
+    expect(error.refusal).toEqual(verdict);
+    expect(adapter.seen).toHaveLength(1);
+  });
+
+  it('an answer not judged in time (202) is followed at its status URL until the coordinator judges it', async () => {
+    const id = randomUUID();
+    const pending = {
+      outcome: 'pending',
+      eventId: 'e7',
+      message: 'condition.removal-answered',
+      consultationId: id,
+      statusUrl: '/messages/e7/verdict',
+    };
+    const accepted = {
+      ...pending,
+      outcome: 'accepted',
+      changed: true,
+      consultation: { status: 'in-review', revision: 1, version: 5 },
+    };
+    adapter = await fakeAdapter((n, req, res) =>
+      req.method === 'POST'
+        ? json(
+            res,
+            202,
+            { eventId: 'e7', subject: id, verdict: pending },
+            { location: pending.statusUrl },
+          )
+        : json(res, 200, n < 4 ? pending : accepted),
+    );
+    const client = new AdapterApiClient({ baseUrl: adapter.url });
+
+    const answer = await client.answerConditionRemoval(id, 'DOD-AT-1', {
+      agreed: false,
+      comment: 'It stays.',
+    });
+    expect(answer.verdict.outcome).toBe('pending');
+    await expect(client.awaitVerdict(answer.eventId, { intervalMs: 5 })).resolves.toEqual(accepted);
+    expect(adapter.seen.map((s) => `${s.method} ${s.url}`)).toEqual([
+      `POST /reviews/${id}/conditions/DOD-AT-1/removal-answer`,
+      'GET /messages/e7/verdict',
+      'GET /messages/e7/verdict',
+      'GET /messages/e7/verdict',
+    ]);
   });
 
   it('gives up at its deadline, with the last answer: a Retry-After past it is not waited for', async () => {

@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type {
   AcknowledgeBodyDto,
+  ConditionRemovalAnswerBodyDto,
   ExtensionBodyDto,
   HoldBodyDto,
   PendingReviewListDto,
   PublishedEventDto,
   ReviewDetailDto,
   SignOffBodyDto,
+  VerdictDto,
 } from '@icb/agency-adapter';
 import { AgencyClientError } from './agency-client.errors';
 import { isRetryableError, withRetries, type RetryInfo, type RetryVerdict } from './retry';
@@ -19,7 +21,10 @@ export type HoldBody = Plain<HoldBodyDto>;
 export type ExtensionBody = Plain<ExtensionBodyDto>;
 export type PendingReviewList = Plain<PendingReviewListDto>;
 export type ReviewDetail = Plain<ReviewDetailDto>;
-export type PublishedEvent = Plain<PublishedEventDto>;
+export type ConditionRemovalAnswerBody = Plain<ConditionRemovalAnswerBodyDto>;
+export type Verdict = Plain<VerdictDto>;
+/** An answer the coordinator accepted (`verdict.outcome: 'accepted'`) or has not judged yet (`'pending'`). */
+export type PublishedEvent = Omit<Plain<PublishedEventDto>, 'verdict'> & { verdict: Verdict };
 
 /** Statuses that mean "try again later": timeout, throttled, the adapter or what it needs away. */
 const RETRY_STATUSES = new Set([408, 429, 502, 503, 504]);
@@ -46,6 +51,16 @@ export class AdapterApiError extends AgencyClientError {
   /** Whether trying the same request later may succeed (503, 429, no answer...). */
   get retryable(): boolean {
     return this.status === undefined || RETRY_STATUSES.has(this.status);
+  }
+
+  /**
+   * The coordinator's verdict when it refused the answer (a 409 or 422 with
+   * `verdict`, ADR 11): `code` is then the refusal's code (`STALE_REVISION`,
+   * ...). Undefined for any other error, including the agency's own rules.
+   */
+  get refusal(): Verdict | undefined {
+    const verdict = (this.body as { verdict?: Verdict } | undefined)?.verdict;
+    return verdict?.outcome === 'refused' ? verdict : undefined;
   }
 }
 
@@ -81,10 +96,17 @@ export interface CallOptions {
  * agency's own systems. Every call retries, with backoff or after the
  * adapter's `Retry-After`, what is worth retrying (503 when the coordinator or
  * the bus is slow, 429, 502, 504, 408, a refused or reset connection, a
- * timeout) until its deadline; other answers (400, 404, 409) are thrown at
- * once as AdapterApiError. Answers (sign-off, acknowledge, hold, extension)
- * carry an `Idempotency-Key`, the same on every retry, so a retry after a lost
- * answer publishes nothing twice.
+ * timeout) until its deadline; other answers (400, 404, 409, 422) are thrown
+ * at once as AdapterApiError. Answers (sign-off, acknowledge, hold,
+ * extension, condition removal) carry an `Idempotency-Key`, the same on every
+ * retry, so a retry after a lost answer publishes nothing twice and gets the
+ * first answer's verdict.
+ *
+ * An answer resolves with the coordinator's verdict (ADR 11): `accepted`
+ * (200, with the consultation's new status, revision and version), or
+ * `pending` (202: no verdict in time; `verdict(eventId)` or
+ * `awaitVerdict(eventId)` later). A refusal is an AdapterApiError (409 or
+ * 422) whose `refusal` holds the verdict and whose `code` is the refusal's.
  */
 export class AdapterApiClient {
   readonly baseUrl: string;
@@ -121,6 +143,51 @@ export class AdapterApiClient {
 
   requestExtension(consultationId: string, body: ExtensionBody, opts: CallOptions = {}) {
     return this.answer('POST', consultationId, 'extension', body, opts);
+  }
+
+  /** Answers the action office's request to drop a condition the agency imposed. */
+  answerConditionRemoval(
+    consultationId: string,
+    conditionId: string,
+    body: ConditionRemovalAnswerBody,
+    opts: CallOptions = {},
+  ) {
+    return this.answer(
+      'POST',
+      consultationId,
+      `conditions/${encodeURIComponent(conditionId)}/removal-answer`,
+      body,
+      opts,
+    );
+  }
+
+  /**
+   * The coordinator's verdict on one of the agency's answers (its status URL,
+   * `GET /messages/{eventId}/verdict`): `accepted`, `refused` (returned, not
+   * thrown) or `pending`.
+   */
+  verdict(eventId: string, opts: CallOptions = {}): Promise<Verdict> {
+    return this.call('GET', `/messages/${encodeURIComponent(eventId)}/verdict`, undefined, opts);
+  }
+
+  /**
+   * Reads the verdict until it is no longer `pending`, or `timeoutMs` (default
+   * 60 s) has passed: then the last one read (`pending`).
+   */
+  async awaitVerdict(
+    eventId: string,
+    opts: { timeoutMs?: number; intervalMs?: number } = {},
+  ): Promise<Verdict> {
+    const deadline = Date.now() + (opts.timeoutMs ?? 60_000);
+    let interval = opts.intervalMs ?? 500;
+    for (;;) {
+      const verdict = await this.verdict(eventId, {
+        deadlineMs: Math.max(1, deadline - Date.now()),
+      });
+      if (verdict.outcome !== 'pending' || Date.now() + interval > deadline) return verdict;
+      await new Promise((resolve) => setTimeout(resolve, interval));
+      interval = Math.min(interval * 2, 5_000);
+    }
   }
 
   private answer(

@@ -5,6 +5,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { AGENCIES, type Agency, LIMITS, MAX_MARKING_LENGTH } from '@icb/contracts';
 import { Bool, IsUuid, OneOfArray, Optional, Text } from '@icb/contracts/validation/decorators';
+import { VerdictDto } from '@icb/agency-adapter';
 
 const UUID = { type: String, format: 'uuid' } as const;
 
@@ -59,11 +60,19 @@ export class ShareAssessmentBodyDto {
   summaryForUnauthorized?: string;
 }
 
-/** 202: the announcement and one release per recipient were put on the bus. */
+/** The announcement and one release per recipient were put on the bus; the coordinator's verdict on the announcement. */
 export class AssessmentSharedDto {
   @ApiProperty(UUID)
   assessmentId: string;
 
   @ApiProperty({ enum: AGENCIES, isArray: true, description: 'Who received the content.' })
   releasedTo: Agency[];
+
+  @ApiProperty({
+    type: () => VerdictDto,
+    description:
+      'The coordinator’s verdict on the announcement (`intel.assessment-shared`): `accepted` or, ' +
+      'when it did not come in time, `pending` with its `statusUrl`.',
+  })
+  verdict: VerdictDto;
 }

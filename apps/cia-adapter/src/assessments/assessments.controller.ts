@@ -1,7 +1,10 @@
-import { AdapterErrorFilter, RETRY_AFTER_HEADER_DOC } from '@icb/agency-adapter';
-import { Body, Controller, HttpCode, HttpStatus, Post, UseFilters } from '@nestjs/common';
 import {
-  ApiAcceptedResponse,
+  AdapterErrorFilter,
+  AnswersWithVerdict,
+  RETRY_AFTER_HEADER_DOC,
+} from '@icb/agency-adapter';
+import { Body, Controller, Post, UseFilters } from '@nestjs/common';
+import {
   ApiBadRequestResponse,
   ApiNotFoundResponse,
   ApiOperation,
@@ -19,12 +22,14 @@ export class AssessmentsController {
   constructor(private readonly assessments: AssessmentsService) {}
 
   @Post()
-  @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({
     summary:
       'Share an assessment: announced to the coordinator without content, released with content to each recipient',
+    description:
+      'The releases are published before the verdict on the announcement is known: a refused ' +
+      'announcement (409/422) leaves the content with its recipients, as it was released.',
   })
-  @ApiAcceptedResponse({ type: AssessmentSharedDto, description: 'Published on the bus.' })
+  @AnswersWithVerdict(AssessmentSharedDto, { created: true })
   @ApiBadRequestResponse({ description: '`message` lists each problem.' })
   @ApiNotFoundResponse({ description: 'No such consultation at the coordinator.' })
   @ApiServiceUnavailableResponse({

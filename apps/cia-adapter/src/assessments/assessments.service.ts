@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { CoordinatorClient, InvalidReviewRequestError } from '@icb/agency-adapter';
+import {
+  AdapterVerdicts,
+  CoordinatorClient,
+  InvalidReviewRequestError,
+  UNPROCESSABLE,
+  refuseIfRefused,
+} from '@icb/agency-adapter';
 import {
   type MessageName,
   type PayloadOf,
@@ -15,20 +21,22 @@ import { planRelease } from './release-plan';
  * at the coordinator) and the release rules (release-plan.ts), then publishes
  * the content-free `intel.assessment-shared` for the coordinator and one
  * `intel.assessment-released`, with the content, addressed to each recipient.
- * The content never travels on a subject every agency can read.
+ * The content never travels on a subject every agency can read. The answer
+ * carries the coordinator's verdict on the announcement (ADR 11).
  */
 @Injectable()
 export class AssessmentsService {
   constructor(
     private readonly coordinator: CoordinatorClient,
     private readonly publisher: EventPublisher,
+    private readonly verdicts: AdapterVerdicts,
   ) {}
 
   async share(body: ShareAssessmentBodyDto): Promise<AssessmentSharedDto> {
     // 404 when the coordinator has no such consultation.
     const consultation = await this.coordinator.consultation(body.consultationId);
     const plan = planRelease(body, consultation);
-    if (!plan.ok) throw new InvalidReviewRequestError(plan.problems);
+    if (!plan.ok) throw new InvalidReviewRequestError(plan.problems, UNPROCESSABLE);
 
     const assessmentId = randomUUID();
     const releasedAt = new Date().toISOString();
@@ -65,19 +73,27 @@ export class AssessmentsService {
       }),
     );
     // Everything is checked before anything is published.
-    const announced = await this.publisher.publish('intel.assessment-shared', shared, opts);
-    for (const release of releases) {
-      await this.publisher.publish('intel.assessment-released', release, {
-        ...opts,
-        causedBy: announced.envelope,
-      });
+    const announced = await this.verdicts.send('intel.assessment-shared', shared, opts);
+    try {
+      for (const release of releases) {
+        await this.publisher.publish('intel.assessment-released', release, {
+          ...opts,
+          causedBy: announced.envelope,
+        });
+      }
+    } catch (error) {
+      this.verdicts.abandon([announced]);
+      throw error;
     }
-    return { assessmentId, releasedTo: plan.recipients };
+    // The coordinator judges the announcement (the releases are for their recipients).
+    const [verdict] = await this.verdicts.judge([announced]);
+    refuseIfRefused(verdict);
+    return { assessmentId, releasedTo: plan.recipients, verdict };
   }
 
   private checked<N extends MessageName>(name: N, payload: PayloadOf<N>): PayloadOf<N> {
     const result = validatePayloadWithClassValidator(name, payload);
-    if (!result.ok) throw new InvalidReviewRequestError(result.errors);
+    if (!result.ok) throw new InvalidReviewRequestError(result.errors, UNPROCESSABLE);
     return result.payload;
   }
 }

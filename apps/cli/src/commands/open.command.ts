@@ -7,9 +7,12 @@ import { composeMessage } from '../compose-message';
 import { oneOf, parseUuid } from '../parse';
 import {
   addEnvelopeOptions,
+  addVerdictOption,
   composeOptions,
+  DEFAULT_VERDICT_WAIT_SECONDS,
   publishAndReport,
   type EnvelopeOptions,
+  type VerdictOptions,
 } from './publish.command';
 
 /**
@@ -60,10 +63,10 @@ export function registerOpenCommand(program: Command, deps: CliDeps): void {
       'the consultation id (default: the file’s consultationId, else a new one)',
       parseUuid,
     );
-  addEnvelopeOptions(command).action(
+  addVerdictOption(addEnvelopeOptions(command), DEFAULT_VERDICT_WAIT_SECONDS).action(
     async (
       kind: ConsultationKind,
-      opts: EnvelopeOptions & { file: string; id?: string },
+      opts: EnvelopeOptions & VerdictOptions & { file: string; id?: string },
       cmd: Command,
     ) => {
       const ctx = new CommandContext(deps, cmd);
@@ -74,7 +77,7 @@ export function registerOpenCommand(program: Command, deps: CliDeps): void {
         payload,
         composeOptions(ctx, opts),
       );
-      await publishAndReport(ctx, message);
+      await publishAndReport(ctx, message, { waitSeconds: opts.wait });
     },
   );
 }

@@ -21,12 +21,15 @@ import {
 } from '../parse';
 import {
   addEnvelopeOptions,
+  addVerdictOption,
   composeOptions,
+  DEFAULT_VERDICT_WAIT_SECONDS,
   publishAndReport,
   type EnvelopeOptions,
+  type VerdictOptions,
 } from './publish.command';
 
-export interface SignOffOptions extends EnvelopeOptions {
+export interface SignOffOptions extends EnvelopeOptions, Partial<VerdictOptions> {
   agency: Agency;
   decision: SignOffDecision;
   rationale?: string;
@@ -124,10 +127,11 @@ export function registerSignOffCommand(program: Command, deps: CliDeps): void {
       parseOfficer,
     )
     .option('--force', 'skip the checks against the coordinator and publish anyway');
-  addEnvelopeOptions(command)
+  addVerdictOption(addEnvelopeOptions(command), DEFAULT_VERDICT_WAIT_SECONDS)
     .addHelpText(
       'after',
-      '\nBefore publishing, the consultation is read from the coordinator: a sign-off it would refuse\n(not in review, not a clearer, another revision, already answered) exits 4 unless --force.',
+      '\nBefore publishing, the consultation is read from the coordinator: a sign-off it would refuse\n(not in review, not a clearer, another revision, already answered) exits 4 unless --force.\n' +
+        'Then the coordinator’s verdict is awaited (--wait): refused exits 4 with its code and reason.',
     )
     .action(async (id: string, opts: SignOffOptions, cmd: Command) => {
       const ctx = new CommandContext(deps, cmd);
@@ -153,6 +157,6 @@ export function registerSignOffCommand(program: Command, deps: CliDeps): void {
         payload,
         composeOptions(ctx, opts),
       );
-      await publishAndReport(ctx, message);
+      await publishAndReport(ctx, message, { waitSeconds: opts.wait });
     });
 }

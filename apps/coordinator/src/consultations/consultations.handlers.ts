@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { Envelope, isAgency, MessageName, Party, partyOfSource, PayloadOf } from '@icb/contracts';
-import { MessageContext, MessageCtx, MessageEnvelope, OnMessage } from '@icb/messaging';
+import {
+  isPermanent,
+  MessageContext,
+  MessageCtx,
+  MessageEnvelope,
+  OnMessage,
+} from '@icb/messaging';
 import { InboxRepository } from '../inbox/inbox.repository';
+import type { Judgement } from '../verdicts/verdict.policy';
+import { VerdictsService } from '../verdicts/verdicts.service';
 import * as aggregate from './consultation.aggregate';
 import type { Change, ChangeContext } from './consultation.aggregate';
 import { AgencyMismatchError } from './consultation.errors';
@@ -24,6 +32,7 @@ export class ConsultationHandlers {
   constructor(
     private readonly service: ConsultationsService,
     private readonly inbox: InboxRepository,
+    private readonly verdicts: VerdictsService,
   ) {}
 
   @OnMessage('consultation.opened')
@@ -226,14 +235,14 @@ export class ConsultationHandlers {
     claimedAgency?: string,
   ): Promise<void> {
     const publisher = publisherOf(e);
-    if (claimedAgency !== undefined && claimedAgency !== publisher) {
-      throw new AgencyMismatchError(claimedAgency, publisher);
-    }
-    return this.once(e, ctx, () =>
-      this.service.apply(e.subject, cause(e), decide, {
+    return this.once(e, ctx, () => {
+      if (claimedAgency !== undefined && claimedAgency !== publisher) {
+        throw new AgencyMismatchError(claimedAgency, publisher);
+      }
+      return this.service.apply(e.subject, cause(e), decide, {
         refusalNotice: isAgency(publisher) ? { agency: publisher } : undefined,
-      }),
-    );
+      });
+    });
   }
 
   /**
@@ -242,6 +251,11 @@ export class ConsultationHandlers {
    * The inbox keeps only the messages that changed nothing (exact
    * duplicates), and is read only on a redelivery: a first delivery cannot
    * be a repeat of itself.
+   *
+   * Each message's verdict (accepted, or refused with its code) is recorded
+   * and announced to its publisher before the message is acked (ADR 11),
+   * also when the message is dead-lettered for an error that can never pass;
+   * so before the inbox record, which ends a redelivery early.
    */
   private async once(
     e: Envelope,
@@ -249,10 +263,39 @@ export class ConsultationHandlers {
     work: () => Promise<ApplyResult>,
   ): Promise<void> {
     if (ctx.redelivered && (await this.inbox.has(CONSUMER, e.id))) return;
-    const result = await work();
+    let result: ApplyResult;
+    try {
+      result = await work();
+    } catch (error) {
+      if (isPermanent(error)) await this.verdicts.recordFailure(e, error);
+      throw error;
+    }
+    await this.verdicts.record(e, judgementOf(result));
     if (result.outcome === 'duplicate') {
       await this.inbox.record(CONSUMER, e.id, e.type, new Date());
     }
+  }
+}
+
+/** What applying a message did, as its verdict reads it. */
+function judgementOf(result: ApplyResult): Judgement {
+  const { status, revision, version, classification: marking } = result.consultation;
+  const consultation = { status, revision, version };
+  switch (result.outcome) {
+    case 'applied':
+      return { kind: 'applied', consultation, marking };
+    case 'refused':
+      return { kind: 'refused', code: result.code, reason: result.message, consultation, marking };
+    case 'duplicate':
+      return result.unchanged
+        ? {
+            kind: 'unchanged',
+            code: result.unchanged.code,
+            reason: result.unchanged.message,
+            consultation,
+            marking,
+          }
+        : { kind: 'repeat', consultation, marking };
   }
 }
 

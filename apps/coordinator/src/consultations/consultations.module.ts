@@ -4,6 +4,7 @@ import { AuditModule } from '../audit/audit.module';
 import { ClockScheduler } from '../clocks/clock-scheduler';
 import { DevClockController } from '../clocks/dev-clock.controller';
 import { InboxModule } from '../inbox/inbox.module';
+import { VerdictsModule } from '../verdicts/verdicts.module';
 import { ConsultationRepository } from './consultation.repository';
 import { ConsultationView } from './consultation-view';
 import { CONSULTATION_VERSION_COLLECTION, ConsultationVersionSchema } from './consultation.schema';
@@ -18,6 +19,7 @@ import { ConsultationsService } from './consultations.service';
     ]),
     AuditModule,
     InboxModule,
+    VerdictsModule,
   ],
   controllers: [ConsultationsController, DevClockController],
   providers: [

@@ -1,6 +1,11 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { Envelope } from '@icb/contracts';
-import { derivedEventId, EventPublisher, PermanentMessageError } from '@icb/messaging';
+import {
+  derivedEventId,
+  envelopeFingerprint,
+  EventPublisher,
+  PermanentMessageError,
+} from '@icb/messaging';
 import { EventLogRepository, logEntryId } from '../audit/event-log.repository';
 import { chain, GENESIS, LogEntry } from '../audit/hash-chain';
 import { Clock } from '../clocks/clock';
@@ -10,6 +15,7 @@ import {
   ContentionError,
   ConsultationExistsError,
   ConsultationNotFoundError,
+  EventIdConflictError,
 } from './consultation.errors';
 import type { Consultation } from './consultation.model';
 import { ConsultationRepository, StoredConsultation, versionId } from './consultation.repository';
@@ -29,7 +35,12 @@ export interface Cause {
 
 export type ApplyResult =
   | { outcome: 'applied'; consultation: Consultation }
-  | { outcome: 'duplicate'; consultation: Consultation }
+  | {
+      outcome: 'duplicate';
+      consultation: Consultation;
+      /** Set when the rules found nothing to change (what was asked is already so), and why. */
+      unchanged?: { code: string; message: string };
+    }
   | { outcome: 'refused'; code: string; message: string; consultation: Consultation };
 
 const MAX_ATTEMPTS = 12;
@@ -103,7 +114,7 @@ export class ConsultationsService implements OnApplicationBootstrap {
     cause: Cause,
     id: string,
   ): Promise<ApplyResult> {
-    if (!existing.processed.includes(cause.eventId)) throw new ConsultationExistsError(id);
+    if (!this.alreadyApplied(existing, cause)) throw new ConsultationExistsError(id);
     await this.relay(existing);
     return { outcome: 'duplicate', consultation: existing.consultation };
   }
@@ -124,7 +135,7 @@ export class ConsultationsService implements OnApplicationBootstrap {
         attempt === 1 ? await this.repository.getForUpdate(id) : await this.repository.get(id);
       if (!read) throw new ConsultationNotFoundError(id);
       const cause = typeof causeOf === 'function' ? causeOf(read.consultation) : causeOf;
-      if (read.processed.includes(cause.eventId)) {
+      if (this.alreadyApplied(read, cause)) {
         await this.relay(read);
         return { outcome: 'duplicate', consultation: read.consultation };
       }
@@ -140,7 +151,11 @@ export class ConsultationsService implements OnApplicationBootstrap {
       if (!change.ok && change.noop) {
         // Nothing to change; finish what a crash may have left of the last change.
         if (pending.length > 0) await this.relay(stored, { fresh: pending });
-        return { outcome: 'duplicate', consultation: read.consultation };
+        return {
+          outcome: 'duplicate',
+          consultation: read.consultation,
+          unchanged: { code: change.code, message: change.message },
+        };
       }
       const next = change.ok
         ? this.stage(stored, cause, change)
@@ -167,6 +182,21 @@ export class ConsultationsService implements OnApplicationBootstrap {
       return { outcome: 'applied', consultation: next.consultation };
     }
     throw new ContentionError(id, MAX_ATTEMPTS);
+  }
+
+  /**
+   * Whether `cause` was applied to this consultation already: a repeat (a
+   * redelivery, or a re-publish under another message id) that has no second
+   * effect. The same event id saying something else is a conflict
+   * (EventIdConflictError, dead-lettered), never silently dropped.
+   */
+  private alreadyApplied(stored: StoredConsultation, cause: Cause): boolean {
+    if (!stored.processed.includes(cause.eventId)) return false;
+    const recorded = stored.fingerprints?.[cause.eventId];
+    if (recorded && cause.envelope && recorded !== envelopeFingerprint(cause.envelope)) {
+      throw new EventIdConflictError(cause.eventId, stored.consultation.id);
+    }
+    return true;
   }
 
   /** Stores log entries and events of an accepted change in the outbox. */
@@ -221,6 +251,9 @@ export class ConsultationsService implements OnApplicationBootstrap {
     return {
       consultation: change.state,
       processed: [...stored.processed, cause.eventId],
+      fingerprints: cause.envelope
+        ? { ...stored.fingerprints, [cause.eventId]: envelopeFingerprint(cause.envelope) }
+        : stored.fingerprints,
       outbox: [...stored.outbox, ...outbox],
       logHead: head,
     };
@@ -270,7 +303,10 @@ export class ConsultationsService implements OnApplicationBootstrap {
       id: derivedEventId(cause.eventId, event.purpose),
       causedBy: cause.envelope,
       correlationId: cause.envelope?.correlationid ?? event.payload['consultationId' as never],
-      time: this.clock.now(),
+      // The envelope's `time` is when it was published, by the wall clock:
+      // receivers check it against the stream's own timestamp. The
+      // coordinator's (possibly advanced, DEV_CLOCK) time is in the payload.
+      time: new Date(),
     });
   }
 

@@ -1,24 +1,17 @@
+import { Body, Controller, Param, ParseUUIDPipe, Post, UseFilters } from '@nestjs/common';
 import {
-  Body,
-  Controller,
-  HttpCode,
-  HttpStatus,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  UseFilters,
-} from '@nestjs/common';
-import {
-  ApiAcceptedResponse,
   ApiBadRequestResponse,
-  ApiConflictResponse,
   ApiNotFoundResponse,
   ApiOperation,
   ApiParam,
   ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { AdapterErrorFilter, RETRY_AFTER_HEADER_DOC } from '@icb/agency-adapter';
+import {
+  AdapterErrorFilter,
+  AnswersWithVerdict,
+  RETRY_AFTER_HEADER_DOC,
+} from '@icb/agency-adapter';
 import { TechnicalReviewBodyDto, TechnicalReviewResultDto } from './technical-review.dto';
 import { TechnicalReviewService } from './technical-review.service';
 
@@ -36,7 +29,6 @@ export class TechnicalReviewController {
   constructor(private readonly reviews: TechnicalReviewService) {}
 
   @Post(':consultationId/technical-review')
-  @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({
     summary:
       'Submit the technical and releasability review: a hold while incomplete, else the sign-off',
@@ -44,15 +36,15 @@ export class TechnicalReviewController {
       'Findings per area. Any area incomplete (or left out) → review.hold-placed listing the outstanding areas ' +
       '(once; a standing hold stays). Complete: any area not releasable → non-concur with the reasons; ' +
       'any releasable with conditions → concur-with-conditions listing them; else concur. A complete review ' +
-      'releases DoD’s hold (review.hold-released) before its signoff.submitted.',
+      'releases DoD’s hold (review.hold-released) before its signoff.submitted. The answer carries the ' +
+      'coordinator’s verdict on each message; its status is that of the last (DoD’s answer). A 409 ' +
+      'without `verdict` is DoD’s own check: the form is not for the current revision, or DoD’s review ' +
+      'is not pending.',
   })
   @ApiParam({ name: 'consultationId', description: 'Consultation id (UUID).', format: 'uuid' })
-  @ApiAcceptedResponse({ type: TechnicalReviewResultDto, description: 'Published on the bus.' })
+  @AnswersWithVerdict(TechnicalReviewResultDto)
   @ApiBadRequestResponse({ description: '`message` lists each problem.' })
   @ApiNotFoundResponse({ description: 'No such consultation, or DoD does not clear it.' })
-  @ApiConflictResponse({
-    description: 'The form is not for the current revision, or DoD’s review is not pending.',
-  })
   submit(
     @Param('consultationId', ID) id: string,
     @Body() body: TechnicalReviewBodyDto,

@@ -20,7 +20,7 @@ import {
   RequiredWhen,
   Text,
 } from '@icb/contracts/validation/decorators';
-import { SigningOfficerBodyDto } from '@icb/agency-adapter';
+import { SigningOfficerBodyDto, VerdictDto } from '@icb/agency-adapter';
 import {
   AREA_FINDINGS,
   AREA_REASON_MAX,
@@ -138,6 +138,13 @@ export class PublishedMessageDto {
 
   @ApiProperty({ ...UUID, description: 'The id of the event put on the bus.' })
   eventId: string;
+
+  @ApiProperty({
+    type: () => VerdictDto,
+    description:
+      'The coordinator’s verdict on this message (`pending` when it did not come in time).',
+  })
+  verdict: VerdictDto;
 }
 
 export class TechnicalReviewResultDto {
@@ -166,4 +173,12 @@ export class TechnicalReviewResultDto {
       'What was put on the bus, in order; empty when DoD’s hold already stands and the review is still incomplete.',
   })
   published: PublishedMessageDto[];
+
+  @ApiPropertyOptional({
+    type: () => VerdictDto,
+    description:
+      'The coordinator’s verdict on DoD’s answer (the last message published: the sign-off, or the ' +
+      'hold); absent when nothing was published.',
+  })
+  verdict?: VerdictDto;
 }

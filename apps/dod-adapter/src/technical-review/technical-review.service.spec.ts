@@ -1,17 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type {
   AdapterBucket,
+  AdapterVerdicts,
   CoordinatorClient,
   CoordinatorConsultation,
+  SentMessage,
 } from '@icb/agency-adapter';
 import type { Envelope } from '@icb/contracts';
-import type { EventPublisher } from '@icb/messaging';
 import { holdKey, TechnicalReviewService } from './technical-review.service';
 
 /**
  * The service's orchestration with its collaborators faked: a coordinator
- * whose view lags (it never shows DoD's hold), a publisher that records, and
- * a bucket in memory.
+ * whose view lags (it never shows DoD's hold), a publisher that records (and
+ * whose every message is accepted), and a bucket in memory.
  */
 function setUp() {
   const id = randomUUID();
@@ -25,11 +26,29 @@ function setUp() {
   } as unknown as CoordinatorConsultation;
   const coordinator = { consultation: () => Promise.resolve(consultation) };
   const published: string[] = [];
-  const publisher = {
-    publish: (name: string) => {
+  const verdicts = {
+    send: (name: string) => {
       published.push(name);
-      return Promise.resolve({ envelope: { id: randomUUID() } as Envelope });
+      const eventId = randomUUID();
+      return Promise.resolve({
+        eventId,
+        message: name,
+        consultationId: id,
+        envelope: { id: eventId } as Envelope,
+        duplicate: false,
+      } as SentMessage);
     },
+    abandon: () => undefined,
+    judge: (sent: SentMessage[]) =>
+      Promise.resolve(
+        sent.map((m) => ({
+          outcome: 'accepted',
+          eventId: m.eventId,
+          message: m.message,
+          consultationId: id,
+          statusUrl: `/messages/${m.eventId}/verdict`,
+        })),
+      ),
   };
   const store = new Map<string, unknown>();
   const bucket = {
@@ -46,7 +65,7 @@ function setUp() {
   };
   const service = new TechnicalReviewService(
     coordinator as unknown as CoordinatorClient,
-    publisher as unknown as EventPublisher,
+    verdicts as unknown as AdapterVerdicts,
     bucket as unknown as AdapterBucket,
   );
   return { id, service, published, store };

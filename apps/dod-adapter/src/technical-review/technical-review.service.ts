@@ -1,14 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import {
   AdapterBucket,
+  AdapterVerdicts,
   CoordinatorClient,
   type CoordinatorConsultation,
   InvalidReviewRequestError,
+  UNPROCESSABLE,
   keyToken,
+  refuseIfRefused,
   ReviewNotFoundError,
+  type SentMessage,
 } from '@icb/agency-adapter';
-import { type Envelope, type PayloadOf, validatePayloadWithClassValidator } from '@icb/contracts';
-import { EventPublisher, type PublishOptions } from '@icb/messaging';
+import { type PayloadOf, validatePayloadWithClassValidator } from '@icb/contracts';
+import type { PublishOptions } from '@icb/messaging';
 import type {
   PublishedMessageDto,
   TechnicalReviewBodyDto,
@@ -48,7 +52,8 @@ export interface RecordedHold {
 /**
  * DoD's technical and releasability review form: reads the consultation from
  * the coordinator, applies the rules (technical-review.policy.ts) and
- * publishes what they call for, as DoD.
+ * publishes what they call for, as DoD, answering the coordinator's verdict
+ * on each (ADR 11).
  *
  * A hold DoD placed is also recorded in its own KV bucket before it is
  * published, and forgotten once the hold is released and DoD has answered:
@@ -59,7 +64,7 @@ export interface RecordedHold {
 export class TechnicalReviewService {
   constructor(
     private readonly coordinator: CoordinatorClient,
-    private readonly publisher: EventPublisher,
+    private readonly verdicts: AdapterVerdicts,
     private readonly bucket: AdapterBucket,
   ) {}
 
@@ -68,7 +73,7 @@ export class TechnicalReviewService {
     body: TechnicalReviewBodyDto,
   ): Promise<TechnicalReviewResultDto> {
     const assessment = assessFindings(body.findings);
-    if (!assessment.ok) throw new InvalidReviewRequestError(assessment.problems);
+    if (!assessment.ok) throw new InvalidReviewRequestError(assessment.problems, UNPROCESSABLE);
     const { outcome } = assessment;
 
     const c = await this.coordinator.consultation(consultationId);
@@ -85,26 +90,40 @@ export class TechnicalReviewService {
     // published, so a bad one never leaves a hold released without its answer.
     const messages = plan.steps.map((step) => this.message(step, consultationId, body, outcome));
     const marking = { classification: c.classification, precedence: c.precedence };
-    const published: PublishedMessageDto[] = [];
-    let previous: Envelope | undefined;
-    for (const m of messages) {
-      if (m.name === 'review.hold-placed') {
-        await this.bucket.put<RecordedHold>(holdKey(consultationId), {
-          revision: body.revision,
-          placedAt: new Date().toISOString(),
-        });
+    const sent: SentMessage[] = [];
+    try {
+      for (const m of messages) {
+        if (m.name === 'review.hold-placed') {
+          await this.bucket.put<RecordedHold>(holdKey(consultationId), {
+            revision: body.revision,
+            placedAt: new Date().toISOString(),
+          });
+        }
+        const previous = sent.at(-1)?.envelope;
+        sent.push(await m.send(previous ? { causedBy: previous } : marking));
       }
-      const envelope = await m.publish(previous ? { causedBy: previous } : marking);
-      published.push({ message: m.name, eventId: envelope.id });
-      previous = envelope;
+    } catch (error) {
+      this.verdicts.abandon(sent);
+      throw error;
     }
     if (outcome.kind === 'answer' && recorded) await this.bucket.remove(holdKey(consultationId));
+    // The coordinator's verdict on each; the last message (the sign-off, or the
+    // hold) is DoD's answer: its refusal is the request's.
+    const verdicts = await this.verdicts.judge(sent);
+    const published: PublishedMessageDto[] = sent.map((m, i) => ({
+      message: m.message as TechnicalReviewMessage,
+      eventId: m.eventId,
+      verdict: verdicts[i],
+    }));
+    const last = verdicts.at(-1);
+    if (last) refuseIfRefused(last);
     return {
       consultationId,
       revision: body.revision,
       outcome: outcome.kind === 'hold' ? 'hold' : outcome.decision,
       outstandingAreas: outcome.kind === 'hold' ? outcome.outstanding.map((o) => o.area) : [],
       published,
+      ...(last && { verdict: last }),
     };
   }
 
@@ -145,18 +164,15 @@ export class TechnicalReviewService {
     payload: PayloadOf<N>,
   ): CheckedMessage {
     const result = validatePayloadWithClassValidator(name, payload);
-    if (!result.ok) throw new InvalidReviewRequestError(result.errors);
-    return {
-      name,
-      publish: async (opts) => (await this.publisher.publish(name, result.payload, opts)).envelope,
-    };
+    if (!result.ok) throw new InvalidReviewRequestError(result.errors, UNPROCESSABLE);
+    return { name, send: (opts) => this.verdicts.send(name, result.payload, opts) };
   }
 }
 
-/** A message ready to go: its name and how to publish it (as DoD). */
+/** A message ready to go: its name and how to publish it (as DoD) for the coordinator's verdict. */
 interface CheckedMessage {
   name: TechnicalReviewMessage;
-  publish(opts: PublishOptions): Promise<Envelope>;
+  send(opts: PublishOptions): Promise<SentMessage>;
 }
 
 /** The decision part of DoD's sign-off for an answered form. */

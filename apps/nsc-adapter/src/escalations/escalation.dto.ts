@@ -13,6 +13,7 @@ import {
   Precedence,
 } from '@icb/contracts';
 import { OneOf, Text } from '@icb/contracts/validation/decorators';
+import { VerdictDto } from '@icb/agency-adapter';
 
 const ISO = { type: String, format: 'date-time' } as const;
 const UUID = { type: String, format: 'uuid' } as const;
@@ -43,6 +44,14 @@ export class DecisionAcceptedDto {
 
   @ApiProperty({ enum: ESCALATION_LEVELS, description: 'The level decided at (current).' })
   level: EscalationLevel;
+
+  @ApiProperty({
+    type: () => VerdictDto,
+    description:
+      'The coordinator’s verdict: `accepted` (with the consultation’s new status) or, when it did ' +
+      'not come in time, `pending` with its `statusUrl`.',
+  })
+  verdict: VerdictDto;
 }
 
 /** One open escalation, as the coordinator lists it. */

@@ -1,19 +1,11 @@
-import { AdapterErrorFilter, RETRY_AFTER_HEADER_DOC } from '@icb/agency-adapter';
 import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  HttpStatus,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  UseFilters,
-} from '@nestjs/common';
+  AdapterErrorFilter,
+  AnswersWithVerdict,
+  RETRY_AFTER_HEADER_DOC,
+} from '@icb/agency-adapter';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, UseFilters } from '@nestjs/common';
 import {
-  ApiAcceptedResponse,
   ApiBadRequestResponse,
-  ApiConflictResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -49,15 +41,15 @@ export class EscalationsController {
   }
 
   @Post(':consultationId/decision')
-  @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({
     summary: 'Record the chair’s decision at the current level (escalation.decided)',
+    description:
+      'A 409 without `verdict` (`NOT_ESCALATED`) is NSC’s own check: the consultation is not escalated.',
   })
   @ApiParam({ name: 'consultationId', description: 'Consultation id (UUID).', format: 'uuid' })
-  @ApiAcceptedResponse({ type: DecisionAcceptedDto, description: 'Published on the bus.' })
+  @AnswersWithVerdict(DecisionAcceptedDto)
   @ApiBadRequestResponse({ description: '`message` lists each problem.' })
   @ApiNotFoundResponse({ description: 'No such consultation.' })
-  @ApiConflictResponse({ description: 'The consultation is not escalated.' })
   decide(
     @Param('consultationId', ID) id: string,
     @Body() body: EscalationDecisionBodyDto,

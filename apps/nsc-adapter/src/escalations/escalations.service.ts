@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import {
+  AdapterVerdicts,
   CoordinatorClient,
   type CoordinatorConsultation,
   InvalidReviewRequestError,
+  UNPROCESSABLE,
 } from '@icb/agency-adapter';
 import {
   ESCALATION_LADDER_NAMES,
@@ -14,7 +16,6 @@ import {
   isLevelOfLadder,
   validatePayloadWithClassValidator,
 } from '@icb/contracts';
-import { EventPublisher } from '@icb/messaging';
 import type {
   DecisionAcceptedDto,
   EscalationDecisionBodyDto,
@@ -66,13 +67,14 @@ export function openEscalation(c: CoordinatorConsultation): EscalationState | un
 
 /**
  * NSC chairs the escalation levels: the open escalations (read from the
- * coordinator) and the chair's decision at the current level (published as nsc).
+ * coordinator) and the chair's decision at the current level (published as
+ * nsc, answered with the coordinator's verdict: ADR 11).
  */
 @Injectable()
 export class EscalationsService {
   constructor(
     private readonly coordinator: CoordinatorClient,
-    private readonly publisher: EventPublisher,
+    private readonly verdicts: AdapterVerdicts,
   ) {}
 
   async open(): Promise<OpenEscalationListDto> {
@@ -114,12 +116,18 @@ export class EscalationsService {
       decidedAt: new Date().toISOString(),
     };
     const checked = validatePayloadWithClassValidator('escalation.decided', payload);
-    if (!checked.ok) throw new InvalidReviewRequestError(checked.errors);
-    const { envelope } = await this.publisher.publish('escalation.decided', checked.payload, {
+    if (!checked.ok) throw new InvalidReviewRequestError(checked.errors, UNPROCESSABLE);
+    const verdict = await this.verdicts.publish('escalation.decided', checked.payload, {
       classification: c.classification,
       precedence: c.precedence,
     });
-    return { consultationId: id, eventId: envelope.id, ladder: e.ladder, level: e.level };
+    return {
+      consultationId: id,
+      eventId: verdict.eventId,
+      ladder: e.ladder,
+      level: e.level,
+      verdict,
+    };
   }
 
   /** One page of `GET /consultations?status=escalated`, read with the adapter's credentials. */

@@ -13,13 +13,14 @@ import {
 } from '@icb/contracts';
 import { OneOf, OneOfArray, Optional, Pattern, Text } from '@icb/contracts/validation/decorators';
 import { IsObject } from 'class-validator';
+import { contractRef } from '@icb/runtime';
 
 export class AmendmentBodyDto {
   @ApiProperty({
-    type: 'object',
-    additionalProperties: true,
+    allOf: [{ $ref: contractRef('ConsultationChangesV1') }],
+    minProperties: 1,
     description:
-      'What changes, as the contract’s `ConsultationChangesV1`: `title`, `summary`, `classification`, `attributes` (replaced as a whole). Checked against the contract.',
+      'What changes, as the contract’s `ConsultationChangesV1`: `title`, `summary`, `classification`, `attributes` (replaced as a whole). Checked against the contract (422 for a rule it states in words, e.g. a banner marking in canonical order).',
     example: { summary: 'Quantity reduced to 200 missiles.' },
   })
   @IsObject()
@@ -58,6 +59,16 @@ export class ClearingPartiesBodyDto {
   @ApiProperty({ type: String, maxLength: LIMITS.reason })
   @Text(LIMITS.reason)
   reason: string;
+}
+
+export class ConditionRemovalRequestBodyDto {
+  @ApiProperty({
+    type: String,
+    maxLength: LIMITS.reason,
+    description: 'Why the condition should go, for the imposing agency and the record.',
+  })
+  @Text(LIMITS.reason)
+  justification: string;
 }
 
 // ---------------------------------------------------------------- congress

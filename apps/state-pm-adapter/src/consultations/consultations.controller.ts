@@ -1,16 +1,5 @@
+import { Body, Controller, Delete, Param, ParseUUIDPipe, Post, UseFilters } from '@nestjs/common';
 import {
-  Body,
-  Controller,
-  Delete,
-  HttpCode,
-  HttpStatus,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  UseFilters,
-} from '@nestjs/common';
-import {
-  ApiAcceptedResponse,
   ApiBadRequestResponse,
   ApiNotFoundResponse,
   ApiOperation,
@@ -20,15 +9,18 @@ import {
 } from '@nestjs/swagger';
 import { REFERENCE_ID_PATTERN } from '@icb/contracts';
 import {
-  InvalidReviewRequestError,
   AdapterErrorFilter,
+  AnswersWithVerdict,
+  InvalidReviewRequestError,
   RETRY_AFTER_HEADER_DOC,
+  ReviewNotFoundError,
 } from '@icb/agency-adapter';
 import { AcceptedDto } from '../published.dto';
 import { StatePmPublisher } from '../state-pm.publisher';
 import {
   AmendmentBodyDto,
   ClearingPartiesBodyDto,
+  ConditionRemovalRequestBodyDto,
   CongressHoldBodyDto,
   CongressHoldLiftBodyDto,
   DisapprovalBodyDto,
@@ -45,13 +37,16 @@ export const PROCEED_RULE = '2 FAM 1211';
 const ID = new ParseUUIDPipe({ version: undefined });
 const ID_PARAM = { name: 'id', description: 'Consultation id (UUID).', format: 'uuid' };
 const BAD = '`message` lists each problem.';
-const MISSING = 'No such consultation.';
+const MISSING = 'No such consultation (or, for a condition, no such condition on it).';
 
 function now(): string {
   return new Date().toISOString();
 }
 
-/** What the action office does with a consultation it opened (published as state-pm). */
+/**
+ * What the action office does with a consultation it opened (published as
+ * state-pm), each answered with the coordinator's verdict (ADR 11).
+ */
 @ApiTags('consultations')
 @ApiParam(ID_PARAM)
 @ApiBadRequestResponse({ description: BAD })
@@ -66,9 +61,8 @@ export class ConsultationsController {
   constructor(private readonly bus: StatePmPublisher) {}
 
   @Post('amendments')
-  @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Amend: a new revision (the current one + 1), which re-opens review' })
-  @ApiAcceptedResponse({ type: AcceptedDto })
+  @AnswersWithVerdict(AcceptedDto)
   amend(@Param('id', ID) id: string, @Body() body: AmendmentBodyDto): Promise<AcceptedDto> {
     return this.bus.publishAbout(id, 'consultation.amended', (c) => ({
       consultationId: id,
@@ -79,9 +73,8 @@ export class ConsultationsController {
   }
 
   @Post('withdrawal')
-  @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Withdraw the consultation' })
-  @ApiAcceptedResponse({ type: AcceptedDto })
+  @AnswersWithVerdict(AcceptedDto)
   withdraw(@Param('id', ID) id: string, @Body() body: WithdrawalBodyDto): Promise<AcceptedDto> {
     return this.bus.publishAbout(id, 'consultation.withdrawn', () => ({
       consultationId: id,
@@ -90,11 +83,10 @@ export class ConsultationsController {
   }
 
   @Post('proceed')
-  @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({
     summary: `Present for decision without the delaying offices’ concurrence (${PROCEED_RULE})`,
   })
-  @ApiAcceptedResponse({ type: AcceptedDto })
+  @AnswersWithVerdict(AcceptedDto)
   proceed(@Param('id', ID) id: string, @Body() body: ProceedBodyDto): Promise<AcceptedDto> {
     return this.bus.publishAbout(id, 'consultation.proceeded-without-clearance', () => ({
       consultationId: id,
@@ -105,9 +97,8 @@ export class ConsultationsController {
   }
 
   @Post('clearing-parties')
-  @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Add or remove clearing agencies (2 FAM 1211-1213)' })
-  @ApiAcceptedResponse({ type: AcceptedDto })
+  @AnswersWithVerdict(AcceptedDto)
   clearingParties(
     @Param('id', ID) id: string,
     @Body() body: ClearingPartiesBodyDto,
@@ -120,12 +111,48 @@ export class ConsultationsController {
     }));
   }
 
+  @Post('conditions/:conditionId/removal-request')
+  @ApiOperation({
+    summary:
+      'Ask the imposing agency to agree to drop one of its conditions (condition.removal-requested)',
+    description:
+      'The condition stays until the agency that imposed it answers (`condition.removal-answered`, ' +
+      'on its adapter: `POST /reviews/{id}/conditions/{conditionId}/removal-answer`). The coordinator ' +
+      'refuses a second request while one waits (`REMOVAL_ALREADY_REQUESTED`).',
+  })
+  @ApiParam({
+    name: 'conditionId',
+    description: 'The condition’s id, as its agency gave it.',
+    schema: { type: 'string', pattern: REFERENCE_ID_PATTERN.source },
+  })
+  @AnswersWithVerdict(AcceptedDto)
+  requestConditionRemoval(
+    @Param('id', ID) id: string,
+    @Param('conditionId') conditionId: string,
+    @Body() body: ConditionRemovalRequestBodyDto,
+  ): Promise<AcceptedDto> {
+    if (!REFERENCE_ID_PATTERN.test(conditionId)) {
+      throw new InvalidReviewRequestError(['conditionId must be a condition id']);
+    }
+    return this.bus.publishAbout(id, 'condition.removal-requested', (c) => {
+      const condition = c.conditions.find((k) => k.id === conditionId);
+      if (!condition) {
+        throw new ReviewNotFoundError(`consultation ${id} has no condition ${conditionId}`);
+      }
+      return {
+        consultationId: id,
+        conditionId,
+        imposingAgency: condition.agency,
+        justification: body.justification,
+      };
+    });
+  }
+
   // ---------------------------------------------------------------- congressional notification
 
   @Post('congress/informal-notice')
-  @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Informal (tiered review) notice to the committees, sent now' })
-  @ApiAcceptedResponse({ type: AcceptedDto })
+  @AnswersWithVerdict(AcceptedDto)
   informalNotice(
     @Param('id', ID) id: string,
     @Body() body: InformalNoticeBodyDto,
@@ -138,9 +165,8 @@ export class ConsultationsController {
   }
 
   @Post('congress/holds')
-  @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'A committee member placed a hold' })
-  @ApiAcceptedResponse({ type: AcceptedDto })
+  @AnswersWithVerdict(AcceptedDto)
   placeHold(@Param('id', ID) id: string, @Body() body: CongressHoldBodyDto): Promise<AcceptedDto> {
     return this.bus.publishAbout(id, 'congress.hold-placed', () => ({
       consultationId: id,
@@ -152,10 +178,13 @@ export class ConsultationsController {
   }
 
   @Delete('congress/holds/:holdId')
-  @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'The hold was lifted' })
-  @ApiParam({ name: 'holdId', description: 'The hold id given when it was placed.' })
-  @ApiAcceptedResponse({ type: AcceptedDto })
+  @ApiParam({
+    name: 'holdId',
+    description: 'The hold id given when it was placed.',
+    schema: { type: 'string', pattern: REFERENCE_ID_PATTERN.source },
+  })
+  @AnswersWithVerdict(AcceptedDto)
   liftHold(
     @Param('id', ID) id: string,
     @Param('holdId') holdId: string,
@@ -174,9 +203,8 @@ export class ConsultationsController {
   }
 
   @Post('congress/formal-notice')
-  @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Formal notification, sent now: the review period starts' })
-  @ApiAcceptedResponse({ type: AcceptedDto })
+  @AnswersWithVerdict(AcceptedDto)
   formalNotice(
     @Param('id', ID) id: string,
     @Body() body: FormalNoticeBodyDto,
@@ -190,9 +218,8 @@ export class ConsultationsController {
   }
 
   @Post('congress/emergency-waiver')
-  @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'The President certified an emergency (certified now): period waived' })
-  @ApiAcceptedResponse({ type: AcceptedDto })
+  @AnswersWithVerdict(AcceptedDto)
   emergencyWaiver(
     @Param('id', ID) id: string,
     @Body() body: EmergencyWaiverBodyDto,
@@ -205,11 +232,10 @@ export class ConsultationsController {
   }
 
   @Post('congress/disapproval')
-  @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({
     summary: 'A joint resolution of disapproval was enacted (now): the sale is blocked',
   })
-  @ApiAcceptedResponse({ type: AcceptedDto })
+  @AnswersWithVerdict(AcceptedDto)
   disapproval(@Param('id', ID) id: string, @Body() body: DisapprovalBodyDto): Promise<AcceptedDto> {
     return this.bus.publishAbout(id, 'congress.disapproval-enacted', () => ({
       consultationId: id,

@@ -8,6 +8,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   COUNTRY_PATTERN,
   LIMITS,
+  MARKING_PATTERN,
+  MAX_MARKING_LENGTH,
   PRECEDENCES,
   Precedence,
   USML_CATEGORY_PATTERN,
@@ -57,9 +59,16 @@ export class NativeRequestCommonDto {
   @Text(LIMITS.summary)
   summary: string;
 
-  @ApiPropertyOptional({ type: String, example: 'CUI//SP-EXPT//NOFORN', default: 'UNCLASSIFIED' })
+  @ApiPropertyOptional({
+    type: String,
+    example: 'CUI//SP-EXPT//NOFORN',
+    default: 'UNCLASSIFIED',
+    description:
+      'A banner marking. In canonical form, or 422: CUI categories specified (SP-) ones first, each group alphabetical; REL TO USA, then the other countries alphabetical, without repeats.',
+  })
   @Optional()
-  @Text(LIMITS.name)
+  @Text(MAX_MARKING_LENGTH)
+  @Pattern(MARKING_PATTERN, 'a classification banner marking, e.g. CUI//SP-EXPT//NOFORN')
   classification?: string;
 
   @ApiPropertyOptional({ enum: PRECEDENCES, default: 'ROUTINE' })
@@ -162,9 +171,12 @@ export class FmsLetterOfRequestDto extends NativeRequestCommonDto implements Fms
   @Nested(() => NativePartyDto)
   consignee?: NativePartyDto;
 
-  @ApiPropertyOptional({ type: () => [NativeIntermediaryDto], maxItems: LIMITS.parties })
+  @ApiPropertyOptional({
+    type: () => [NativeIntermediaryDto],
+    description: 'With the purchaser, end user and consignee, the parties screened.',
+  })
   @Optional()
-  @NestedArray(() => NativeIntermediaryDto, { max: LIMITS.parties })
+  @NestedArray(() => NativeIntermediaryDto, { max: LIMITS.parties - 3 })
   intermediaries?: NativeIntermediaryDto[];
 }
 
@@ -213,9 +225,12 @@ export class ExportLicenseApplicationDto
   @Nested(() => NativePartyDto)
   endUser: NativePartyDto;
 
-  @ApiPropertyOptional({ type: () => [NativeIntermediaryDto], maxItems: LIMITS.parties })
+  @ApiPropertyOptional({
+    type: () => [NativeIntermediaryDto],
+    description: 'With the foreign consignee and the end user, the parties screened.',
+  })
   @Optional()
-  @NestedArray(() => NativeIntermediaryDto, { max: LIMITS.parties })
+  @NestedArray(() => NativeIntermediaryDto, { max: LIMITS.parties - 2 })
   intermediaries?: NativeIntermediaryDto[];
 
   @ApiProperty({ type: () => ExportCommodityDto })

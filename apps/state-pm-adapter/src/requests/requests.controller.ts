@@ -1,7 +1,10 @@
-import { AdapterErrorFilter, RETRY_AFTER_HEADER_DOC } from '@icb/agency-adapter';
-import { Body, Controller, HttpCode, HttpStatus, Post, UseFilters } from '@nestjs/common';
 import {
-  ApiAcceptedResponse,
+  AdapterErrorFilter,
+  AnswersWithVerdict,
+  RETRY_AFTER_HEADER_DOC,
+} from '@icb/agency-adapter';
+import { Body, Controller, Post, UseFilters } from '@nestjs/common';
+import {
   ApiBadRequestResponse,
   ApiOperation,
   ApiServiceUnavailableResponse,
@@ -29,11 +32,14 @@ import {
 
 const BAD = '`message` lists each problem (request shape, then the contract).';
 
-/** State/PM's native requests, each opening a consultation (`consultation.opened`, as state-pm). */
+/**
+ * State/PM's native requests, each opening a consultation (`consultation.opened`,
+ * as state-pm): 201 once the coordinator opened it (ADR 11).
+ */
 @ApiTags('requests')
 @ApiBadRequestResponse({ description: BAD })
 @ApiServiceUnavailableResponse({
-  description: 'The bus cannot be reached.',
+  description: 'The bus cannot be reached: nothing was opened.',
   headers: RETRY_AFTER_HEADER_DOC,
 })
 @UseFilters(AdapterErrorFilter)
@@ -42,51 +48,45 @@ export class RequestsController {
   constructor(private readonly bus: StatePmPublisher) {}
 
   @Post('fms')
-  @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'An FMS Letter of Request → fms-case (PM/DS)' })
-  @ApiAcceptedResponse({ type: AcceptedDto })
+  @AnswersWithVerdict(AcceptedDto, { created: true })
   fms(@Body() body: FmsLetterOfRequestDto): Promise<AcceptedDto> {
     return this.bus.publish('consultation.opened', mapFmsRequest(body, context()));
   }
 
   @Post('export-license')
-  @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({
     summary: 'A DSP-5-like export licence application → technology-transfer (PM/DDTC)',
   })
-  @ApiAcceptedResponse({ type: AcceptedDto })
+  @AnswersWithVerdict(AcceptedDto, { created: true })
   exportLicense(@Body() body: ExportLicenseApplicationDto): Promise<AcceptedDto> {
     return this.bus.publish('consultation.opened', mapExportLicense(body, context()));
   }
 
   @Post('security-cooperation')
-  @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'A security-cooperation program → security-cooperation (PM/M)' })
-  @ApiAcceptedResponse({ type: AcceptedDto })
+  @AnswersWithVerdict(AcceptedDto, { created: true })
   securityCooperation(@Body() body: SecurityCooperationRequestDto): Promise<AcceptedDto> {
     return this.bus.publish('consultation.opened', mapSecurityCooperation(body, context()));
   }
 
   @Post('arms-control-finding')
-  @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'An arms-control compliance finding → arms-control (PM/CAT)' })
-  @ApiAcceptedResponse({ type: AcceptedDto })
+  @AnswersWithVerdict(AcceptedDto, { created: true })
   armsControlFinding(@Body() body: ArmsControlFindingRequestDto): Promise<AcceptedDto> {
     return this.bus.publish('consultation.opened', mapArmsControlFinding(body, context()));
   }
 
   @Post('nonproliferation-concern')
-  @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'A nonproliferation concern → nonproliferation (PM/NP)' })
-  @ApiAcceptedResponse({ type: AcceptedDto })
+  @AnswersWithVerdict(AcceptedDto, { created: true })
   nonproliferationConcern(@Body() body: NonproliferationConcernRequestDto): Promise<AcceptedDto> {
     return this.bus.publish('consultation.opened', mapNonproliferationConcern(body, context()));
   }
 
   @Post('regional-security')
-  @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'A regional-security matter → regional-security (PM/RA)' })
-  @ApiAcceptedResponse({ type: AcceptedDto })
+  @AnswersWithVerdict(AcceptedDto, { created: true })
   regionalSecurity(@Body() body: RegionalSecurityRequestDto): Promise<AcceptedDto> {
     return this.bus.publish('consultation.opened', mapRegionalSecurity(body, context()));
   }

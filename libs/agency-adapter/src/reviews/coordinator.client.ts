@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Agency } from '@icb/contracts';
+import { type Agency, isMessageVerdict, type MessageVerdict } from '@icb/contracts';
 import { AppConfig } from '@icb/config';
 import { parseRetryAfter } from '../http/retry-after';
 import type { CoordinatorConsultation, CoordinatorQueue } from './coordinator.types';
@@ -68,16 +68,42 @@ export class CoordinatorClient {
   }
 
   /**
+   * The coordinator's verdict on a message (`GET /messages/{eventId}/verdict`,
+   * ADR 11): undefined while it has none. `timeoutMs` bounds the read when the
+   * caller has something to answer without it.
+   */
+  async verdict(
+    eventId: string,
+    opts: { timeoutMs?: number } = {},
+  ): Promise<MessageVerdict | undefined> {
+    const path = `/messages/${encodeURIComponent(eventId)}/verdict`;
+    let found: unknown;
+    try {
+      found = await this.get<unknown>(path, { notFound: `no verdict on ${eventId}`, ...opts });
+    } catch (error) {
+      if (error instanceof ReviewNotFoundError) return undefined;
+      throw error;
+    }
+    if (!isMessageVerdict(found) || found.eventId !== eventId) {
+      throw new CoordinatorUnavailableError(
+        `the coordinator at ${this.baseUrl} answered GET ${path} with something that is not a verdict`,
+      );
+    }
+    return found;
+  }
+
+  /**
    * Any other read of the coordinator's REST API (e.g. NSC's list of
    * escalated matters), with the adapter's credentials and the same errors.
    * A GET changes nothing, so a network error, a timeout, 408, 429 or a 5xx is
    * tried again (up to COORDINATOR_MAX_ATTEMPTS, after 250 ms then 500 ms, or
-   * after the coordinator's `Retry-After`), all within COORDINATOR_TIMEOUT_MS.
+   * after the coordinator's `Retry-After`), all within COORDINATOR_TIMEOUT_MS
+   * (or `opts.timeoutMs`).
    * A `Retry-After` longer than what is left is not waited for: the error
    * carries it, and the adapter's own 503 passes it on.
    */
-  async get<T>(path: string, opts: { notFound?: string } = {}): Promise<T> {
-    const deadline = Date.now() + COORDINATOR_TIMEOUT_MS;
+  async get<T>(path: string, opts: { notFound?: string; timeoutMs?: number } = {}): Promise<T> {
+    const deadline = Date.now() + (opts.timeoutMs ?? COORDINATOR_TIMEOUT_MS);
     for (let attempt = 1; ; attempt++) {
       const outcome = await this.attempt<T>(path, opts, deadline);
       if (outcome.ok) return outcome.value;
@@ -112,7 +138,7 @@ export class CoordinatorClient {
         retry: !timedOut,
         error: new CoordinatorUnavailableError(
           timedOut
-            ? `the coordinator at ${this.baseUrl} did not answer within ${COORDINATOR_TIMEOUT_MS} ms`
+            ? `the coordinator at ${this.baseUrl} did not answer in time`
             : `cannot reach the coordinator at ${this.baseUrl}`,
           { cause: error },
         ),

@@ -77,6 +77,13 @@ export interface CoordinatorCondition {
   revision: number;
   imposedAt: string;
   status: string;
+  removal?: {
+    justification: string;
+    requestedAt: string;
+    answeredAt?: string;
+    agreed?: boolean;
+    comment?: string;
+  };
   [more: string]: unknown;
 }
 

@@ -23,6 +23,7 @@ export const IDEMPOTENCY_KEY_DOC = {
     type: 'string',
     minLength: 1,
     maxLength: 255,
+    pattern: KEY.source,
     example: '6f1c2d3e-8a9b-4c5d-9e0f-1a2b3c4d5e6f',
   },
 } as const;

@@ -21,14 +21,17 @@ import {
   SignOffDecision,
 } from '@icb/contracts';
 import {
+  Bool,
   Int,
   Nested,
   NestedArray,
   OneOf,
   Optional,
   Pattern,
+  RequiredWhen,
   Text,
 } from '@icb/contracts/validation/decorators';
+import { VerdictDto } from './verdict.dto';
 
 const ISO = { type: String, format: 'date-time', example: '2026-03-02T14:30:00.000Z' } as const;
 const UUID = {
@@ -79,8 +82,8 @@ export class SignOffBodyDto {
     maxItems: LIMITS.conditions,
     description: 'Required (at least one) with `concur-with-conditions`, refused otherwise.',
   })
-  @Optional()
-  @NestedArray(() => SignOffConditionBodyDto, { max: LIMITS.conditions })
+  @RequiredWhen('decision', ['concur-with-conditions'], { onlyThen: true })
+  @NestedArray(() => SignOffConditionBodyDto, { min: 1, max: LIMITS.conditions })
   conditions?: SignOffConditionBodyDto[];
 
   @ApiPropertyOptional({
@@ -88,7 +91,7 @@ export class SignOffBodyDto {
     maxLength: LIMITS.rationale,
     description: 'Required with `non-concur`.',
   })
-  @Optional()
+  @RequiredWhen('decision', ['non-concur'])
   @Text(LIMITS.rationale)
   rationale?: string;
 
@@ -133,6 +136,20 @@ export class ExtensionBodyDto {
   reason: string;
 }
 
+/** The imposing agency's answer to a request to drop one of its conditions. */
+export class ConditionRemovalAnswerBodyDto {
+  @ApiProperty({
+    type: Boolean,
+    description: 'true: the condition is dropped; false: it stays.',
+  })
+  @Bool()
+  agreed: boolean;
+
+  @ApiProperty({ type: String, maxLength: LIMITS.reason, description: 'Why, for the record.' })
+  @Text(LIMITS.reason)
+  comment: string;
+}
+
 // ---------------------------------------------------------------- responses
 
 export class PublishedEventDto {
@@ -141,6 +158,14 @@ export class PublishedEventDto {
 
   @ApiProperty({ ...UUID, description: 'The consultation (CloudEvents `subject`).' })
   subject: string;
+
+  @ApiProperty({
+    type: () => VerdictDto,
+    description:
+      'The coordinator’s verdict: `accepted` (with the consultation’s new status, revision and ' +
+      'version) or, when it did not come in time, `pending` with its `statusUrl`.',
+  })
+  verdict: VerdictDto;
 }
 
 export class ReviewHoldDto {
@@ -303,6 +328,23 @@ export class OwnSignOffDto {
   basis: string;
 }
 
+export class ConditionRemovalViewDto {
+  @ApiProperty({ type: String })
+  justification: string;
+
+  @ApiProperty(ISO)
+  requestedAt: string;
+
+  @ApiPropertyOptional(ISO)
+  answeredAt?: string;
+
+  @ApiPropertyOptional({ type: Boolean })
+  agreed?: boolean;
+
+  @ApiPropertyOptional({ type: String })
+  comment?: string;
+}
+
 export class OwnConditionDto {
   @ApiProperty({ type: String })
   id: string;
@@ -319,8 +361,18 @@ export class OwnConditionDto {
   @ApiProperty(ISO)
   imposedAt: string;
 
-  @ApiProperty({ type: String, example: 'active' })
+  @ApiProperty({
+    type: String,
+    example: 'active',
+    description: 'active, removal-requested, removed, retained or superseded.',
+  })
   status: string;
+
+  @ApiPropertyOptional({
+    type: () => ConditionRemovalViewDto,
+    description: 'The action office’s request to drop it, and this agency’s answer once given.',
+  })
+  removal?: ConditionRemovalViewDto;
 }
 
 export class TimelineEntryViewDto {

@@ -122,6 +122,7 @@ export function redactForAgency(
             revision: k.revision,
             imposedAt: k.imposedAt,
             status: k.status,
+            removal: k.removal && defined({ ...k.removal }),
           }),
       ),
     timeline: c.timeline

@@ -3,17 +3,13 @@ import {
   Controller,
   Delete,
   Get,
-  HttpCode,
-  HttpStatus,
   Param,
   ParseUUIDPipe,
   Post,
   UseFilters,
 } from '@nestjs/common';
 import {
-  ApiAcceptedResponse,
   ApiBadRequestResponse,
-  ApiConflictResponse,
   ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -22,8 +18,10 @@ import {
   ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
+import { REFERENCE_ID_PATTERN } from '@icb/contracts';
 import {
   AcknowledgeBodyDto,
+  ConditionRemovalAnswerBodyDto,
   ExtensionBodyDto,
   HoldBodyDto,
   PendingReviewListDto,
@@ -33,8 +31,10 @@ import {
 } from './review.dto';
 import { RETRY_AFTER_HEADER_DOC } from '../http/retry-after';
 import { IDEMPOTENCY_KEY_DOC, IdempotencyKey } from './idempotency-key';
+import { InvalidReviewRequestError } from './reviews.errors';
 import { AdapterErrorFilter } from './reviews.filter';
 import { ReviewsService } from './reviews.service';
+import { AnswersWithVerdict } from './verdict-endpoint';
 
 const ID = new ParseUUIDPipe({ version: undefined });
 const ID_PARAM = { name: 'consultationId', description: 'Consultation id (UUID).', format: 'uuid' };
@@ -43,7 +43,10 @@ const UNAVAILABLE =
   '`Retry-After` seconds (with the same `Idempotency-Key` for an answer). `code` is ' +
   '`COORDINATOR_UNAVAILABLE` or `BUS_UNAVAILABLE`.';
 
-/** The agency's reviews: what awaits it, one in full, and its answers (published on the bus). */
+/**
+ * The agency's reviews: what awaits it, one in full, and its answers
+ * (published on the bus, each answered with the coordinator's verdict).
+ */
 @ApiTags('reviews')
 @ApiServiceUnavailableResponse({ description: UNAVAILABLE, headers: RETRY_AFTER_HEADER_DOC })
 @UseFilters(AdapterErrorFilter)
@@ -68,19 +71,16 @@ export class ReviewsController {
   }
 
   @Post(':consultationId/sign-off')
-  @HttpCode(HttpStatus.ACCEPTED)
-  @ApiOperation({ summary: 'Sign off (signoff.submitted), on the current revision by default' })
+  @ApiOperation({
+    summary: 'Sign off (signoff.submitted), on the current revision by default',
+    description:
+      'A 409 without `verdict` is the agency’s own rule (DoD: no concurrence while it holds its review).',
+  })
   @ApiParam(ID_PARAM)
   @ApiHeader(IDEMPOTENCY_KEY_DOC)
-  @ApiAcceptedResponse({
-    type: PublishedEventDto,
-    description: 'Published on the bus: JetStream has stored the event.',
-  })
+  @AnswersWithVerdict(PublishedEventDto)
   @ApiBadRequestResponse({ description: '`message` lists each problem.' })
   @ApiNotFoundResponse({ description: 'No such consultation, or this agency does not clear it.' })
-  @ApiConflictResponse({
-    description: 'The agency’s own rule refuses it (DoD: a concurrence while it holds its review).',
-  })
   signOff(
     @Param('consultationId', ID) id: string,
     @Body() body: SignOffBodyDto,
@@ -90,11 +90,10 @@ export class ReviewsController {
   }
 
   @Post(':consultationId/acknowledge')
-  @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Acknowledge receipt of the review request (review.acknowledged)' })
   @ApiParam(ID_PARAM)
   @ApiHeader(IDEMPOTENCY_KEY_DOC)
-  @ApiAcceptedResponse({ type: PublishedEventDto })
+  @AnswersWithVerdict(PublishedEventDto)
   @ApiBadRequestResponse({ description: '`message` lists each problem.' })
   @ApiNotFoundResponse({ description: 'No such consultation, or this agency does not clear it.' })
   acknowledge(
@@ -106,11 +105,10 @@ export class ReviewsController {
   }
 
   @Post(':consultationId/hold')
-  @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Hold the review open (review.hold-placed)' })
   @ApiParam(ID_PARAM)
   @ApiHeader(IDEMPOTENCY_KEY_DOC)
-  @ApiAcceptedResponse({ type: PublishedEventDto })
+  @AnswersWithVerdict(PublishedEventDto)
   @ApiBadRequestResponse({ description: '`message` lists each problem.' })
   @ApiNotFoundResponse({ description: 'No such consultation, or this agency does not clear it.' })
   placeHold(
@@ -122,11 +120,10 @@ export class ReviewsController {
   }
 
   @Delete(':consultationId/hold')
-  @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Release the hold (review.hold-released)' })
   @ApiParam(ID_PARAM)
   @ApiHeader(IDEMPOTENCY_KEY_DOC)
-  @ApiAcceptedResponse({ type: PublishedEventDto })
+  @AnswersWithVerdict(PublishedEventDto)
   @ApiBadRequestResponse({ description: '`message` lists each problem.' })
   @ApiNotFoundResponse({ description: 'No such consultation, or this agency does not clear it.' })
   releaseHold(
@@ -138,11 +135,10 @@ export class ReviewsController {
   }
 
   @Post(':consultationId/extension')
-  @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Ask for more days (clock.extension-requested)' })
   @ApiParam(ID_PARAM)
   @ApiHeader(IDEMPOTENCY_KEY_DOC)
-  @ApiAcceptedResponse({ type: PublishedEventDto })
+  @AnswersWithVerdict(PublishedEventDto)
   @ApiBadRequestResponse({ description: '`message` lists each problem.' })
   @ApiNotFoundResponse({ description: 'No such consultation, or this agency does not clear it.' })
   requestExtension(
@@ -151,5 +147,37 @@ export class ReviewsController {
     @IdempotencyKey() idempotencyKey?: string,
   ): Promise<PublishedEventDto> {
     return this.reviews.requestExtension(id, body, { idempotencyKey });
+  }
+
+  @Post(':consultationId/conditions/:conditionId/removal-answer')
+  @ApiOperation({
+    summary:
+      'Answer the action office’s request to drop a condition this agency imposed (condition.removal-answered)',
+    description:
+      '`agreed: true` drops the condition, `false` keeps it; the comment is recorded either way. ' +
+      'The coordinator refuses an answer nobody asked for (`NO_REMOVAL_REQUESTED`).',
+  })
+  @ApiParam(ID_PARAM)
+  @ApiParam({
+    name: 'conditionId',
+    description: 'The condition’s id, as the agency gave it.',
+    schema: { type: 'string', pattern: REFERENCE_ID_PATTERN.source },
+  })
+  @ApiHeader(IDEMPOTENCY_KEY_DOC)
+  @AnswersWithVerdict(PublishedEventDto)
+  @ApiBadRequestResponse({ description: '`message` lists each problem.' })
+  @ApiNotFoundResponse({
+    description: 'No such consultation, or no such condition imposed by this agency.',
+  })
+  answerConditionRemoval(
+    @Param('consultationId', ID) id: string,
+    @Param('conditionId') conditionId: string,
+    @Body() body: ConditionRemovalAnswerBodyDto,
+    @IdempotencyKey() idempotencyKey?: string,
+  ): Promise<PublishedEventDto> {
+    if (!REFERENCE_ID_PATTERN.test(conditionId)) {
+      throw new InvalidReviewRequestError(['conditionId must be a condition id']);
+    }
+    return this.reviews.answerConditionRemoval(id, conditionId, body, { idempotencyKey });
   }
 }

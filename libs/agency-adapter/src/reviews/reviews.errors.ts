@@ -2,15 +2,18 @@
 export class AdapterError extends Error {
   /** The HTTP status an adapter answers with; the filter maps the built-in errors itself. */
   readonly httpStatus?: number;
+  /** More fields of the error body (e.g. a refusal's `verdict`). */
+  readonly details?: Record<string, unknown>;
 
   constructor(
     readonly code: string,
     message: string,
-    options?: { cause?: unknown; httpStatus?: number },
+    options?: { cause?: unknown; httpStatus?: number; details?: Record<string, unknown> },
   ) {
     super(message, options);
     this.name = new.target.name;
     this.httpStatus = options?.httpStatus;
+    this.details = options?.details;
   }
 }
 
@@ -62,12 +65,23 @@ export class ReviewNotFoundError extends AdapterError {
   }
 }
 
-/** The message built from the request breaks the contract: the caller's mistake. */
+/**
+ * The message built from the request breaks the contract: the caller's
+ * mistake. 400 by default; 422 (`UNPROCESSABLE`) when the request matches the
+ * OpenAPI document and breaks a rule the document can state only in words
+ * (ids unique across items, a banner marking in canonical order).
+ */
 export class InvalidReviewRequestError extends AdapterError {
-  constructor(readonly problems: string[]) {
-    super('REVIEW_REQUEST_INVALID', `Invalid request: ${problems.join('; ')}`);
+  constructor(
+    readonly problems: string[],
+    options?: { httpStatus?: 400 | 422 },
+  ) {
+    super('REVIEW_REQUEST_INVALID', `Invalid request: ${problems.join('; ')}`, options);
   }
 }
+
+/** The status of a request that matches the OpenAPI document but breaks a rule it states in words. */
+export const UNPROCESSABLE = { httpStatus: 422 } as const;
 
 /** The agency's own rule refuses the sign-off (e.g. DoD while it holds its review): 409. */
 export class SignOffRefusedError extends AdapterError {

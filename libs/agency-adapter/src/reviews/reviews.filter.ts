@@ -26,7 +26,13 @@ interface JsonResponse {
 /** An HTTP answer in Nest's error body shape, plus the adapter error's `code`. */
 export interface AdapterErrorAnswer {
   status: number;
-  body: { statusCode: number; error?: string; code?: string; message: unknown };
+  body: {
+    statusCode: number;
+    error?: string;
+    code?: string;
+    message: unknown;
+    [more: string]: unknown;
+  };
   /** Seconds, for the `Retry-After` header of a 503. */
   retryAfterSeconds?: number;
 }
@@ -72,7 +78,9 @@ export function answerFor(error: unknown): AdapterErrorAnswer {
     };
   }
   if (error instanceof InvalidReviewRequestError || error instanceof PublishValidationError) {
-    return answer(HttpStatus.BAD_REQUEST, error.code, error.problems);
+    const status =
+      error instanceof InvalidReviewRequestError ? error.httpStatus : HttpStatus.BAD_REQUEST;
+    return answer(status ?? HttpStatus.BAD_REQUEST, error.code, error.problems);
   }
   if (error instanceof ReviewNotFoundError) {
     return answer(HttpStatus.NOT_FOUND, error.code, error.message);
@@ -81,7 +89,9 @@ export function answerFor(error: unknown): AdapterErrorAnswer {
     return unavailable(error);
   }
   if (error instanceof AdapterError) {
-    return answer(error.httpStatus ?? HttpStatus.INTERNAL_SERVER_ERROR, error.code, error.message);
+    const status = error.httpStatus ?? HttpStatus.INTERNAL_SERVER_ERROR;
+    const answered = answer(status, error.code, error.message);
+    return error.details ? { ...answered, body: { ...answered.body, ...error.details } } : answered;
   }
   if (isTransient(error)) return unavailable(busUnavailable(error));
   // An http-errors error (body-parser's 413, ...), answered as Nest answers it.

@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Agency, MessageName, PayloadOf, validatePayloadWithClassValidator } from '@icb/contracts';
-import { EventPublisher, isTransient } from '@icb/messaging';
 import { ADAPTER_AGENCY } from '../agency-adapter.options';
 import { CoordinatorClient } from './coordinator.client';
 import type { CoordinatorConsultation } from './coordinator.types';
 import type {
   AcknowledgeBodyDto,
+  ConditionRemovalAnswerBodyDto,
   ExtensionBodyDto,
   HoldBodyDto,
   PendingReviewListDto,
@@ -16,12 +16,13 @@ import type {
 import { checkIdempotencyKey, idempotentEventId } from './idempotency-key';
 import { redactForAgency, toPendingReview } from './review.mapper';
 import {
-  busUnavailable,
   InvalidReviewRequestError,
+  UNPROCESSABLE,
   ReviewNotFoundError,
   SignOffRefusedError,
 } from './reviews.errors';
 import { SIGN_OFF_RULE, type SignOffRule } from './sign-off-rule';
+import { AdapterVerdicts } from './verdicts.service';
 
 /** Options of an answer: the caller's `Idempotency-Key`, when it sent one. */
 export interface AnswerOptions {
@@ -30,16 +31,19 @@ export interface AnswerOptions {
 
 /**
  * The agency's reviews: read from the coordinator's REST API, answered by
- * publishing the agency's own messages on the bus (as the agency). An answer
- * resolves only once JetStream has stored the event; with an Idempotency-Key
- * its event id is derived from the key, so a retried request is stored once.
+ * publishing the agency's own messages on the bus (as the agency), with the
+ * coordinator's verdict on each answer (ADR 11): accepted, refused (thrown:
+ * 409 or 422) or, when it is slow to come, `pending` with a status URL.
+ * With an Idempotency-Key the event id is derived from the key, so a retried
+ * request is stored once, and a retry of an answer already judged gets the
+ * same verdict without publishing anything.
  */
 @Injectable()
 export class ReviewsService {
   constructor(
     @Inject(ADAPTER_AGENCY) private readonly agency: Agency,
     private readonly coordinator: CoordinatorClient,
-    private readonly publisher: EventPublisher,
+    private readonly verdicts: AdapterVerdicts,
     @Inject(SIGN_OFF_RULE) private readonly signOffRule: SignOffRule | null,
   ) {}
 
@@ -58,18 +62,16 @@ export class ReviewsService {
     return view;
   }
 
-  async signOff(
+  signOff(
     consultationId: string,
     body: SignOffBodyDto,
     opts: AnswerOptions = {},
   ): Promise<PublishedEventDto> {
-    const key = checkIdempotencyKey(opts.idempotencyKey);
-    const c = await this.cleared(consultationId);
-    const refusal = this.signOffRule?.(c, body);
-    if (refusal) throw new SignOffRefusedError(refusal.code, refusal.message);
-    return this.publish(
-      'signoff.submitted',
-      {
+    return this.answer('signoff.submitted', consultationId, opts, async () => {
+      const c = await this.cleared(consultationId);
+      const refusal = this.signOffRule?.(c, body);
+      if (refusal) throw new SignOffRefusedError(refusal.code, refusal.message);
+      return {
         consultationId,
         agency: this.agency,
         revision: body.revision ?? c.revision,
@@ -84,64 +86,87 @@ export class ReviewsService {
         ...(body.rationale !== undefined && { rationale: body.rationale }),
         officer: { name: body.officer.name, title: body.officer.title },
         submittedAt: new Date().toISOString(),
-      },
-      key,
-    );
+      };
+    });
   }
 
-  async acknowledge(
+  acknowledge(
     consultationId: string,
     body: AcknowledgeBodyDto,
     opts: AnswerOptions = {},
   ): Promise<PublishedEventDto> {
-    const key = checkIdempotencyKey(opts.idempotencyKey);
-    const c = await this.cleared(consultationId);
-    return this.publish(
-      'review.acknowledged',
-      { consultationId, agency: this.agency, revision: body.revision ?? c.revision },
-      key,
-    );
+    return this.answer('review.acknowledged', consultationId, opts, async () => {
+      const c = await this.cleared(consultationId);
+      return { consultationId, agency: this.agency, revision: body.revision ?? c.revision };
+    });
   }
 
-  async placeHold(
+  placeHold(
     consultationId: string,
     body: HoldBodyDto,
     opts: AnswerOptions = {},
   ): Promise<PublishedEventDto> {
-    const key = checkIdempotencyKey(opts.idempotencyKey);
-    await this.cleared(consultationId);
-    return this.publish(
-      'review.hold-placed',
-      { consultationId, agency: this.agency, reason: body.reason },
-      key,
-    );
+    return this.answer('review.hold-placed', consultationId, opts, async () => {
+      await this.cleared(consultationId);
+      return { consultationId, agency: this.agency, reason: body.reason };
+    });
   }
 
-  async releaseHold(
+  releaseHold(
     consultationId: string,
     body: HoldBodyDto,
     opts: AnswerOptions = {},
   ): Promise<PublishedEventDto> {
-    const key = checkIdempotencyKey(opts.idempotencyKey);
-    await this.cleared(consultationId);
-    return this.publish(
-      'review.hold-released',
-      { consultationId, agency: this.agency, reason: body.reason },
-      key,
-    );
+    return this.answer('review.hold-released', consultationId, opts, async () => {
+      await this.cleared(consultationId);
+      return { consultationId, agency: this.agency, reason: body.reason };
+    });
   }
 
-  async requestExtension(
+  requestExtension(
     consultationId: string,
     body: ExtensionBodyDto,
     opts: AnswerOptions = {},
   ): Promise<PublishedEventDto> {
-    const key = checkIdempotencyKey(opts.idempotencyKey);
-    await this.cleared(consultationId);
-    return this.publish(
-      'clock.extension-requested',
-      { consultationId, agency: this.agency, reason: body.reason, days: body.days },
-      key,
+    return this.answer('clock.extension-requested', consultationId, opts, async () => {
+      await this.cleared(consultationId);
+      return { consultationId, agency: this.agency, reason: body.reason, days: body.days };
+    });
+  }
+
+  /**
+   * The imposing agency's answer to the action office's request to drop one
+   * of its conditions (`condition.removal-answered`): agreed (the condition
+   * is removed) or refused (it stays), with a comment. 404 when the
+   * consultation has no such condition of this agency's.
+   */
+  answerConditionRemoval(
+    consultationId: string,
+    conditionId: string,
+    body: ConditionRemovalAnswerBodyDto,
+    opts: AnswerOptions = {},
+  ): Promise<PublishedEventDto> {
+    return this.answer(
+      'condition.removal-answered',
+      consultationId,
+      opts,
+      async () => {
+        const c = await this.coordinator.consultation(consultationId);
+        const own = c.conditions.some((k) => k.id === conditionId && k.agency === this.agency);
+        if (!own) {
+          throw new ReviewNotFoundError(
+            `consultation ${consultationId} has no condition ${conditionId} imposed by ${this.agency}`,
+          );
+        }
+        return {
+          consultationId,
+          conditionId,
+          agency: this.agency,
+          agreed: body.agreed,
+          comment: body.comment,
+        };
+      },
+      conditionId,
     );
   }
 
@@ -157,29 +182,39 @@ export class ReviewsService {
   }
 
   /**
-   * Validates the payload against the contract (its class-validator rules),
-   * then publishes it and waits for JetStream's acknowledgement. A publish
-   * that is not confirmed (timeout, no responders, connection away) becomes
-   * BusUnavailableError: a 503 with Retry-After, never a 2xx.
+   * Publishes one answer and answers the coordinator's verdict on it. With an
+   * Idempotency-Key, an answer the coordinator already judged is not built
+   * nor published again: its verdict is answered as it was the first time.
+   * Otherwise the payload is built (reading the consultation), validated
+   * against the contract (its class-validator rules), published (a publish
+   * that is not confirmed becomes BusUnavailableError: a 503 with
+   * Retry-After, never a 2xx) and judged.
    */
-  private async publish<N extends MessageName>(
+  private async answer<N extends MessageName>(
     name: N,
-    payload: PayloadOf<N>,
-    idempotencyKey: string | undefined,
+    consultationId: string,
+    opts: AnswerOptions,
+    build: () => Promise<PayloadOf<N>>,
+    /** What else tells this answer from another on the same consultation (a condition id). */
+    about?: string,
   ): Promise<PublishedEventDto> {
-    const checked = validatePayloadWithClassValidator(name, payload);
-    if (!checked.ok) throw new InvalidReviewRequestError(checked.errors);
-    const consultationId = (payload as { consultationId: string }).consultationId;
+    const key = checkIdempotencyKey(opts.idempotencyKey);
     const id =
-      idempotencyKey === undefined
+      key === undefined
         ? undefined
-        : idempotentEventId(this.agency, idempotencyKey, name, consultationId);
-    try {
-      const { envelope } = await this.publisher.publish(name, checked.payload, { id });
-      return { eventId: envelope.id, subject: envelope.subject };
-    } catch (error) {
-      if (isTransient(error)) throw busUnavailable(error);
-      throw error;
+        : idempotentEventId(
+            this.agency,
+            key,
+            name,
+            about === undefined ? consultationId : `${consultationId}:${about}`,
+          );
+    if (id !== undefined) {
+      const replayed = await this.verdicts.replay(id, name, consultationId);
+      if (replayed) return { eventId: id, subject: consultationId, verdict: replayed };
     }
+    const checked = validatePayloadWithClassValidator(name, await build());
+    if (!checked.ok) throw new InvalidReviewRequestError(checked.errors, UNPROCESSABLE);
+    const verdict = await this.verdicts.publish(name, checked.payload, { id });
+    return { eventId: verdict.eventId, subject: consultationId, verdict };
   }
 }

@@ -1,13 +1,19 @@
 /**
- * The webhook subscriptions API's bodies. The shape is checked here, the rules
- * (URL scheme, no credentials, message-name prefixes) by the engine's
- * createWebhookSubscription, so there is one place that decides.
+ * The webhook subscriptions API's bodies. The shape is checked here, and the
+ * rules again by the engine's createWebhookSubscription (URL scheme, no
+ * credentials, message-name prefixes); the URL pattern here is narrower (what
+ * the OpenAPI document can state), so what the document allows, the engine
+ * accepts.
  */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsString, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsString, Matches, MaxLength } from 'class-validator';
 import { AGENCIES, Agency } from '@icb/contracts';
 import type { DeliveryAttemptOutcome, DeliveryLogEntry } from './webhook-delivery-log';
-import type { WebhookSubscription } from './webhook-subscription';
+import {
+  EVENT_PREFIX,
+  WEBHOOK_URL_PATTERN,
+  type WebhookSubscription,
+} from './webhook-subscription';
 
 const ISO = { type: String, format: 'date-time', example: '2026-03-02T14:30:00.000Z' } as const;
 const OUTCOMES: readonly DeliveryAttemptOutcome[] = ['delivered', 'retry', 'failed', 'deactivated'];
@@ -22,6 +28,10 @@ export class CreateWebhookBodyDto {
   })
   @IsString()
   @MaxLength(2048)
+  @Matches(WEBHOOK_URL_PATTERN, {
+    message:
+      'url must be an http or https URL with a host name or IPv4 address, without credentials or fragment',
+  })
   url: string;
 
   @ApiProperty({
@@ -30,8 +40,13 @@ export class CreateWebhookBodyDto {
     description: 'Message-name prefixes to receive (`review.requested`, or `review` for all).',
   })
   @IsArray()
+  @ArrayMinSize(1)
   @ArrayMaxSize(64)
   @IsString({ each: true })
+  @Matches(EVENT_PREFIX, {
+    each: true,
+    message: 'each value in events must be a message-name prefix like "review.requested"',
+  })
   events: string[];
 }
 

@@ -30,7 +30,17 @@ export interface NewWebhookSubscription {
   events: string[];
 }
 
-const EVENT_PREFIX = /^[a-z0-9]+(?:[.-][a-z0-9]+)*$/;
+/** A message-name prefix (`review`, `review.requested`). */
+export const EVENT_PREFIX = /^[a-z0-9]+(?:[.-][a-z0-9]+)*$/;
+
+/**
+ * The webhook URLs the HTTP API accepts, as its document states them: http or
+ * https, a host name (not a punycode `xn--` label) or a dotted IPv4 address,
+ * a port up to 65535, a path and query of URI characters, no credentials and
+ * no fragment. Every URL it matches passes webhookUrlProblems.
+ */
+export const WEBHOOK_URL_PATTERN =
+  /^[Hh][Tt][Tt][Pp][Ss]?:\/\/(?:(?:(?![Xx][Nn]--)[A-Za-z0-9-]+\.)*(?![Xx][Nn]--)[A-Za-z][A-Za-z0-9-]*|(?:(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9]))(?::(?:[0-9]{1,4}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5]))?(?:[/?][A-Za-z0-9._~!$&'()*+,;=:@/?-]*)?$/;
 const MAX_URL_LENGTH = 2048;
 const MAX_EVENTS = 64;
 

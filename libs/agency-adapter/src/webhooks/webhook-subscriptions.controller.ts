@@ -21,7 +21,7 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiProperty,
+  ApiParam,
   ApiPropertyOptional,
   ApiTags,
 } from '@nestjs/swagger';
@@ -45,11 +45,6 @@ class DeliveriesQueryDto {
   @Min(1)
   @Max(1000)
   limit?: number;
-}
-
-class WebhookIdParamDto {
-  @ApiProperty({ type: String, format: 'uuid' })
-  id: string;
 }
 
 interface JsonResponse {
@@ -79,6 +74,7 @@ class WebhookErrorFilter implements ExceptionFilter {
 }
 
 const ID = new ParseUUIDPipe({ version: undefined });
+const ID_PARAM = { name: 'id', description: 'Subscription id (UUID).', format: 'uuid' };
 
 /**
  * `/webhooks`: the agency's systems subscribe an endpoint to messages
@@ -111,18 +107,20 @@ export class WebhookSubscriptionsController {
   @Delete(':id')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Remove a subscription' })
+  @ApiParam(ID_PARAM)
   @ApiNoContentResponse()
   @ApiNotFoundResponse()
-  async remove(@Param('id', ID) id: WebhookIdParamDto['id']): Promise<void> {
+  async remove(@Param('id', ID) id: string): Promise<void> {
     await this.subscriptions.remove(id);
   }
 
   @Get(':id/deliveries')
   @ApiOperation({ summary: 'A subscription’s delivery attempts, newest first' })
+  @ApiParam(ID_PARAM)
   @ApiOkResponse({ type: [DeliveryAttemptDto] })
   @ApiNotFoundResponse()
   deliveries(
-    @Param('id', ID) id: WebhookIdParamDto['id'],
+    @Param('id', ID) id: string,
     @Query() query: DeliveriesQueryDto,
   ): Promise<DeliveryAttemptDto[]> {
     return this.subscriptions.deliveries(id, query.limit);

@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { AuditModule } from '../audit/audit.module';
+import { VerdictRepository } from './verdict.repository';
+import { VERDICT_COLLECTION, VerdictSchema } from './verdict.schema';
+import { VerdictsController } from './verdicts.controller';
+import { VerdictsService } from './verdicts.service';
+
+/** The coordinator's verdicts on messages: recorded, announced, and read over HTTP (ADR 11). */
+@Module({
+  imports: [
+    MongooseModule.forFeature([{ name: VERDICT_COLLECTION, schema: VerdictSchema }]),
+    AuditModule,
+  ],
+  controllers: [VerdictsController],
+  providers: [VerdictRepository, VerdictsService],
+  exports: [VerdictsService],
+})
+export class VerdictsModule {}
