@@ -2,7 +2,8 @@
 // @ts-check
 // NATS + database for developers who run the services from their IDE.
 //
-//   node scripts/infra.js ensure   install (first time: minutes) and locate both binaries
+//   node scripts/infra.js ensure   install (first time: minutes) and locate both binaries, and
+//                                  schemathesis (the OpenAPI fuzz test's tool)
 //   node scripts/infra.js up       start nats-server (4222, monitor 8222) and the database (27017)
 //   node scripts/infra.js status   what `up` started, and whether it answers
 //   node scripts/infra.js down     stop exactly the PIDs that `up` recorded
@@ -14,6 +15,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const infra = require('./lib/infra.js');
+const { ensureSchemathesis } = require('./lib/schemathesis.js');
 
 const ROOT = path.resolve(__dirname, '..');
 const INFRA_DIR = path.join(ROOT, '.local', 'infra');
@@ -53,6 +55,11 @@ async function assertPortFree(port, what) {
 async function ensure() {
   const found = await infra.ensure();
   for (const s of found) console.log(`${s.kind.padEnd(12)} ${s.bin}  [${s.source}]  ${s.version}`);
+  // The OpenAPI fuzz test's tool (test/fuzz/openapi-fuzz.int-spec.ts).
+  const st = await ensureSchemathesis();
+  console.log(
+    `${'schemathesis'.padEnd(12)} ${st.command.join(' ')}  [${st.source}]  ${st.version}`,
+  );
 }
 
 async function up() {

@@ -62,6 +62,9 @@ describe('operations endpoints: dead letters and the development clock', () => {
     });
     await http.delete(`/dead-letters/${again[0].seq}`).expect(204);
     await http.post(`/dead-letters/${again[0].seq}/replay`).expect(404);
+    // Stream sequences start at 1: entry 0 is no entry (not a 500 from JetStream's "bad request").
+    await http.post('/dead-letters/0/replay').expect(404);
+    await http.delete('/dead-letters/0').expect(404);
     await http.get('/dead-letters?limit=0').expect(400);
   });
 

@@ -16,3 +16,5 @@ export * from './messages/congress.messages';
 export * from './catalog';
 export * from './json-schema';
 export * from './bus-validator';
+export * from './text-safety';
+export * from './verdict';

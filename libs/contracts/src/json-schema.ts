@@ -57,6 +57,20 @@ const additionalConverters: ISchemaConverters = {
   [ValidationTypes.CONDITIONAL_VALIDATION]: {},
 };
 
+/**
+ * How class-validator metadata becomes JSON Schema, here and in the services'
+ * OpenAPI documents (libs/runtime/src/openapi-exact.ts): one translation of
+ * each rule.
+ */
+export function classValidatorSchemaOptions(refPointerPrefix = DEFINITIONS_REF_PREFIX) {
+  return {
+    classValidatorMetadataStorage: getMetadataStorage(),
+    classTransformerMetadataStorage: defaultMetadataStorage,
+    refPointerPrefix,
+    additionalConverters,
+  };
+}
+
 /** The payload classes reachable from the catalog, by class name. */
 function catalogClasses(): Map<string, new () => object> {
   const classes = new Map<string, new () => object>();
@@ -129,12 +143,10 @@ export interface ContractSchemas {
  * property, conditional requirements as if/then.
  */
 export function buildClassSchemas(): ContractSchemas {
-  const all = validationMetadatasToSchemas({
-    classValidatorMetadataStorage: getMetadataStorage(),
-    classTransformerMetadataStorage: defaultMetadataStorage,
-    refPointerPrefix: DEFINITIONS_REF_PREFIX,
-    additionalConverters,
-  }) as Record<string, JsonSchema>;
+  const all = validationMetadatasToSchemas(classValidatorSchemaOptions()) as Record<
+    string,
+    JsonSchema
+  >;
 
   const roots = catalogClasses();
   const classes: Record<string, JsonSchema> = {};

@@ -1,17 +1,20 @@
+import type { IncomingMessage } from 'node:http';
 import {
   ArgumentMetadata,
   BadRequestException,
   DynamicModule,
   INestApplication,
   Type,
+  UnsupportedMediaTypeException,
   ValidationPipe,
 } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { AppConfig } from '@icb/config';
-import { MAX_MESSAGE_BYTES } from '@icb/contracts';
+import { findUnsafeText, MAX_JSON_DEPTH, MAX_MESSAGE_BYTES, scanJsonText } from '@icb/contracts';
 import { Logger } from 'nestjs-pino';
+import { ApiErrorDto, documentValidationRules, exactOpenApi } from './openapi-exact';
 
 export interface ServiceDescription {
   title: string;
@@ -25,9 +28,8 @@ export interface ServiceDescription {
   signIn?: { publicPaths: string[]; cookie: string };
 }
 
-/** The validation every HTTP edge applies, with the contracts' classes. */
 /** Deepest nesting a request body may have: the contracts need a handful of levels. */
-export const MAX_BODY_DEPTH = 32;
+export const MAX_BODY_DEPTH = MAX_JSON_DEPTH;
 
 /** How deeply `value` nests objects and arrays (iterative: a hostile body cannot overflow the stack). */
 export function nestingDepth(value: unknown, limit = Infinity): number {
@@ -44,9 +46,36 @@ export function nestingDepth(value: unknown, limit = Infinity): number {
 }
 
 /**
- * Class-validator at every HTTP edge, after a depth cap: Nest's pipe walks a
- * body recursively, and a body nested thousands of levels deep would overflow
- * the stack (a 500) instead of getting a 400.
+ * Checks a JSON request body's bytes before they are parsed (the JSON body
+ * parser's `verify` step), in every service: they must be UTF-8 (decoding
+ * them anyway would turn bad bytes into U+FFFD without a word) and nest no
+ * deeper than MAX_BODY_DEPTH, so a body nested 100,000 levels deep is refused
+ * before anything builds or walks it. A 400 (415 for a charset other than
+ * UTF-8), in the shape of every other 400: `message` lists the problem.
+ */
+export function verifyJsonBody(
+  _req: IncomingMessage,
+  _res: unknown,
+  body: Buffer,
+  encoding: string,
+): void {
+  const charset = encoding.toLowerCase().replace(/^utf8$/, 'utf-8');
+  if (charset !== 'utf-8') {
+    throw new UnsupportedMediaTypeException(
+      `a JSON body must be UTF-8 (RFC 8259), not ${encoding}`,
+    );
+  }
+  const scanned = scanJsonText(body, MAX_BODY_DEPTH);
+  if (!scanned.ok) throw new BadRequestException([`body ${scanned.message}`]);
+}
+
+/**
+ * Class-validator at every HTTP edge, after two checks of its own on every
+ * input (body, query, path parameters), both without recursion: a depth cap
+ * (Nest's pipe walks a body recursively, and a body nested thousands of
+ * levels deep would overflow the stack, a 500, instead of getting a 400),
+ * and no string with a control character other than tab, line feed and
+ * carriage return (NUL included) or an unpaired surrogate (findUnsafeText).
  */
 class EdgeValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
@@ -54,6 +83,11 @@ class EdgeValidationPipe extends ValidationPipe {
       throw new BadRequestException([
         `${metadata.type} is nested more than ${MAX_BODY_DEPTH} levels deep`,
       ]);
+    }
+    const unsafe = findUnsafeText(value);
+    if (unsafe) {
+      const where = unsafe.path === '(root)' ? (metadata.data ?? metadata.type) : unsafe.path;
+      throw new BadRequestException([unsafe.message.replace(unsafe.path, where)]);
     }
     return super.transform(value, metadata) as Promise<unknown>;
   }
@@ -93,7 +127,11 @@ export function buildOpenApi(
       .addSecurityRequirements('basic')
       .addSecurityRequirements('cookie');
   }
-  const document = SwaggerModule.createDocument(app, builder.build());
+  // The document states what the edge enforces: the validators' rules first (openapi-exact.ts).
+  documentValidationRules();
+  const document = SwaggerModule.createDocument(app, builder.build(), {
+    extraModels: [ApiErrorDto],
+  });
   if (signIn) {
     for (const [path, item] of Object.entries(document.paths)) {
       if (!signIn.publicPaths.includes(path)) continue;
@@ -103,7 +141,7 @@ export function buildOpenApi(
       }
     }
   }
-  return document;
+  return exactOpenApi(document, signIn);
 }
 
 /**
@@ -118,7 +156,13 @@ export function configureService(
   app.useLogger(app.get(Logger));
   app.flushLogs();
   app.enableShutdownHooks();
-  app.useBodyParser('json', { limit: MAX_MESSAGE_BYTES });
+  // `verify` is left out of the option type Nest declares (it uses it for
+  // `rawBody`, which no service turns on); body-parser runs it before parsing.
+  const json: { limit: number; verify: typeof verifyJsonBody } = {
+    limit: MAX_MESSAGE_BYTES,
+    verify: verifyJsonBody,
+  };
+  app.useBodyParser('json', json);
   app.useGlobalPipes(edgeValidationPipe());
   const document = buildOpenApi(app, description);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });

@@ -273,20 +273,8 @@ export class AgencyParamDto {
 
 // ---------------------------------------------------------------- errors
 
-export class ApiErrorDto {
-  @ApiProperty({ type: 'integer', example: 404 })
-  statusCode: number;
-
-  @ApiProperty({ type: String, example: 'Not Found' })
-  error: string;
-
-  @ApiProperty({
-    oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }],
-    example: 'no consultation 0b9f6a52-7d1e-4c53-9a57-2f0a1c8e4d21',
-    description: 'What went wrong; one line per problem for invalid parameters.',
-  })
-  message: string | string[];
-}
+/** Every error answer, in the one shape every service's document declares. */
+export { ApiErrorDto } from '@icb/runtime';
 
 // ---------------------------------------------------------------- summaries
 

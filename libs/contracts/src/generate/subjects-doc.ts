@@ -7,6 +7,7 @@ import {
   type MessageDefinition,
 } from '../define';
 import { AGENCIES, type Party } from '../parties';
+import { verdictSubject } from '../verdict';
 import { payloadClassName } from '../json-schema';
 import { channelAddress } from './asyncapi';
 
@@ -69,12 +70,19 @@ and \`docs/asyncapi.yaml\` describes the same channels.
 - \`${EVENT_SUBJECT_PREFIX}.>\` (stream): events. They are stored in a JetStream stream and
   consumed by durable consumers; the envelope id is the \`Nats-Msg-Id\`, so a re-publish is
   de-duplicated.
-- \`${RPC_SUBJECT_PREFIX}.>\` (request/reply): queries and commands that want an answer now.
+- \`${RPC_SUBJECT_PREFIX}.>\` (request/reply, core NATS): answers wanted now rather than stored.
   No stream covers them: a stream on a request subject would answer the request with a
-  publish acknowledgement instead of the service's reply.
+  publish acknowledgement instead of the service's reply. \`${verdictSubject('dod').replace(/dod$/, '<party>')}\`
+  carries the coordinator's verdict on each message the party published (accepted, or
+  refused with a code and a reason; ADR 11): only the coordinator publishes there, only
+  that party reads it, and the coordinator keeps every verdict (\`GET /messages/{eventId}/verdict\`),
+  so one missed here is read there.
 - \`${DLQ_SUBJECT_PREFIX}.>\` (dead letters): messages a consumer could not process
   (invalid, unknown subject, or out of retries), with the reason. Kept apart from the
-  event stream so that replaying events never replays dead letters.
+  event stream so that replaying events never replays dead letters. Whatever an agency
+  publishes that the catalog does not let it (a message of another publisher, or none in
+  the catalog) is dead-lettered by the coordinator, or, when addressed to a party, by that
+  party's adapter: never stored unread (ADR 13).
 
 ## Messages
 
