@@ -120,9 +120,6 @@ async function up() {
   await status();
   console.log('\nFor services run from an IDE:');
   console.log(`  NATS_URL=${process.env.NATS_URL || `nats://127.0.0.1:${PORTS.nats}`}`);
-  console.log(
-    `  NATS_MONITOR_URL=${process.env.NATS_MONITOR_URL || `http://127.0.0.1:${PORTS.natsMonitor}`}`,
-  );
   console.log(`  MONGO_URL=${process.env.MONGO_URL || `mongodb://127.0.0.1:${PORTS.mongo}/icb`}`);
 }
 

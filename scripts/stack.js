@@ -177,7 +177,8 @@ async function main() {
 
   // --- NATS and the database -------------------------------------------
   let natsUrl = process.env.NATS_URL;
-  let natsMonitorUrl = process.env.NATS_MONITOR_URL;
+  /** nats-server's monitoring endpoint, shown to the person running the stack (no service reads it). */
+  let natsMonitorUrl;
   let mongoUrl = process.env.MONGO_URL;
   /** @type {Record<string, string> | undefined} */
   let passwords;
@@ -256,7 +257,6 @@ async function main() {
       env: {
         ...process.env,
         NATS_URL: natsUrl,
-        ...(natsMonitorUrl ? { NATS_MONITOR_URL: natsMonitorUrl } : {}),
         MONGO_URL: mongoUrl,
         HTTP_HOST: '127.0.0.1',
         HTTP_PORT: String(spec.port),

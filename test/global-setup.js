@@ -41,7 +41,6 @@ module.exports = async function globalSetup() {
 
   if (nats.status === 'fulfilled' && nats.value) {
     process.env.NATS_URL = nats.value.url;
-    process.env.NATS_MONITOR_URL = nats.value.monitorUrl;
   }
   if (mongo.status === 'fulfilled' && mongo.value) process.env.MONGO_URL = mongo.value.url;
   process.stderr.write(
