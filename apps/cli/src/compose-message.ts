@@ -1,14 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import {
-  cloudEventType,
+  buildEnvelope,
   createBusValidator,
   isMessageName,
   isParty,
   MESSAGE_NAMES,
   MESSAGES,
-  PRECEDENCES,
-  schemaId,
-  sourceOf,
   subjectFor,
   validatePayloadWithClassValidator,
   type BusValidator,
@@ -32,9 +28,9 @@ export interface ComposeOptions {
   id?: string;
   correlationId?: string;
   causationId?: string;
-  /** Envelope marking; default: the payload's `classification`, else UNCLASSIFIED. */
+  /** Raises the payload's `classification` (the high-water mark of both); else the payload's, else UNCLASSIFIED. */
   classification?: string;
-  /** Default: the payload's `precedence`, else ROUTINE. */
+  /** With a payload `precedence` the more urgent of both; else the payload's, else ROUTINE. */
   precedence?: Precedence;
   time?: Date;
   namespace?: string;
@@ -78,12 +74,7 @@ export function composeMessage(
       `one of: state-pm, dod, nsc, cia, treasury, coordinator`,
     );
   }
-  const def = MESSAGES[name] as unknown as {
-    name: string;
-    version: number;
-    publishers: readonly Party[];
-    subjectOf: (p: unknown) => string;
-  };
+  const def = MESSAGES[name] as unknown as { version: number; publishers: readonly Party[] };
   if (!def.publishers.includes(party)) {
     throw new UsageError(
       `${party} may not publish ${name}`,
@@ -98,31 +89,16 @@ export function composeMessage(
       `nothing was sent; its schema is docs/schemas/${name}.v${def.version}.json`,
     );
   }
-  const data = payload as { classification?: unknown; precedence?: unknown };
-  const id = opts.id ?? randomUUID();
-  const precedence =
-    opts.precedence ??
-    (typeof data.precedence === 'string' &&
-    (PRECEDENCES as readonly string[]).includes(data.precedence)
-      ? (data.precedence as Precedence)
-      : 'ROUTINE');
-  const envelope: Envelope = {
-    specversion: '1.0',
-    id,
-    source: sourceOf(party),
-    type: cloudEventType(def),
-    time: (opts.time ?? new Date()).toISOString(),
-    subject: def.subjectOf(payload),
-    datacontenttype: 'application/json',
-    dataschema: schemaId(def),
-    correlationid: opts.correlationId ?? id,
-    classification:
-      opts.classification ??
-      (typeof data.classification === 'string' ? data.classification : 'UNCLASSIFIED'),
-    precedence,
-    data: payload,
-  };
-  if (opts.causationId) envelope.causationid = opts.causationId;
+  const envelope: Envelope = buildEnvelope(name, payload as never, {
+    publisher: party,
+    id: opts.id,
+    time: opts.time,
+    correlationId: opts.correlationId,
+    causationId: opts.causationId,
+    classification: opts.classification,
+    defaultClassification: 'UNCLASSIFIED',
+    precedence: opts.precedence,
+  });
   const result = busValidator().validateEnvelope(name, JSON.parse(JSON.stringify(envelope)));
   if (!result.ok) {
     throw new ValidationFailedError(`invalid ${name} envelope`, result.errors);

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { headers as natsHeaders } from '@nats-io/nats-core';
 import {
@@ -15,12 +14,11 @@ import {
 import { nanos } from '@nats-io/nats-core';
 import {
   AGENCIES,
+  buildEnvelope as buildContractEnvelope,
   cloudEventType,
   createBusValidator,
   MESSAGES,
   partyOfSource,
-  schemaId,
-  sourceOf,
   subjectFor,
   type Agency,
   type BusValidator,
@@ -85,9 +83,12 @@ export interface PublishOptions {
   correlationId?: string;
   /** The event that caused this one (e.g. the review request a sign-off answers). */
   causationId?: string;
-  /** Used when the payload has no `classification`; default `UNCLASSIFIED`. */
+  /**
+   * Raises the payload's `classification` (the envelope carries the high-water
+   * mark of both); used alone when the payload has none; default `UNCLASSIFIED`.
+   */
   classification?: string;
-  /** Used when the payload has no `precedence`; default `ROUTINE`. */
+  /** With a payload `precedence` the more urgent of both; default `ROUTINE`. */
   precedence?: Precedence;
   time?: Date;
   traceparent?: string;
@@ -115,43 +116,17 @@ export function buildEnvelope<N extends MessageName>(
     throw new InvalidMessageError(String(name), [`(root) unknown message "${String(name)}"`]);
   }
   if (!mayPublish(agency, name)) throw new NotPermittedError(name, agency);
-  const def = MESSAGES[name] as unknown as {
-    name: string;
-    version: number;
-    subjectOf: (p: PayloadOf<N>) => string;
-  };
-  const id = opts.id ?? randomUUID();
-  const fromPayload = (payload ?? {}) as { classification?: unknown; precedence?: unknown };
-  let subject: string;
-  try {
-    subject = def.subjectOf(payload);
-  } catch {
-    subject = '';
-  }
-  const envelope: Envelope<PayloadOf<N>> = {
-    specversion: '1.0',
-    id,
-    source: sourceOf(agency),
-    type: cloudEventType(def),
-    time: (opts.time ?? new Date()).toISOString(),
-    subject,
-    datacontenttype: 'application/json',
-    dataschema: schemaId(def),
-    correlationid: opts.correlationId ?? id,
-    classification:
-      (typeof fromPayload.classification === 'string' ? fromPayload.classification : undefined) ??
-      opts.classification ??
-      'UNCLASSIFIED',
-    precedence:
-      (typeof fromPayload.precedence === 'string'
-        ? (fromPayload.precedence as Precedence)
-        : undefined) ??
-      opts.precedence ??
-      'ROUTINE',
-    data: payload,
-  };
-  if (opts.causationId) envelope.causationid = opts.causationId;
-  if (opts.traceparent) envelope.traceparent = opts.traceparent;
+  const envelope = buildContractEnvelope(name, payload, {
+    publisher: agency,
+    id: opts.id,
+    time: opts.time,
+    correlationId: opts.correlationId,
+    causationId: opts.causationId,
+    traceparent: opts.traceparent,
+    classification: opts.classification,
+    defaultClassification: 'UNCLASSIFIED',
+    precedence: opts.precedence,
+  });
   const result = validator.validateEnvelope(name, JSON.parse(JSON.stringify(envelope)));
   if (!result.ok) throw new InvalidMessageError(name, result.errors);
   return { envelope, subject: subjectFor(name, agency, payload) };

@@ -377,6 +377,11 @@ export function isMessageName(value: unknown): value is MessageName {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(MESSAGES, value);
 }
 
+/** Whether a message is about one consultation (its subject is the consultation id): its envelope must carry a marking. */
+export function isConsultationScoped(name: MessageName): boolean {
+  return (MESSAGES[name] as { subjectOf: unknown }).subjectOf === byConsultation;
+}
+
 /** The definition of a message, typed by its name. */
 export function messageDefinition<N extends MessageName>(name: N): MessageDefinition<PayloadOf<N>> {
   return MESSAGES[name] as unknown as MessageDefinition<PayloadOf<N>>;

@@ -1,5 +1,7 @@
 import { validateSync } from 'class-validator';
 import {
+  clearanceCovers,
+  CLEARANCES,
   formatMarking,
   highWaterMark,
   InvalidMarkingError,
@@ -7,6 +9,8 @@ import {
   isValidMarking,
   MARKING_PATTERN,
   parseMarking,
+  type ClassificationLevel,
+  type Clearance,
   type Marking,
 } from './classification';
 
@@ -154,5 +158,25 @@ describe('@IsMarking()', () => {
     expect(check(3)).toEqual([
       'classification must be a classification banner marking (a marking is a string)',
     ]);
+  });
+});
+
+describe('clearanceCovers: the one ranking of clearances against levels', () => {
+  const cases: [Clearance, ClassificationLevel, boolean][] = [
+    ['UNCLASSIFIED', 'UNCLASSIFIED', true],
+    ['UNCLASSIFIED', 'CUI', true],
+    ['UNCLASSIFIED', 'CONFIDENTIAL', false],
+    ['CONFIDENTIAL', 'CONFIDENTIAL', true],
+    ['CONFIDENTIAL', 'SECRET', false],
+    ['SECRET', 'CONFIDENTIAL', true],
+    ['SECRET', 'TOP SECRET', false],
+    ['TOP SECRET', 'TOP SECRET', true],
+  ];
+  it.each(cases)('%s cleared, reading %s: %s', (clearance, level, expected) => {
+    expect(clearanceCovers(clearance, level)).toBe(expected);
+  });
+
+  it('ranks clearances lowest first, with no clearance for CUI', () => {
+    expect(CLEARANCES).toEqual(['UNCLASSIFIED', 'CONFIDENTIAL', 'SECRET', 'TOP SECRET']);
   });
 });

@@ -105,6 +105,28 @@ export function dominatesLevel(a: ClassificationLevel, b: ClassificationLevel): 
   return levelRank(a) >= levelRank(b);
 }
 
+/**
+ * Personnel security clearances, lowest first: the classification levels
+ * without CUI (CUI needs an account, not a clearance).
+ */
+export const CLEARANCES = [
+  'UNCLASSIFIED',
+  'CONFIDENTIAL',
+  'SECRET',
+  'TOP SECRET',
+] as const satisfies readonly ClassificationLevel[];
+export type Clearance = (typeof CLEARANCES)[number];
+
+/**
+ * May someone cleared to `clearance` read content at `level`? UNCLASSIFIED and
+ * CUI need no clearance; a classified level needs a clearance at least as high
+ * (the ranking is CLASSIFICATION_LEVELS').
+ */
+export function clearanceCovers(clearance: Clearance, level: ClassificationLevel): boolean {
+  if (level === 'UNCLASSIFIED' || level === 'CUI') return true;
+  return dominatesLevel(clearance, level);
+}
+
 function sortCuiCategories(categories: readonly CuiCategory[]): CuiCategory[] {
   return [...categories].sort((a, b) => CUI_CATEGORIES.indexOf(a) - CUI_CATEGORIES.indexOf(b));
 }

@@ -1,6 +1,7 @@
 export * from './parties';
 export * from './define';
 export * from './envelope';
+export * from './envelope-builder';
 export * from './vocabularies';
 export * from './classification';
 export * from './validation/patterns';

@@ -1,15 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { headers as natsHeaders } from '@nats-io/nats-core';
 import {
-  cloudEventType,
+  buildEnvelope,
   Envelope,
   MESSAGES,
   MessageName,
   natsSubject,
   PayloadOf,
   Precedence,
-  schemaId,
-  sourceOf,
 } from '@icb/contracts';
 import { BUS_VALIDATOR, BusValidator } from './bus-validator.provider';
 import { newEventId } from './event-id';
@@ -25,7 +23,9 @@ export interface PublishOptions {
   /** The event that caused this one: sets causation, correlation, and inherits marking and precedence. */
   causedBy?: Pick<Envelope, 'id' | 'correlationid' | 'classification' | 'precedence'>;
   correlationId?: string;
+  /** Raises the payload's marking (the high-water mark of both); else the cause's, else UNCLASSIFIED. */
   classification?: string;
+  /** With a payload precedence the more urgent of both; else the cause's, else ROUTINE. */
   precedence?: Precedence;
   time?: Date;
   traceparent?: string;
@@ -64,43 +64,23 @@ export class EventPublisher {
     payload: PayloadOf<N>,
     opts: PublishOptions = {},
   ): { envelope: Envelope<PayloadOf<N>>; subject: string } {
-    const def = MESSAGES[name] as unknown as {
-      name: string;
-      version: number;
-      publishers: readonly string[];
-      subjectOf: (p: PayloadOf<N>) => string;
-      addressee?: (p: PayloadOf<N>) => string;
-    };
     const party = this.options.party;
-    if (!def.publishers.includes(party)) throw new PublishForbiddenError(name, party);
-    const id = opts.id ?? newEventId();
-    const fromPayload = payload as { classification?: unknown; precedence?: unknown };
-    const envelope: Envelope<PayloadOf<N>> = {
-      specversion: '1.0',
-      id,
-      source: sourceOf(party),
-      type: cloudEventType(def),
-      time: (opts.time ?? new Date()).toISOString(),
-      subject: def.subjectOf(payload),
-      datacontenttype: 'application/json',
-      dataschema: schemaId(def),
-      correlationid: opts.correlationId ?? opts.causedBy?.correlationid ?? id,
-      classification:
-        opts.classification ??
-        (typeof fromPayload.classification === 'string' ? fromPayload.classification : undefined) ??
-        opts.causedBy?.classification ??
-        'UNCLASSIFIED',
-      precedence:
-        opts.precedence ??
-        (typeof fromPayload.precedence === 'string'
-          ? (fromPayload.precedence as Precedence)
-          : undefined) ??
-        opts.causedBy?.precedence ??
-        'ROUTINE',
-      data: payload,
-    };
-    if (opts.causedBy) envelope.causationid = opts.causedBy.id;
-    if (opts.traceparent) envelope.traceparent = opts.traceparent;
+    const publishers = (MESSAGES[name] as { publishers: readonly string[] }).publishers;
+    if (!publishers.includes(party)) throw new PublishForbiddenError(name, party);
+    // The marking and precedence of the event that caused this one are the
+    // fallback when neither the payload nor the caller gives one.
+    const envelope = buildEnvelope(name, payload, {
+      publisher: party,
+      id: opts.id ?? newEventId(),
+      time: opts.time,
+      correlationId: opts.correlationId ?? opts.causedBy?.correlationid,
+      causationId: opts.causedBy?.id,
+      traceparent: opts.traceparent,
+      classification: opts.classification,
+      defaultClassification: opts.causedBy?.classification ?? 'UNCLASSIFIED',
+      precedence: opts.precedence,
+      defaultPrecedence: opts.causedBy?.precedence,
+    });
     const result = this.validator.validateEnvelope(name, JSON.parse(JSON.stringify(envelope)));
     if (!result.ok) throw new PublishValidationError(name, result.errors);
     // natsSubject's generic signature wants the definition and payload types to agree.

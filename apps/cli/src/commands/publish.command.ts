@@ -148,12 +148,12 @@ export function addEnvelopeOptions(command: Command): Command {
     .option('--causation-id <uuid>', 'the event that caused this one', parseUuid)
     .option(
       '--classification <marking>',
-      "the envelope's marking (default: the payload's, else UNCLASSIFIED)",
+      "the envelope's marking: may raise the payload's, never lower it (default: the payload's, else UNCLASSIFIED)",
     )
     .addOption(
       new Option(
         '--precedence <p>',
-        "the envelope's precedence (default: the payload's, else ROUTINE)",
+        "the envelope's precedence: the more urgent of this and the payload's (default: the payload's, else ROUTINE)",
       ).choices(PRECEDENCES),
     );
 }

@@ -1,13 +1,4 @@
-import { tryParseMarking } from '@icb/contracts';
-import type { Clearance } from './operator';
-
-const RANK: Record<string, number> = {
-  UNCLASSIFIED: 0,
-  CUI: 0,
-  CONFIDENTIAL: 1,
-  SECRET: 2,
-  'TOP SECRET': 3,
-};
+import { clearanceCovers, tryParseMarking, type Clearance } from '@icb/contracts';
 
 /**
  * May someone with `clearance` read content under the banner `marking`? Only
@@ -19,6 +10,5 @@ const RANK: Record<string, number> = {
  */
 export function mayRead(clearance: Clearance, marking: string): boolean {
   const parsed = tryParseMarking(marking);
-  const level = parsed.ok ? RANK[parsed.marking.level] : RANK['TOP SECRET'];
-  return RANK[clearance] >= level;
+  return clearanceCovers(clearance, parsed.ok ? parsed.marking.level : 'TOP SECRET');
 }

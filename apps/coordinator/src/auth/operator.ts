@@ -1,3 +1,5 @@
+import type { Clearance } from '@icb/contracts';
+
 /**
  * Who is asking: an operator signed in (a person) or an adapter's service
  * account. Roles: a viewer reads; an action officer also acts (dead letters,
@@ -6,9 +8,8 @@
 export const OPERATOR_ROLES = ['viewer', 'action-officer'] as const;
 export type OperatorRole = (typeof OPERATOR_ROLES)[number];
 
-/** Personnel security clearances, lowest first (CUI needs none, only an account). */
-export const CLEARANCES = ['UNCLASSIFIED', 'CONFIDENTIAL', 'SECRET', 'TOP SECRET'] as const;
-export type Clearance = (typeof CLEARANCES)[number];
+/** Personnel security clearances, lowest first: the contracts' ranking. */
+export { CLEARANCES, type Clearance } from '@icb/contracts';
 
 export interface Operator {
   username: string;
