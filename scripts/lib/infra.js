@@ -5,8 +5,9 @@
 // library at load time, because it runs before `npm ci` and before any build
 // (`mongodb` is required lazily, only to check that a database answers).
 //
-// Used by scripts/infra.js (up/down/status/ensure), scripts/stack.js (npm
-// start), test/global-setup.js and .ci/run.
+// Used by scripts/infra.js (up/down/status/ensure: the command line),
+// scripts/stack.js (npm start), test/global-setup.js and libs/testing. A
+// library only: it requires nothing of the scripts that use it.
 //
 // Rules: loopback only; every server keeps its data, log and PID file under
 // the folder it is given; we only ever signal a PID we started, and before
@@ -769,8 +770,3 @@ module.exports = {
   logTail,
   sleep,
 };
-
-if (require.main === module) {
-  // `node scripts/lib/infra.js ensure` is the same as `node scripts/infra.js ensure`.
-  require('../infra.js');
-}

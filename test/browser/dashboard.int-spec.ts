@@ -32,7 +32,7 @@ import {
   waitFor,
 } from '@icb/testing';
 import { CoordinatorModule } from '../../apps/coordinator/src/app.module';
-import { Clock, FakeClock } from '../../apps/coordinator/src/clocks/clock';
+import { Clock, FakeClock } from '../../apps/coordinator/src/time/clock';
 
 jest.setTimeout(120_000);
 

@@ -13,7 +13,7 @@ import { authHeader, startHttpService, testEnv, urlOf, waitFor } from '@icb/test
 import { CiaAdapterModule } from '../../apps/cia-adapter/src/app.module';
 import { DodAdapterModule } from '../../apps/dod-adapter/src/app.module';
 import { CoordinatorModule } from '../../apps/coordinator/src/app.module';
-import { Clock, FakeClock } from '../../apps/coordinator/src/clocks/clock';
+import { Clock, FakeClock } from '../../apps/coordinator/src/time/clock';
 import { ClockScheduler } from '../../apps/coordinator/src/clocks/clock-scheduler';
 import { COORDINATOR_API } from '../../apps/coordinator/src/coordinator.api';
 import { NscAdapterModule } from '../../apps/nsc-adapter/src/app.module';

@@ -3,7 +3,7 @@ import { ConfigModule } from '@icb/config';
 import { AGENCIES } from '@icb/contracts';
 import { MessagingModule, MessagingModuleOptions } from '@icb/messaging';
 import { ObservabilityModule } from '@icb/observability';
-import { AuditVerificationModule } from './audit/audit-verification.module';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { ClocksModule } from './clocks/clocks.module';
 import { ConsultationsModule } from './consultations/consultations.module';
@@ -11,6 +11,7 @@ import { DashboardModule } from './dashboard/dashboard.module';
 import { DatabaseModule } from './database/database.module';
 import { DeadLettersModule } from './dead-letters/dead-letters.module';
 import { EventsModule } from './events/events.module';
+import { TimeModule } from './time/time.module';
 
 export const COORDINATOR_SERVICE = 'coordinator';
 
@@ -45,9 +46,12 @@ export class CoordinatorModule {
         }),
         AuthModule,
         DatabaseModule,
-        ClocksModule,
+        TimeModule,
         ConsultationsModule,
-        AuditVerificationModule,
+        // Built on the consultations (imported after them, so the routes and
+        // the generated document keep their order).
+        ClocksModule,
+        AuditModule,
         EventsModule,
         DeadLettersModule,
         DashboardModule,

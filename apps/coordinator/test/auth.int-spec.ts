@@ -6,7 +6,7 @@ import request from 'supertest';
 import { EventPublisher } from '@icb/messaging';
 import { authHeader, startHttpService, testEnv, testOperators, urlOf, waitFor } from '@icb/testing';
 import { CoordinatorModule } from '../src/app.module';
-import { Clock, FakeClock } from '../src/clocks/clock';
+import { Clock, FakeClock } from '../src/time/clock';
 import { ConsultationRepository } from '../src/consultations/consultation.repository';
 import { COORDINATOR_API } from '../src/coordinator.api';
 import { aConsultation, aReview, aStoredConsultation } from './factories';

@@ -14,7 +14,7 @@ import { subjectFor, type Agency } from '@icb/contracts';
 import { DeadLetterService, NatsConnectionProvider, SubjectSpace } from '@icb/messaging';
 import type { DeadLetterEntry } from '@icb/messaging';
 import { authHeader, waitFor } from '@icb/testing';
-import { EventLogRepository } from '../src/audit/event-log.repository';
+import { EventLogRepository } from '../src/event-log/event-log.repository';
 import { ConsultationView } from '../src/consultations/consultation-view';
 import { anFmsCase, Harness, officer, startCoordinator } from './harness';
 

@@ -275,4 +275,16 @@ describe('the coordination core holds under change (real coordinator, NATS and F
       expect(ours.map((i) => i.review.revision)).toEqual(cases.map(() => 2));
     }
   });
+
+  it("a clock's event about a SECRET consultation is marked SECRET, like every event about it", async () => {
+    const secret = anFmsCase({ clearingParties: ['cia'], classification: 'SECRET' });
+    await bus.publishAs('state-pm', 'consultation.opened', secret);
+    await atVersion(secret.consultationId, 1);
+    await http.post('/dev/clock/advance').send({ hours: 7 }).expect(200);
+    const overdue = await bus.next(
+      'clock.overdue',
+      (d) => d.consultationId === secret.consultationId && d.clock === 'acknowledgement',
+    );
+    expect(overdue.classification).toBe('SECRET');
+  });
 });

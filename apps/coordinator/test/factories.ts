@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Agency } from '@icb/contracts';
-import { GENESIS } from '../src/audit/hash-chain';
+import { GENESIS } from '../src/event-log/hash-chain';
 import type { ClockRecord, Consultation, Review } from '../src/consultations/consultation.model';
 import type { StoredConsultation } from '../src/consultations/consultation.repository';
 

@@ -9,7 +9,7 @@ import { configureService } from '@icb/runtime';
 import { authHeader, TestBus, testEnv, waitFor } from '@icb/testing';
 import { COORDINATOR_SERVICE, CoordinatorModule, CoordinatorOptions } from '../src/app.module';
 import { AuditService } from '../src/audit/audit.service';
-import { Clock, FakeClock } from '../src/clocks/clock';
+import { Clock, FakeClock } from '../src/time/clock';
 import { ClockScheduler } from '../src/clocks/clock-scheduler';
 import type { Consultation } from '../src/consultations/consultation.model';
 import { ConsultationsService } from '../src/consultations/consultations.service';

@@ -34,7 +34,7 @@ import {
 } from '@icb/contracts';
 import { validPayload } from '@icb/contracts/testing/message-cases';
 import { authHeader, TestBus, testEnv, waitFor } from '@icb/testing';
-import { FakeClock } from '../src/clocks/clock';
+import { FakeClock } from '../src/time/clock';
 import * as aggregate from '../src/consultations/consultation.aggregate';
 import { ConsultationView } from '../src/consultations/consultation-view';
 import type { Change, ChangeContext } from '../src/consultations/consultation.aggregate';

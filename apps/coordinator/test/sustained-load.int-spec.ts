@@ -18,7 +18,7 @@
 import type { Agency } from '@icb/contracts';
 import { DeadLetterService } from '@icb/messaging';
 import { testEnv } from '@icb/testing';
-import { FakeClock } from '../src/clocks/clock';
+import { FakeClock } from '../src/time/clock';
 import {
   anFmsCase,
   checkApplied,

@@ -10,8 +10,8 @@ import { getModelToken } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { testEnv } from '@icb/testing';
 import { CoordinatorModule } from '../src/app.module';
-import { EventLogRepository, LogConflictError } from '../src/audit/event-log.repository';
-import { chain, GENESIS } from '../src/audit/hash-chain';
+import { EventLogRepository, LogConflictError } from '../src/event-log/event-log.repository';
+import { chain, GENESIS } from '../src/event-log/hash-chain';
 import {
   ConsultationRepository,
   VERSIONS_KEPT,

@@ -1,15 +1,21 @@
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 /**
- * One of the plain CommonJS libraries of scripts/lib (shared with the local
- * stack), found by walking up: from src under Jest, from dist for the benchmarks.
+ * The repository's root. This file runs from libs/testing/src (Jest) or,
+ * built, from dist/libs/testing/src (the benchmarks: tsconfig.build.json
+ * keeps the repository's layout under dist/, which holds no package.json).
+ */
+const SOURCE_ROOT = resolve(__dirname, '..', '..', '..');
+const REPO_ROOT = existsSync(join(SOURCE_ROOT, 'package.json'))
+  ? SOURCE_ROOT
+  : resolve(SOURCE_ROOT, '..');
+
+/**
+ * One of the plain CommonJS libraries of scripts/lib, shared with the local
+ * stack (they run before any build, so they are not compiled to dist/).
  */
 export function scriptsLib<T>(name: 'infra' | 'operators'): T {
-  for (let dir = __dirname, i = 0; i < 8; i++, dir = dirname(dir)) {
-    const file = join(dir, 'scripts', 'lib', `${name}.js`);
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    if (existsSync(file)) return require(file) as T;
-  }
-  throw new Error(`scripts/lib/${name}.js not found above ${__dirname}`);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(join(REPO_ROOT, 'scripts', 'lib', `${name}.js`)) as T;
 }

@@ -9,9 +9,9 @@ import {
   ApiPropertyOptional,
   ApiTags,
 } from '@nestjs/swagger';
-import { ApiErrorDto } from '../consultations/consultation.dto';
+import { ApiErrorDto } from '@icb/runtime';
 import { AuditService } from './audit.service';
-import type { VerifyResult } from './hash-chain';
+import type { VerifyResult } from '../event-log/hash-chain';
 
 const PROBLEMS = ['altered', 'removed', 'reordered', 'truncated'] as const;
 

@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
-import { MongooseModule } from '@nestjs/mongoose';
-import { EventLogRepository } from './event-log.repository';
-import { EVENT_LOG_COLLECTION, EventLogSchema } from './event-log.schema';
+import { ConsultationsModule } from '../consultations/consultations.module';
+import { EventLogModule } from '../event-log/event-log.module';
+import { AuditController } from './audit.controller';
+import { AuditService } from './audit.service';
 
+/** Verification of a consultation's event log over HTTP: reads the consultations, never the reverse. */
 @Module({
-  imports: [MongooseModule.forFeature([{ name: EVENT_LOG_COLLECTION, schema: EventLogSchema }])],
-  providers: [EventLogRepository],
-  exports: [EventLogRepository],
+  imports: [EventLogModule, ConsultationsModule],
+  controllers: [AuditController],
+  providers: [AuditService],
 })
 export class AuditModule {}

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ConsultationRepository } from '../consultations/consultation.repository';
 import { ConsultationsService } from '../consultations/consultations.service';
-import { EventLogRepository } from './event-log.repository';
-import { verifyChain, VerifyResult } from './hash-chain';
+import { EventLogRepository } from '../event-log/event-log.repository';
+import { verifyChain, VerifyResult } from '../event-log/hash-chain';
 
 /** Checks a consultation's hash-chained event log against the head recorded on the consultation. */
 @Injectable()

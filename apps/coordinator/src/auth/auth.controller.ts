@@ -19,7 +19,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { ServerResponse } from 'node:http';
-import { ApiErrorDto } from '../consultations/consultation.dto';
+import { ApiErrorDto } from '@icb/runtime';
 import { CurrentOperator, HttpRequest, Public } from './auth.decorators';
 import { cookieValue, SESSION_COOKIE } from './auth.guard';
 import { AuthService, TooManySignInsError } from './auth.service';

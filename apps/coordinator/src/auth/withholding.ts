@@ -3,33 +3,46 @@
  * see that a consultation exists, its status, clocks and whose move it is,
  * so they can tell what is stuck; its title, attributes, sign-off texts and
  * timeline summaries are withheld when it is classified above their
- * clearance. Pure functions over the response shapes.
+ * clearance. Pure functions over the response shapes, seen through the few
+ * fields they read: the consultations depend on auth, never the reverse.
  */
-import type {
-  ConsultationSummaryDto,
-  TimelineEntryDto,
-  UpcomingClockDto,
-  WithheldConsultationDto,
-} from '../consultations/consultation.dto';
 import { mayRead } from './clearance';
 import type { Operator } from './operator';
 
+/** A response that names a consultation: its marking, and the title an operator may not read. */
+export interface Withholdable {
+  classification: string;
+  title: string;
+  withheld?: boolean;
+}
+
+/** A timeline entry as responses give it. */
+export interface TimelineEntryLike {
+  seq: number;
+  at: string;
+  type: string;
+  actor: string;
+  eventId: string;
+  summary: string;
+  data?: Record<string, unknown>;
+}
+
 export const WITHHELD = '[withheld]';
 
-export function withholdSummary<T extends ConsultationSummaryDto>(reader: Operator, s: T): T {
+export function withholdSummary<T extends Withholdable>(reader: Operator, s: T): T {
   if (mayRead(reader.clearance, s.classification)) return s;
   return { ...s, title: WITHHELD, withheld: true };
 }
 
-export function withholdClock(reader: Operator, c: UpcomingClockDto): UpcomingClockDto {
+export function withholdClock<T extends Withholdable>(reader: Operator, c: T): T {
   if (mayRead(reader.clearance, c.classification)) return c;
   return { ...c, title: WITHHELD, withheld: true };
 }
 
-export function withheldDetail(
-  summary: ConsultationSummaryDto,
-  timeline: TimelineEntryDto[],
-): WithheldConsultationDto {
+export function withheldDetail<S extends Withholdable>(
+  summary: S,
+  timeline: readonly TimelineEntryLike[],
+): S & { withheld: boolean; timeline: TimelineEntryLike[] } {
   return {
     ...summary,
     title: WITHHELD,

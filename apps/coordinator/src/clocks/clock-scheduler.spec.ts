@@ -1,7 +1,7 @@
 import type { Consultation } from '../consultations/consultation.model';
 import type { ConsultationView } from '../consultations/consultation-view';
 import type { ConsultationsService } from '../consultations/consultations.service';
-import { FakeClock } from './clock';
+import { FakeClock } from '../time/clock';
 import { ClockScheduler } from './clock-scheduler';
 
 const T1 = '2026-03-10T12:00:00.000Z';

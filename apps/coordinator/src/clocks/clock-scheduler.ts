@@ -13,7 +13,7 @@ import { fireDueClocks } from '../consultations/consultation.aggregate';
 import type { Consultation } from '../consultations/consultation.model';
 import { ConsultationView } from '../consultations/consultation-view';
 import { ConsultationsService } from '../consultations/consultations.service';
-import { Clock } from './clock';
+import { Clock } from '../time/clock';
 
 export const CLOCK_TICK_MS = Symbol('CLOCK_TICK_MS');
 /** Optional: the wall time (ms) the backoff of failing clocks runs on (tests). */

@@ -1,23 +1,21 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { AppConfig } from '@icb/config';
-import { AdjustableClock, Clock, SystemClock } from './clock';
-import { CLOCK_TICK_MS } from './clock-scheduler';
+import { ConsultationsModule } from '../consultations/consultations.module';
+import { CLOCK_TICK_MS, ClockScheduler } from './clock-scheduler';
+import { DevClockController } from './dev-clock.controller';
 
 /**
- * Time for the whole coordinator: the system clock; an adjustable one when
- * DEV_CLOCK=true (local stacks); a FakeClock in tests (`overrideProvider(Clock)`).
+ * The consultations' clocks (deadlines, reminders, deemed concurrence, review
+ * periods), fired by the scheduler, and the development clock that moves
+ * time forward on local stacks. Built on the consultations, never the reverse.
  */
-@Global()
 @Module({
+  imports: [ConsultationsModule],
+  controllers: [DevClockController],
   providers: [
-    {
-      provide: Clock,
-      inject: [AppConfig],
-      useFactory: (c: AppConfig): Clock =>
-        c.DEV_CLOCK === 'true' ? new AdjustableClock() : new SystemClock(),
-    },
+    ClockScheduler,
     { provide: CLOCK_TICK_MS, inject: [AppConfig], useFactory: (c: AppConfig) => c.CLOCK_TICK_MS },
   ],
-  exports: [Clock, CLOCK_TICK_MS],
+  exports: [ClockScheduler],
 })
 export class ClocksModule {}

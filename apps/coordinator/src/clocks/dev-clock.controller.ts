@@ -15,7 +15,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { RequireRole } from '../auth/auth.decorators';
-import { AdjustableClock, Clock } from './clock';
+import { AdjustableClock, Clock } from '../time/clock';
 import { ClockScheduler } from './clock-scheduler';
 import { AdvanceClockDto, DevClockDto } from './dev-clock.dto';
 

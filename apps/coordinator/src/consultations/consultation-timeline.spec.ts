@@ -1,4 +1,4 @@
-import type { LogEntry } from '../audit/hash-chain';
+import type { LogEntry } from '../event-log/hash-chain';
 import type { StoredConsultation } from './consultation.repository';
 import { timelineOf } from './consultation-timeline';
 

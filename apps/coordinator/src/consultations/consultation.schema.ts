@@ -1,6 +1,6 @@
 import { Schema } from 'mongoose';
 import type { Envelope } from '@icb/contracts';
-import type { LogEntry } from '../audit/hash-chain';
+import type { LogEntry } from '../event-log/hash-chain';
 
 export const CONSULTATION_VERSION_COLLECTION = 'consultation_versions';
 

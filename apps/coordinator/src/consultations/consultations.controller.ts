@@ -10,12 +10,12 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import { CONSULTATION_KINDS, CONSULTATION_STATUSES, PRECEDENCES } from '@icb/contracts';
-import { EventLogRepository } from '../audit/event-log.repository';
+import { EventLogRepository } from '../event-log/event-log.repository';
 import { CurrentOperator } from '../auth/auth.decorators';
 import { mayRead } from '../auth/clearance';
 import type { Operator } from '../auth/operator';
 import { withheldDetail, withholdClock, withholdSummary } from '../auth/withholding';
-import { Clock } from '../clocks/clock';
+import { Clock } from '../time/clock';
 import { OPEN_STATUSES } from '../policy/consultation-lifecycle.policy';
 import {
   AgencyParamDto,

@@ -1,8 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { AuditModule } from '../audit/audit.module';
-import { ClockScheduler } from '../clocks/clock-scheduler';
-import { DevClockController } from '../clocks/dev-clock.controller';
+import { EventLogModule } from '../event-log/event-log.module';
 import { InboxModule } from '../inbox/inbox.module';
 import { VerdictsModule } from '../verdicts/verdicts.module';
 import { ConsultationRepository } from './consultation.repository';
@@ -17,18 +15,12 @@ import { ConsultationsService } from './consultations.service';
     MongooseModule.forFeature([
       { name: CONSULTATION_VERSION_COLLECTION, schema: ConsultationVersionSchema },
     ]),
-    AuditModule,
+    EventLogModule,
     InboxModule,
     VerdictsModule,
   ],
-  controllers: [ConsultationsController, DevClockController],
-  providers: [
-    ConsultationView,
-    ConsultationRepository,
-    ConsultationsService,
-    ConsultationHandlers,
-    ClockScheduler,
-  ],
-  exports: [ConsultationView, ConsultationRepository, ConsultationsService, ClockScheduler],
+  controllers: [ConsultationsController],
+  providers: [ConsultationView, ConsultationRepository, ConsultationsService, ConsultationHandlers],
+  exports: [ConsultationView, ConsultationRepository, ConsultationsService],
 })
 export class ConsultationsModule {}

@@ -1,7 +1,7 @@
 import type { Envelope } from '@icb/contracts';
 import type { EventPublisher } from '@icb/messaging';
-import type { EventLogRepository } from '../audit/event-log.repository';
-import { FakeClock } from '../clocks/clock';
+import type { EventLogRepository } from '../event-log/event-log.repository';
+import { FakeClock } from '../time/clock';
 import { openConsultation } from './consultation.aggregate';
 import type { Consultation } from './consultation.model';
 import type { ConsultationRepository, StoredConsultation } from './consultation.repository';

@@ -6,9 +6,9 @@ import {
   EventPublisher,
   PermanentMessageError,
 } from '@icb/messaging';
-import { EventLogRepository, logEntryId } from '../audit/event-log.repository';
-import { chain, GENESIS, LogEntry } from '../audit/hash-chain';
-import { Clock } from '../clocks/clock';
+import { EventLogRepository, logEntryId } from '../event-log/event-log.repository';
+import { chain, GENESIS, LogEntry } from '../event-log/hash-chain';
+import { Clock } from '../time/clock';
 import { isOpen } from '../policy/consultation-lifecycle.policy';
 import type { Change, ChangeContext, Outgoing } from './consultation.aggregate';
 import {
@@ -231,7 +231,7 @@ export class ConsultationsService implements OnApplicationBootstrap {
         data: note.data,
       });
     }
-    const envelopes = change.events.map((event) => this.envelopeFor(event, cause));
+    const envelopes = change.events.map((event) => this.envelopeFor(event, cause, change.state));
     for (const { envelope } of envelopes) {
       items.push({
         consultationId: id,
@@ -298,9 +298,20 @@ export class ConsultationsService implements OnApplicationBootstrap {
     });
   }
 
-  private envelopeFor(event: Outgoing, cause: Cause): { subject: string; envelope: Envelope } {
+  /**
+   * Every event about a consultation carries the consultation's marking and
+   * precedence (the higher of those and the payload's): a clock's event on a
+   * SECRET consultation is marked SECRET, whatever caused it.
+   */
+  private envelopeFor(
+    event: Outgoing,
+    cause: Cause,
+    consultation: Pick<Consultation, 'classification' | 'precedence'>,
+  ): { subject: string; envelope: Envelope } {
     return this.publisher.envelope(event.name, event.payload as never, {
       id: derivedEventId(cause.eventId, event.purpose),
+      classification: consultation.classification,
+      precedence: consultation.precedence,
       causedBy: cause.envelope,
       correlationId: cause.envelope?.correlationid ?? event.payload['consultationId' as never],
       // The envelope's `time` is when it was published, by the wall clock:

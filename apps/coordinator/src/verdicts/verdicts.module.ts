@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { AuditModule } from '../audit/audit.module';
+import { EventLogModule } from '../event-log/event-log.module';
 import { VerdictRepository } from './verdict.repository';
 import { VERDICT_COLLECTION, VerdictSchema } from './verdict.schema';
 import { VerdictsController } from './verdicts.controller';
@@ -10,7 +10,7 @@ import { VerdictsService } from './verdicts.service';
 @Module({
   imports: [
     MongooseModule.forFeature([{ name: VERDICT_COLLECTION, schema: VerdictSchema }]),
-    AuditModule,
+    EventLogModule,
   ],
   controllers: [VerdictsController],
   providers: [VerdictRepository, VerdictsService],

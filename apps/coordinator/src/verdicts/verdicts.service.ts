@@ -8,8 +8,8 @@ import {
   NatsConnectionProvider,
   SubjectSpace,
 } from '@icb/messaging';
-import { EventLogRepository } from '../audit/event-log.repository';
-import { Clock } from '../clocks/clock';
+import { EventLogRepository } from '../event-log/event-log.repository';
+import { Clock } from '../time/clock';
 import {
   fromDocument,
   type JudgedMessage,
