@@ -165,4 +165,31 @@ describe('the DoD adapter refuses hostile input with a 400 and publishes nothing
     expect(accepted.data.officer.name).toBe('J. Smith');
     expect(bus!.of('signoff.submitted', consultationId)).toHaveLength(1);
   });
+
+  it('a form-encoded or multipart body (what a cross-site form can send) is a 415, and every answer carries the security headers', async () => {
+    const path = `/reviews/${randomUUID()}/sign-off`;
+    for (const type of [
+      'application/x-www-form-urlencoded',
+      'multipart/form-data; boundary=x',
+      'text/plain',
+    ]) {
+      const res = await fetch(`${urlOf(dod!)}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': type },
+        body: 'revision=1&decision=concur',
+      });
+      expect({ type, status: res.status }).toEqual({ type, status: 415 });
+      expect(((await res.json()) as { message: string }).message).toMatch(
+        /must be application\/json/,
+      );
+    }
+    const res = await fetch(`${urlOf(dod!)}/reviews`);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
+    expect(res.headers.get('x-powered-by')).toBeNull();
+    expect(bus!.of('signoff.submitted').filter((e) => e.subject === path.split('/')[2])).toEqual(
+      [],
+    );
+  });
 });

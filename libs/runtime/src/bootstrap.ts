@@ -156,6 +156,8 @@ export function configureService(
   app.useLogger(app.get(Logger));
   app.flushLogs();
   app.enableShutdownHooks();
+  app.disable('x-powered-by');
+  app.use(edgeHeaders);
   // `verify` is left out of the option type Nest declares (it uses it for
   // `rawBody`, which no service turns on); body-parser runs it before parsing.
   const json: { limit: number; verify: typeof verifyJsonBody } = {
@@ -166,6 +168,52 @@ export function configureService(
   app.useGlobalPipes(edgeValidationPipe());
   const document = buildOpenApi(app, description);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+}
+
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Every response: not sniffed, not cached (consultations carry classified
+ * text), not framed, no referrer. And a body must be JSON: a form-encoded or
+ * multipart body (what a cross-site HTML form can send without a preflight)
+ * is refused with 415 before any parser reads it.
+ */
+export function edgeHeaders(
+  req: Pick<IncomingMessage, 'method' | 'headers'>,
+  res: {
+    setHeader(name: string, value: string): unknown;
+    statusCode: number;
+    end(body: string): unknown;
+  },
+  next: () => void,
+): void {
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Cache-Control', 'no-store');
+  res.setHeader('X-Frame-Options', 'DENY');
+  res.setHeader('Referrer-Policy', 'no-referrer');
+  const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+  const hasBody =
+    req.headers['transfer-encoding'] !== undefined ||
+    Number(req.headers['content-length'] ?? 0) > 0;
+  if (
+    BODY_METHODS.has(req.method ?? '') &&
+    hasBody &&
+    type !== '' &&
+    type !== 'application/json' &&
+    !type.endsWith('+json')
+  ) {
+    res.statusCode = 415;
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    res.end(
+      JSON.stringify({
+        statusCode: 415,
+        error: 'Unsupported Media Type',
+        message: `a request body must be application/json, not ${type}`,
+      }),
+    );
+    return;
+  }
+  next();
 }
 
 /** Creates, configures and starts a service on the configured host and port. */
