@@ -300,7 +300,14 @@ describe('the OpenAPI documents against the running services (schemathesis)', ()
         `[fuzz] ${service}: exit ${result.code} in ${((Date.now() - started) / 1000).toFixed(1)} s ` +
           `(budget ${seconds} s, seed ${SEED})\n`,
       );
-      const report = `seed ${SEED} (FUZZ_SEED=${SEED} repeats it)\n${result.output}`;
+      // The failures first: a long report is cut short in CI's summary.
+      const failures = /={3,} FAILURES ={3,}([\s\S]*?)(?:={3,} (?:WARNINGS|SUMMARY) ={3,}|$)/.exec(
+        result.output,
+      );
+      const report =
+        `seed ${SEED} (FUZZ_SEED=${SEED} repeats it)\n` +
+        (failures ? `FAILURES${failures[1]}\n` : '') +
+        result.output;
       if (result.timedOut) {
         throw new Error(
           `schemathesis did not finish within ${seconds} s + ${GRACE_MS} ms\n${report}`,

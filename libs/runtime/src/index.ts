@@ -1,2 +1,3 @@
 export * from './bootstrap';
 export * from './openapi-exact';
+export * from './query-integer';

@@ -1,6 +1,7 @@
 /** The list queries' parameters, validated by the global ValidationPipe, and the repository query they give. */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, TransformFnParams, Type } from 'class-transformer';
+import { Transform, TransformFnParams } from 'class-transformer';
+import { QueryInteger } from '@icb/runtime';
 import {
   ArrayMaxSize,
   IsBoolean,
@@ -60,7 +61,7 @@ export class PageQueryDto {
     description: 'How many items to skip.',
   })
   @IsOptional()
-  @Type(() => Number)
+  @QueryInteger()
   @IsInt()
   @Min(0)
   @Max(MAX_OFFSET)
@@ -74,7 +75,7 @@ export class PageQueryDto {
     description: 'Page size.',
   })
   @IsOptional()
-  @Type(() => Number)
+  @QueryInteger()
   @IsInt()
   @Min(1)
   @Max(MAX_PAGE_SIZE)

@@ -1,12 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { QueryInteger } from '@icb/runtime';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import type { DeadLetterEntry, DeadLetterRecord } from '@icb/messaging';
 
 export class DeadLetterQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 100 })
   @IsOptional()
-  @Type(() => Number)
+  @QueryInteger()
   @IsInt()
   @Min(1)
   @Max(1000)

@@ -25,7 +25,7 @@ import {
   ApiPropertyOptional,
   ApiTags,
 } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { QueryInteger } from '@icb/runtime';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { AdapterErrorFilter } from '../reviews/reviews.filter';
 import { InvalidWebhookSubscriptionError } from './webhook.errors';
@@ -40,7 +40,7 @@ import { WebhookSubscriptionsService } from './webhook-subscriptions.service';
 class DeliveriesQueryDto {
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 1000, default: 50 })
   @IsOptional()
-  @Type(() => Number)
+  @QueryInteger()
   @IsInt()
   @Min(1)
   @Max(1000)
