@@ -7,13 +7,22 @@
 //
 // The coordinator reads an accounts file (OPERATORS_FILE) holding only
 // hashes: scrypt for passwords, SHA-256 for API tokens (random, 256 bits).
-// The plaintext goes to a separate file, readable by its owner only, for the
-// people who start the stack (and `icb`, which signs in with it).
+// The people's passwords go to a separate file, readable by its owner only,
+// for the people who start the stack (and `icb`, which signs in with it).
+// The machines' secrets are kept apart from them, in <dir>/secrets/ (0700):
+// the key that signs sessions, and the service accounts' API tokens (with one
+// file per adapter holding only its own, for COORDINATOR_TOKEN_FILE).
 //
 //   node scripts/lib/operators.js <dir>
 //
-// writes <dir>/operators.json (hashes) and <dir>/operator-credentials.json
-// (plaintext) when they do not exist yet.
+// writes, when they do not exist yet:
+//   <dir>/operators.json                   hashes only (the coordinator's OPERATORS_FILE)
+//   <dir>/operator-credentials.json        the people's usernames and passwords
+//   <dir>/secrets/session-key              the coordinator's SESSION_SECRET_FILE
+//   <dir>/secrets/service-accounts.json    the adapters' API tokens
+//   <dir>/secrets/<name>.coordinator-token one adapter's token (COORDINATOR_TOKEN_FILE)
+// and splits an operator-credentials.json of the old format (which held all
+// of it) into them.
 'use strict';
 
 const crypto = require('node:crypto');
@@ -43,7 +52,7 @@ function hashPassword(password, options = {}) {
     N,
     r: SCRYPT.r,
     p: SCRYPT.p,
-    maxmem: 64 * 1024 * 1024,
+    maxmem: 256 * N * SCRYPT.r + 1024 * 1024,
   });
   return [
     'scrypt',
@@ -132,32 +141,135 @@ function toAccount(c, options = {}) {
   return account;
 }
 
+/**
+ * Writes a file readable by its owner only (0600), through a temporary file
+ * renamed over the old one, so a reader never sees half of it.
+ * @param {string} file @param {string} content
+ */
+function writePrivateFile(file, content) {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.tmp-${process.pid}-${crypto.randomBytes(4).toString('hex')}`;
+  fs.writeFileSync(tmp, content, { mode: 0o600 });
+  fs.chmodSync(tmp, 0o600);
+  fs.renameSync(tmp, file);
+}
+
 /** @param {string} file @param {unknown} value */
 function writePrivateJson(file, value) {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, `${JSON.stringify(value, null, 2)}\n`, { mode: 0o600 });
-  fs.chmodSync(file, 0o600);
+  writePrivateFile(file, `${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** A folder only its owner may enter (0700). @param {string} dir */
+function privateDir(dir) {
+  fs.mkdirSync(dir, { recursive: true });
+  fs.chmodSync(dir, 0o700);
+}
+
+/** @param {string} file */
+function readJsonIfPresent(file) {
+  return fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : undefined;
 }
 
 /**
- * Makes sure `<dir>/operators.json` (hashes, for the coordinator) and
- * `<dir>/operator-credentials.json` (plaintext, for people and `icb`) exist;
- * keeps them when they do, so passwords last from one start to the next.
- * @param {string} dir
- * @returns {{ accountsFile: string, credentialsFile: string,
- *   credentials: { sessionSecret: string, accounts: Credential[] }, created: boolean }}
+ * Where a stack's sign-in files live.
+ * @param {string} dir @param {{ secretsDir?: string }} [options]
  */
-function ensureStackAccounts(dir) {
-  const accountsFile = path.join(dir, 'operators.json');
-  const credentialsFile = path.join(dir, 'operator-credentials.json');
-  if (fs.existsSync(accountsFile) && fs.existsSync(credentialsFile)) {
-    const credentials = JSON.parse(fs.readFileSync(credentialsFile, 'utf8'));
-    return { accountsFile, credentialsFile, credentials, created: false };
+function stackFiles(dir, options = {}) {
+  const secretsDir = options.secretsDir ?? path.join(dir, 'secrets');
+  return {
+    accountsFile: path.join(dir, 'operators.json'),
+    credentialsFile: path.join(dir, 'operator-credentials.json'),
+    secretsDir,
+    sessionKeyFile: path.join(secretsDir, 'session-key'),
+    serviceAccountsFile: path.join(secretsDir, 'service-accounts.json'),
+    /** @param {string} username */
+    serviceTokenFile: (username) => path.join(secretsDir, `${username}.coordinator-token`),
+  };
+}
+
+/**
+ * Splits an operator-credentials.json of the old format (the people's
+ * passwords, the session key and the service accounts' tokens in one file)
+ * into the files of the new one. Nothing changes for the accounts: the same
+ * passwords, tokens and key. Answers whether there was anything to split.
+ * @param {ReturnType<typeof stackFiles>} files
+ */
+function migrateOldCredentials(files) {
+  const old = readJsonIfPresent(files.credentialsFile);
+  if (!old || (old.sessionSecret === undefined && !hasServiceAccounts(old))) return false;
+  privateDir(files.secretsDir);
+  if (typeof old.sessionSecret === 'string' && !fs.existsSync(files.sessionKeyFile)) {
+    writePrivateFile(files.sessionKeyFile, old.sessionSecret);
   }
-  const { accounts, credentials } = generateStackAccounts();
-  writePrivateJson(accountsFile, accounts);
-  writePrivateJson(credentialsFile, credentials);
-  return { accountsFile, credentialsFile, credentials, created: true };
+  /** @type {Credential[]} */
+  const all = Array.isArray(old.accounts) ? old.accounts : [];
+  const services = all.filter((a) => a.kind === 'service');
+  if (services.length > 0 && !fs.existsSync(files.serviceAccountsFile)) {
+    writePrivateJson(files.serviceAccountsFile, { accounts: services });
+  }
+  // The people's file last: until it is rewritten, a run that stopped midway splits again.
+  writePrivateJson(files.credentialsFile, { accounts: all.filter((a) => a.kind !== 'service') });
+  return true;
+}
+
+/** @param {{ accounts?: Credential[] }} doc */
+function hasServiceAccounts(doc) {
+  return Array.isArray(doc.accounts) && doc.accounts.some((a) => a.kind === 'service');
+}
+
+/**
+ * Makes sure the sign-in files of a stack exist (see the top of this file);
+ * keeps them when they do, so passwords last from one start to the next, and
+ * splits an old-format operator-credentials.json first. A lost session key
+ * is replaced (sessions end); any other file lost means a new set of
+ * accounts. `secretsDir` puts the machines' secrets elsewhere (compose keeps
+ * them beside the rest, in its own private volume, and hands each adapter its
+ * token itself: `tokenFiles: false`).
+ * `credentials` gathers all of them in memory (sessionSecret, every account).
+ * @param {string} dir @param {{ secretsDir?: string, tokenFiles?: boolean }} [options]
+ * @returns {ReturnType<typeof stackFiles> & {
+ *   credentials: { sessionSecret: string, accounts: Credential[] },
+ *   created: boolean, migrated: boolean }}
+ */
+function ensureStackAccounts(dir, options = {}) {
+  const files = stackFiles(dir, options);
+  const migrated = migrateOldCredentials(files);
+  privateDir(files.secretsDir);
+  const people = readJsonIfPresent(files.credentialsFile);
+  const services = readJsonIfPresent(files.serviceAccountsFile);
+  let created = false;
+  /** @type {{ sessionSecret: string, accounts: Credential[] }} */
+  let credentials;
+  if (fs.existsSync(files.accountsFile) && people && services) {
+    let sessionSecret;
+    if (fs.existsSync(files.sessionKeyFile)) {
+      sessionSecret = fs.readFileSync(files.sessionKeyFile, 'utf8').replace(/\r?\n$/, '');
+    } else {
+      sessionSecret = randomSecret(32);
+      writePrivateFile(files.sessionKeyFile, sessionSecret);
+    }
+    credentials = { sessionSecret, accounts: [...people.accounts, ...services.accounts] };
+  } else {
+    const generated = generateStackAccounts();
+    credentials = generated.credentials;
+    writePrivateJson(files.accountsFile, generated.accounts);
+    writePrivateFile(files.sessionKeyFile, credentials.sessionSecret);
+    writePrivateJson(files.serviceAccountsFile, {
+      accounts: credentials.accounts.filter((a) => a.kind === 'service'),
+    });
+    writePrivateJson(files.credentialsFile, {
+      accounts: credentials.accounts.filter((a) => a.kind !== 'service'),
+    });
+    created = true;
+  }
+  // Each adapter's own token, for COORDINATOR_TOKEN_FILE (derived: rewritten when it differs).
+  const tokenOwners = options.tokenFiles === false ? [] : credentials.accounts;
+  for (const account of tokenOwners.filter((a) => a.kind === 'service')) {
+    const file = files.serviceTokenFile(account.username);
+    const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
+    if (current !== account.secret) writePrivateFile(file, account.secret);
+  }
+  return { ...files, credentials, created, migrated };
 }
 
 /** @param {{ accounts: Credential[] }} credentials @param {string} username */
@@ -177,7 +289,10 @@ module.exports = {
   generateStackAccounts,
   toAccount,
   ensureStackAccounts,
+  migrateOldCredentials,
+  stackFiles,
   secretOf,
+  writePrivateFile,
   writePrivateJson,
 };
 
@@ -188,7 +303,13 @@ if (require.main === module) {
     process.exit(2);
   }
   const result = ensureStackAccounts(dir);
+  if (result.migrated) {
+    process.stdout.write(
+      `split ${result.credentialsFile}: the session key and service tokens are now in ${result.secretsDir}\n`,
+    );
+  }
   process.stdout.write(
-    `${result.created ? 'wrote' : 'kept'} ${result.accountsFile} and ${result.credentialsFile}\n`,
+    `${result.created ? 'wrote' : 'kept'} ${result.accountsFile}, ${result.credentialsFile} ` +
+      `and ${result.secretsDir}\n`,
   );
 }

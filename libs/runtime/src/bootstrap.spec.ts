@@ -1,6 +1,41 @@
 import { BadRequestException, UnsupportedMediaTypeException } from '@nestjs/common';
 import { IsString } from 'class-validator';
-import { edgeValidationPipe, MAX_BODY_DEPTH, nestingDepth, verifyJsonBody } from './bootstrap';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import {
+  edgeHeaders,
+  edgeValidationPipe,
+  MAX_BODY_DEPTH,
+  nestingDepth,
+  securityHeaders,
+  verifyJsonBody,
+} from './bootstrap';
+
+/** A Content-Security-Policy as { directive: sources }. */
+function directives(csp: string | null): Record<string, string> {
+  return Object.fromEntries(
+    (csp ?? '').split(';').map((d) => {
+      const [name, ...sources] = d.trim().split(/\s+/);
+      return [name, sources.join(' ')];
+    }),
+  );
+}
+
+/** A plain HTTP server with the edge's two middlewares in front of a JSON answer. */
+async function edgeServer(): Promise<{ server: Server; url: string }> {
+  const server = createServer((req, res) => {
+    res.setHeader('X-Powered-By', 'Express');
+    securityHeaders(req, res, (error) => {
+      if (error instanceof Error) throw error;
+      edgeHeaders(req, res, () => {
+        res.setHeader('Content-Type', 'application/json');
+        res.end('{"ok":true}');
+      });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
 
 class Note {
   @IsString()
@@ -88,6 +123,69 @@ describe('the HTTP edge', () => {
     });
     await expect(pipe.transform({ text: 'line one\r\n\tline two' }, body)).resolves.toMatchObject({
       text: 'line one\r\n\tline two',
+    });
+  });
+
+  describe('security headers (helmet) on every response', () => {
+    let edge: { server: Server; url: string };
+    beforeAll(async () => {
+      edge = await edgeServer();
+    });
+    afterAll(() => new Promise<void>((resolve) => edge.server.close(() => resolve())));
+
+    it("sends helmet's standard set, a strict policy, no-store, and no X-Powered-By", async () => {
+      const res = await fetch(`${edge.url}/consultations`);
+      const h = (name: string) => res.headers.get(name);
+      expect(h('x-content-type-options')).toBe('nosniff');
+      expect(h('x-frame-options')).toBe('DENY');
+      expect(h('referrer-policy')).toBe('no-referrer');
+      expect(h('cache-control')).toBe('no-store');
+      expect(h('strict-transport-security')).toMatch(/^max-age=\d+/);
+      expect(h('cross-origin-opener-policy')).toBe('same-origin');
+      expect(h('cross-origin-resource-policy')).toBe('same-origin');
+      expect(h('origin-agent-cluster')).toBe('?1');
+      expect(h('x-dns-prefetch-control')).toBe('off');
+      expect(h('x-permitted-cross-domain-policies')).toBe('none');
+      expect(h('x-xss-protection')).toBe('0');
+      expect(h('x-powered-by')).toBeNull();
+      const csp = directives(h('content-security-policy'));
+      expect(csp).toMatchObject({
+        'default-src': "'self'",
+        'script-src': "'self'",
+        'script-src-attr': "'none'",
+        'style-src': "'self'",
+        'img-src': "'self'",
+        'frame-ancestors': "'none'",
+        'object-src': "'none'",
+        'base-uri': "'none'",
+      });
+      expect(csp).not.toHaveProperty('upgrade-insecure-requests');
+    });
+
+    it('lets only the OpenAPI page use inline styles and data: images', async () => {
+      const docs = directives(
+        (await fetch(`${edge.url}/docs`)).headers.get('content-security-policy'),
+      );
+      expect(docs).toMatchObject({
+        'style-src': "'self' 'unsafe-inline'",
+        'img-src': "'self' data:",
+        'script-src': "'self'",
+      });
+      const lookalike = await fetch(`${edge.url}/docsx`);
+      expect(directives(lookalike.headers.get('content-security-policy'))['style-src']).toBe(
+        "'self'",
+      );
+    });
+
+    it('still refuses a form-encoded body with 415, with the headers', async () => {
+      const res = await fetch(`${edge.url}/reviews/x/sign-off`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'a=1',
+      });
+      expect(res.status).toBe(415);
+      expect(res.headers.get('x-frame-options')).toBe('DENY');
+      expect(await res.json()).toMatchObject({ statusCode: 415, error: 'Unsupported Media Type' });
     });
   });
 });

@@ -1,4 +1,4 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   ArgumentMetadata,
   BadRequestException,
@@ -8,13 +8,15 @@ import {
   UnsupportedMediaTypeException,
   ValidationPipe,
 } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { ModulesContainer, NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { AppConfig } from '@icb/config';
 import { findUnsafeText, MAX_JSON_DEPTH, MAX_MESSAGE_BYTES, scanJsonText } from '@icb/contracts';
+import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { ApiErrorDto, documentValidationRules, exactOpenApi } from './openapi-exact';
+import { CLIENT_RATE_LIMIT, ClientRateLimitOptions, WRITE_METHODS } from './rate-limit';
 
 export interface ServiceDescription {
   title: string;
@@ -26,6 +28,11 @@ export interface ServiceDescription {
    * except those under `publicPaths`.
    */
   signIn?: { publicPaths: string[]; cookie: string };
+  /**
+   * Security schemes the operations name with their own decorators (the
+   * agency adapters' OAuth2 client credentials, ADR 18).
+   */
+  securitySchemes?: Record<string, Parameters<DocumentBuilder['addSecurity']>[1]>;
 }
 
 /** Deepest nesting a request body may have: the contracts need a handful of levels. */
@@ -112,6 +119,9 @@ export function buildOpenApi(
     .setDescription(description.description)
     .setVersion(description.version ?? '1.0.0');
   const signIn = description.signIn;
+  for (const [name, scheme] of Object.entries(description.securitySchemes ?? {})) {
+    builder = builder.addSecurity(name, scheme);
+  }
   if (signIn) {
     builder = builder
       .addBearerAuth(
@@ -141,7 +151,45 @@ export function buildOpenApi(
       }
     }
   }
-  return exactOpenApi(document, signIn);
+  return documentRateLimit(app, exactOpenApi(document, signIn));
+}
+
+/** The application's per-client limit of writes (ClientRateLimitModule), if it has one. */
+function writeRateLimitOf(app: INestApplication): ClientRateLimitOptions | undefined {
+  // Looked up among the modules' providers, not with app.get(): a missing
+  // token there aborts an application created with abortOnError (the default).
+  for (const module of app.get(ModulesContainer).values()) {
+    const options = module.providers.get(CLIENT_RATE_LIMIT)?.instance as
+      | ClientRateLimitOptions
+      | undefined;
+    if (options?.applies === 'writes') return options;
+  }
+  return undefined;
+}
+
+/** Declares the 429 of a service whose writes are limited per client address, on every write. */
+function documentRateLimit(app: INestApplication, document: OpenAPIObject): OpenAPIObject {
+  const limit = writeRateLimitOf(app);
+  if (!limit) return document;
+  for (const item of Object.values(document.paths)) {
+    for (const method of ['put', 'post', 'delete', 'patch'] as const) {
+      const operation = item[method];
+      if (!operation || !WRITE_METHODS.has(method.toUpperCase())) continue;
+      operation.responses['429'] ??= {
+        description:
+          `Too many ${limit.what} from this client address (${limit.setting}): ` +
+          'wait the seconds `Retry-After` gives.',
+        headers: {
+          'Retry-After': {
+            description: 'Seconds to wait before trying again.',
+            schema: { type: 'integer', minimum: 0, example: 30 },
+          },
+        },
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/ApiErrorDto' } } },
+      };
+    }
+  }
+  return document;
 }
 
 /**
@@ -157,6 +205,7 @@ export function configureService(
   app.flushLogs();
   app.enableShutdownHooks();
   app.disable('x-powered-by');
+  app.use(securityHeaders);
   app.use(edgeHeaders);
   // `verify` is left out of the option type Nest declares (it uses it for
   // `rawBody`, which no service turns on); body-parser runs it before parsing.
@@ -170,16 +219,90 @@ export function configureService(
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
 }
 
-const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/**
+ * The Content-Security-Policy of every response. The API answers JSON, and
+ * the coordinator's dashboard loads only its own files (no inline script or
+ * style, no CDN; it sends a policy of its own, as strict). Nothing may frame
+ * a page, post a form elsewhere, or load plugins. No
+ * `upgrade-insecure-requests`: a local stack serves plain HTTP on 127.0.0.1.
+ */
+export const CONTENT_SECURITY_POLICY: Readonly<Record<string, string[] | null>> = {
+  'default-src': ["'self'"],
+  'base-uri': ["'none'"],
+  'connect-src': ["'self'"],
+  'font-src': ["'self'"],
+  'form-action': ["'self'"],
+  'frame-ancestors': ["'none'"],
+  'img-src': ["'self'"],
+  'object-src': ["'none'"],
+  'script-src': ["'self'"],
+  'script-src-attr': ["'none'"],
+  'style-src': ["'self'"],
+  'upgrade-insecure-requests': null,
+};
 
 /**
- * Every response: not sniffed, not cached (consultations carry classified
- * text), not framed, no referrer. And a body must be JSON: a form-encoded or
+ * The OpenAPI page (`/docs`, Swagger UI) needs inline styles and `data:`
+ * images; its scripts are files of its own. Only its pages get this policy.
+ */
+export const DOCS_CONTENT_SECURITY_POLICY: Readonly<Record<string, string[] | null>> = {
+  ...CONTENT_SECURITY_POLICY,
+  'img-src': ["'self'", 'data:'],
+  'style-src': ["'self'", "'unsafe-inline'"],
+};
+
+function helmetWith(directives: Readonly<Record<string, string[] | null>>) {
+  return helmet({
+    contentSecurityPolicy: { useDefaults: false, directives },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+    crossOriginResourcePolicy: { policy: 'same-origin' },
+    crossOriginOpenerPolicy: { policy: 'same-origin' },
+  });
+}
+
+const apiHelmet = helmetWith(CONTENT_SECURITY_POLICY);
+const docsHelmet = helmetWith(DOCS_CONTENT_SECURITY_POLICY);
+
+/**
+ * helmet's standard headers on every response of every service
+ * (Content-Security-Policy, Strict-Transport-Security, X-Content-Type-Options
+ * nosniff, X-Frame-Options DENY, Referrer-Policy no-referrer,
+ * Cross-Origin-Opener/Resource-Policy same-origin, Origin-Agent-Cluster,
+ * X-DNS-Prefetch-Control, X-Download-Options, X-Permitted-Cross-Domain-Policies,
+ * X-XSS-Protection: 0; no X-Powered-By), with the policy above (the OpenAPI
+ * page's own under `/docs`). edgeHeaders, after it, adds Cache-Control.
+ */
+export function securityHeaders(
+  req: IncomingMessage,
+  res: ServerResponse,
+  next: (error?: unknown) => void,
+): void {
+  const path = (req.url ?? '/').split('?')[0];
+  const docs = path === '/docs' || path.startsWith('/docs/');
+  (docs ? docsHelmet : apiHelmet)(req, res, next);
+}
+
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+const FORM_ENCODED = 'application/x-www-form-urlencoded';
+/**
+ * The one route that takes a form-encoded body: the adapters' OAuth2 token
+ * endpoint (RFC 6749 §4.4 requires the form). A cross-site form cannot use it:
+ * the client authenticates with HTTP Basic, which a browser form cannot send
+ * unprompted (ADR 18).
+ */
+export const FORM_ENCODED_PATHS: ReadonlySet<string> = new Set(['/oauth/token']);
+
+/**
+ * Every response: not cached (consultations carry classified text; the
+ * dashboard's files revalidate with a header of their own); securityHeaders,
+ * before it, sets the rest. And a body must be JSON: a form-encoded or
  * multipart body (what a cross-site HTML form can send without a preflight)
  * is refused with 415 before any parser reads it.
  */
 export function edgeHeaders(
-  req: Pick<IncomingMessage, 'method' | 'headers'>,
+  req: Pick<IncomingMessage, 'method' | 'headers'> & { url?: string },
   res: {
     setHeader(name: string, value: string): unknown;
     statusCode: number;
@@ -187,10 +310,7 @@ export function edgeHeaders(
   },
   next: () => void,
 ): void {
-  res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('Cache-Control', 'no-store');
-  res.setHeader('X-Frame-Options', 'DENY');
-  res.setHeader('Referrer-Policy', 'no-referrer');
   const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
   const hasBody =
     req.headers['transfer-encoding'] !== undefined ||
@@ -200,6 +320,7 @@ export function edgeHeaders(
     hasBody &&
     type !== '' &&
     type !== 'application/json' &&
+    !(type === FORM_ENCODED && FORM_ENCODED_PATHS.has((req.url ?? '').split('?')[0])) &&
     !type.endsWith('+json')
   ) {
     res.statusCode = 415;

@@ -1,3 +1,4 @@
 export * from './bootstrap';
 export * from './openapi-exact';
 export * from './query-integer';
+export * from './rate-limit';

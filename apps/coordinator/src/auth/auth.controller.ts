@@ -3,8 +3,6 @@ import {
   Controller,
   Get,
   HttpCode,
-  HttpException,
-  HttpStatus,
   Post,
   Req,
   Res,
@@ -14,15 +12,24 @@ import {
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiServiceUnavailableResponse,
   ApiTags,
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { ServerResponse } from 'node:http';
-import { ApiErrorDto } from '@icb/runtime';
+import { ApiErrorDto, RateLimited } from '@icb/runtime';
+
+const RETRY_AFTER = {
+  'Retry-After': {
+    description: 'Seconds to wait before trying again.',
+    schema: { type: 'integer', minimum: 0, example: 60 },
+  },
+};
 import { CurrentOperator, HttpRequest, Public } from './auth.decorators';
 import { cookieValue, SESSION_COOKIE } from './auth.guard';
-import { AuthService, TooManySignInsError } from './auth.service';
+import { AuthService } from './auth.service';
+import { signInRefusal } from './sign-in-refusal';
 import { LoginDto, OperatorDto, SessionDto } from './auth.dto';
 import type { Operator } from './operator';
 
@@ -50,25 +57,37 @@ export class AuthController {
     summary: 'Sign in with a username and password',
     description:
       'Answers a session token and sets the `icb_session` cookie (HttpOnly, SameSite=Strict). ' +
-      'After 10 failed attempts in 15 minutes a username is refused with 429 for the rest of the window.',
+      'After 10 failed attempts in 15 minutes (counted across every coordinator instance) a ' +
+      'username is refused with 429 for the rest of the window; a client address is also ' +
+      'limited to SIGN_IN_RATE_LIMIT_PER_MINUTE attempts (default 20).',
   })
   @ApiOkResponse({ type: SessionDto })
   @ApiUnauthorizedResponse({ type: ApiErrorDto, description: 'Wrong username or password.' })
-  @ApiTooManyRequestsResponse({ type: ApiErrorDto })
-  login(
+  @ApiTooManyRequestsResponse({
+    type: ApiErrorDto,
+    description:
+      'The username is locked out (10 failures in 15 minutes, on any coordinator instance), ' +
+      'or this client address sent more sign-ins than SIGN_IN_RATE_LIMIT_PER_MINUTE. ' +
+      'Retry-After says when to try again.',
+    headers: RETRY_AFTER,
+  })
+  @ApiServiceUnavailableResponse({
+    type: ApiErrorDto,
+    description:
+      'The shared table of failed sign-ins (NATS KV) cannot be reached: sign-in fails closed.',
+    headers: RETRY_AFTER,
+  })
+  @RateLimited()
+  async login(
     @Body() body: LoginDto,
     @Req() request: HttpRequest,
     @Res({ passthrough: true }) response: ServerResponse,
-  ): SessionDto {
+  ): Promise<SessionDto> {
     let session;
     try {
-      session = this.auth.signIn(body.username, body.password);
+      session = await this.auth.signIn(body.username, body.password);
     } catch (error) {
-      if (error instanceof TooManySignInsError) {
-        response.setHeader('Retry-After', String(error.retryAfterSeconds));
-        throw new HttpException(error.message, HttpStatus.TOO_MANY_REQUESTS);
-      }
-      throw error;
+      throw signInRefusal(error, response);
     }
     if (!session) throw new UnauthorizedException('wrong username or password');
     const maxAge = Math.floor((Date.parse(session.expiresAt) - Date.now()) / 1000);

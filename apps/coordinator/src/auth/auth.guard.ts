@@ -2,15 +2,14 @@ import {
   CanActivate,
   ExecutionContext,
   ForbiddenException,
-  HttpException,
-  HttpStatus,
   Injectable,
   UnauthorizedException,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { ServerResponse } from 'node:http';
 import { HealthController } from '@icb/observability';
-import { AuthService, TooManySignInsError } from './auth.service';
+import { AuthService } from './auth.service';
+import { signInRefusal } from './sign-in-refusal';
 import { AuthenticatedRequest, HttpRequest, PUBLIC_ROUTE, REQUIRED_ROLE } from './auth.decorators';
 import { hasRole, Operator, OperatorRole } from './operator';
 
@@ -47,16 +46,17 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true; // bus handlers are not HTTP
     if (context.getClass() === HealthController) return true;
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     const http = context.switchToHttp();
     const request = http.getRequest<HttpRequest & AuthenticatedRequest>();
-    const operator = this.authenticate(request);
+    const response = http.getResponse<ServerResponse>();
+    const operator = await this.authenticate(request, response);
     if (!operator) {
-      http.getResponse<ServerResponse>().setHeader('WWW-Authenticate', 'Bearer realm="icb"');
+      response.setHeader('WWW-Authenticate', 'Bearer realm="icb"');
       throw new UnauthorizedException(
         'sign in first: POST /auth/login, or send Authorization: Bearer <token> or Basic',
       );
@@ -69,7 +69,10 @@ export class AuthGuard implements CanActivate {
     return true;
   }
 
-  private authenticate(request: HttpRequest): Operator | null {
+  private async authenticate(
+    request: HttpRequest,
+    response: ServerResponse,
+  ): Promise<Operator | null> {
     const header = request.headers.authorization;
     if (header) {
       const [scheme, value = ''] = header.split(' ', 2);
@@ -79,12 +82,9 @@ export class AuthGuard implements CanActivate {
         const colon = decoded.indexOf(':');
         if (colon < 0) return null;
         try {
-          return this.auth.fromBasic(decoded.slice(0, colon), decoded.slice(colon + 1));
+          return await this.auth.fromBasic(decoded.slice(0, colon), decoded.slice(colon + 1));
         } catch (error) {
-          if (error instanceof TooManySignInsError) {
-            throw new HttpException(error.message, HttpStatus.TOO_MANY_REQUESTS);
-          }
-          throw error;
+          throw signInRefusal(error, response);
         }
       }
       return null;

@@ -1,15 +1,25 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { AppConfig } from '@icb/config';
 import type { Operator } from './operator';
 import {
   AccountsFileError,
+  DEFAULT_SCRYPT,
+  dummyHashLike,
   parseAccounts,
+  ScryptHash,
   StoredAccount,
   tokenDigest,
   verifyPassword,
 } from './operator-accounts';
+import {
+  FAILED_SIGN_IN_STORE,
+  FailedSignInStore,
+  lockedOutForSeconds,
+  MAX_FAILED_SIGN_INS,
+  TooManySignInsError,
+} from './failed-sign-ins';
 import {
   isSessionToken,
   issueSessionToken,
@@ -17,18 +27,20 @@ import {
   verifySessionToken,
 } from './session-token';
 
-/** Failed sign-ins for one username before it is refused for a while. */
-export const MAX_FAILED_SIGN_INS = 10;
-export const FAILED_SIGN_IN_WINDOW_MS = 15 * 60_000;
+export {
+  FAILED_SIGN_IN_WINDOW_MS,
+  MAX_FAILED_SIGN_INS,
+  SignInUnavailableError,
+  TooManySignInsError,
+} from './failed-sign-ins';
+
 /** How long a checked Basic credential is remembered (scrypt costs ~0.1 s). */
 const BASIC_CACHE_MS = 5 * 60_000;
 const BASIC_CACHE_MAX = 1000;
 
-export class TooManySignInsError extends Error {
-  constructor(readonly retryAfterSeconds: number) {
-    super(`too many failed sign-ins: try again in ${retryAfterSeconds} s`);
-  }
-}
+/** Checks a password against a hash (asynchronous scrypt; a collaborator, so tests can count calls). */
+export type PasswordVerifier = (stored: ScryptHash, password: string) => Promise<boolean>;
+export const PASSWORD_VERIFIER = Symbol('PASSWORD_VERIFIER');
 
 export interface Session {
   token: string;
@@ -41,6 +53,12 @@ export interface Session {
  * coordinator refuses to start without), session tokens signed with
  * SESSION_SECRET, API tokens for service accounts, HTTP Basic for scripts.
  * Sessions run on wall-clock time, never on the (adjustable) domain clock.
+ *
+ * A password check runs scrypt off the event loop, and costs the same whether
+ * the username exists or not (an unknown one, or a service account, is
+ * checked against a dummy hash with the accounts' parameters). Failed
+ * sign-ins are counted in a store every coordinator instance shares
+ * (KvFailedSignIns, a NATS KV bucket).
  */
 @Injectable()
 export class AuthService {
@@ -49,10 +67,16 @@ export class AuthService {
   private readonly secret: string;
   private readonly ttlMs: number;
   private readonly revoked = new Map<string, number>();
-  private readonly failures = new Map<string, number[]>();
   private readonly basicCache = new Map<string, { username: string; until: number }>();
+  /** What an unknown username's password is checked against (never matches). */
+  readonly dummyHash: ScryptHash;
+  private readonly verify: PasswordVerifier;
 
-  constructor(config: AppConfig) {
+  constructor(
+    config: AppConfig,
+    @Inject(FAILED_SIGN_IN_STORE) private readonly failures: FailedSignInStore,
+    @Optional() @Inject(PASSWORD_VERIFIER) verifier?: PasswordVerifier,
+  ) {
     for (const account of loadAccounts(config)) {
       this.byUsername.set(account.operator.username, account);
     }
@@ -64,17 +88,16 @@ export class AuthService {
       );
     }
     this.ttlMs = config.SESSION_TTL_MINUTES * 60_000;
+    this.verify = verifier ?? verifyPassword;
+    // The parameters most accounts use, so a miss costs what a hit costs.
+    const first = [...this.byUsername.values()].find((a) => a.password)?.password;
+    this.dummyHash = dummyHashLike(first ?? DEFAULT_SCRYPT, first?.hash.length ?? 32);
   }
 
   /** Checks a username and password; a session on success, null otherwise. */
-  signIn(username: string, password: string, nowMs = Date.now()): Session | null {
-    this.checkNotLockedOut(username, nowMs);
-    const operator = this.checkPassword(username, password);
-    if (!operator) {
-      this.recordFailure(username, nowMs);
-      return null;
-    }
-    this.failures.delete(username);
+  async signIn(username: string, password: string, nowMs = Date.now()): Promise<Session | null> {
+    const operator = await this.checkCredential(username, password, nowMs);
+    if (!operator) return null;
     const { token, claims } = issueSessionToken(this.secret, username, nowMs + this.ttlMs);
     return { token, expiresAt: new Date(claims.exp).toISOString(), operator };
   }
@@ -104,47 +127,60 @@ export class AuthService {
   }
 
   /** HTTP Basic (scripts, Prometheus): checked once, then remembered for a few minutes. */
-  fromBasic(username: string, password: string, nowMs = Date.now()): Operator | null {
+  async fromBasic(
+    username: string,
+    password: string,
+    nowMs = Date.now(),
+  ): Promise<Operator | null> {
     const key = createHash('sha256').update(`${username}\0${password}`).digest('base64url');
     const cached = this.basicCache.get(key);
     if (cached && cached.until > nowMs)
       return this.byUsername.get(cached.username)?.operator ?? null;
-    this.checkNotLockedOut(username, nowMs);
-    const operator = this.checkPassword(username, password);
-    if (!operator) {
-      this.recordFailure(username, nowMs);
-      return null;
-    }
+    const operator = await this.checkCredential(username, password, nowMs);
+    if (!operator) return null;
     if (this.basicCache.size >= BASIC_CACHE_MAX) this.basicCache.clear();
     this.basicCache.set(key, { username, until: nowMs + BASIC_CACHE_MS });
     return operator;
   }
 
-  private checkPassword(username: string, password: string): Operator | null {
-    const account = this.byUsername.get(username);
-    if (!account?.password) return null;
-    return verifyPassword(account.password, password) ? account.operator : null;
-  }
-
-  private checkNotLockedOut(username: string, nowMs: number): void {
-    const recent = (this.failures.get(username) ?? []).filter(
-      (t) => t > nowMs - FAILED_SIGN_IN_WINDOW_MS,
-    );
-    if (recent.length >= MAX_FAILED_SIGN_INS) {
-      throw new TooManySignInsError(
-        Math.ceil((recent[0] + FAILED_SIGN_IN_WINDOW_MS - nowMs) / 1000),
-      );
+  /**
+   * The lock-out first (TooManySignInsError; SignInUnavailableError when the
+   * shared table cannot be read), then the password, then the count.
+   */
+  private async checkCredential(
+    username: string,
+    password: string,
+    nowMs: number,
+  ): Promise<Operator | null> {
+    const retryAfter = lockedOutForSeconds(await this.failures.failuresOf(username, nowMs), nowMs);
+    if (retryAfter > 0) throw new TooManySignInsError(retryAfter);
+    const operator = await this.checkPassword(username, password);
+    if (operator) {
+      await this.failures.clear(username);
+      return operator;
     }
+    const recent = await this.failures.recordFailure(username, nowMs);
+    this.log.warn(
+      `failed sign-in for "${printable(username)}" (${recent.length} of ${MAX_FAILED_SIGN_INS} in 15 min)`,
+    );
+    return null;
   }
 
-  private recordFailure(username: string, nowMs: number): void {
-    const recent = (this.failures.get(username) ?? []).filter(
-      (t) => t > nowMs - FAILED_SIGN_IN_WINDOW_MS,
-    );
-    recent.push(nowMs);
-    this.failures.set(username, recent);
-    this.log.warn(`failed sign-in for "${username}" (${recent.length} in 15 min)`);
+  /** Always one scrypt computation, whether the account exists, has a password, or not. */
+  private async checkPassword(username: string, password: string): Promise<Operator | null> {
+    const account = this.byUsername.get(username);
+    if (!account?.password) {
+      await this.verify(this.dummyHash, password);
+      return null;
+    }
+    return (await this.verify(account.password, password)) ? account.operator : null;
   }
+}
+
+/** A username for a log line: short, without control characters. */
+function printable(username: string): string {
+  const clean = username.replace(/[^\x20-\x7e]/g, '?');
+  return clean.length > 64 ? `${clean.slice(0, 64)}…` : clean;
 }
 
 function loadAccounts(config: AppConfig): StoredAccount[] {

@@ -28,7 +28,7 @@ describe('the operator accounts file', () => {
     token: lib.hashToken(TOKEN),
   };
 
-  it('reads what scripts/lib/operators.js writes, and checks passwords and tokens', () => {
+  it('reads what scripts/lib/operators.js writes, and checks passwords and tokens', async () => {
     const [a, s] = parseAccounts(doc([officer, service]));
     expect(a.operator).toEqual({
       username: 'officer',
@@ -37,8 +37,8 @@ describe('the operator accounts file', () => {
       clearance: 'TOP SECRET',
       kind: 'person',
     });
-    expect(verifyPassword(a.password!, 'correct horse')).toBe(true);
-    expect(verifyPassword(a.password!, 'correct horse!')).toBe(false);
+    expect(await verifyPassword(a.password!, 'correct horse')).toBe(true);
+    expect(await verifyPassword(a.password!, 'correct horse!')).toBe(false);
     expect(s.operator).toMatchObject({ kind: 'service', agency: 'dod', name: 'dod-adapter' });
     expect(s.tokenSha256!.equals(tokenDigest(TOKEN))).toBe(true);
   });

@@ -1,4 +1,4 @@
-import { createHash, scryptSync, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import { CLEARANCES, Clearance, Operator, OPERATOR_ROLES, OperatorRole } from './operator';
 
 /**
@@ -122,15 +122,39 @@ export function parseAccounts(json: string): StoredAccount[] {
   return accounts;
 }
 
-export function verifyPassword(stored: ScryptHash, password: string): boolean {
-  const candidate = scryptSync(password, stored.salt, stored.hash.length, {
-    N: stored.N,
-    r: stored.r,
-    p: stored.p,
-    maxmem: 256 * stored.N * stored.r + 1024 * 1024,
+/**
+ * Checks a password against its scrypt hash, asynchronously: scrypt runs on
+ * libuv's thread pool, never on the event loop (at N = 2^15 one check costs
+ * about 0.1 s of CPU; ten of them in a row would stall every request and
+ * consumer of the coordinator for a second).
+ */
+export function verifyPassword(stored: ScryptHash, password: string): Promise<boolean> {
+  return new Promise((resolve, reject) => {
+    scrypt(
+      password,
+      stored.salt,
+      stored.hash.length,
+      { N: stored.N, r: stored.r, p: stored.p, maxmem: 256 * stored.N * stored.r + 1024 * 1024 },
+      (error, candidate) => {
+        if (error) reject(error);
+        else resolve(timingSafeEqual(candidate, stored.hash));
+      },
+    );
   });
-  return timingSafeEqual(candidate, stored.hash);
 }
+
+/**
+ * A hash no password matches (its hash is random bytes, not scrypt of
+ * anything), with the parameters of `like`: checking a password against it
+ * costs what checking one against `like` costs. An unknown username is
+ * checked against it, so it answers no faster than a known one.
+ */
+export function dummyHashLike(like: Pick<ScryptHash, 'N' | 'r' | 'p'>, hashBytes = 32): ScryptHash {
+  return { N: like.N, r: like.r, p: like.p, salt: randomBytes(16), hash: randomBytes(hashBytes) };
+}
+
+/** Parameters of the hashes scripts/lib/operators.js writes (ADR 8). */
+export const DEFAULT_SCRYPT = Object.freeze({ N: 32768, r: 8, p: 1 });
 
 export function tokenDigest(token: string): Buffer {
   return createHash('sha256').update(token, 'utf8').digest();
