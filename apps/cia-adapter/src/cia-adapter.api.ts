@@ -1,3 +1,4 @@
+import { adapterSecuritySchemes } from '@icb/agency-adapter';
 import type { ServiceDescription } from '@icb/runtime';
 
 /** How the CIA adapter describes itself in its OpenAPI document (served at /docs and checked in). */
@@ -5,4 +6,5 @@ export const CIA_ADAPTER_API: ServiceDescription = {
   title: 'CIA adapter',
   description:
     'Central Intelligence Agency: intelligence assessments with classification and dissemination controls.',
+  securitySchemes: adapterSecuritySchemes('cia'),
 };

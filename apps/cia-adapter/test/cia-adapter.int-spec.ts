@@ -7,7 +7,8 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { AgencyAdapterModule } from '@icb/agency-adapter';
-import { authHeader, startHttpService, testEnv, urlOf, waitFor } from '@icb/testing';
+import type { Agency } from '@icb/contracts';
+import { asAgency, authHeader, startHttpService, testEnv, urlOf, waitFor } from '@icb/testing';
 import { CoordinatorModule } from '../../coordinator/src/app.module';
 import { COORDINATOR_API } from '../../coordinator/src/coordinator.api';
 import { NscAdapterModule } from '../../nsc-adapter/src/app.module';
@@ -30,12 +31,14 @@ describe('CIA adapter: assessments released only to permitted agencies', () => {
   let dod: NestExpressApplication;
   let cia: NestExpressApplication;
   let consultationId: string;
+  let adapterEnvOf: () => Record<string, string>;
 
   beforeAll(async () => {
     const env = testEnv({ CLOCK_TICK_MS: '0' });
     coordinator = await startHttpService(CoordinatorModule.forRoot({ env }), COORDINATOR_API.title);
     apps.push(coordinator);
     const adapterEnv = { ...env, COORDINATOR_URL: urlOf(coordinator) };
+    adapterEnvOf = () => adapterEnv;
     statePm = await startHttpService(
       StatePmAdapterModule.forRoot({ env: adapterEnv, httpPort: 0 }),
       'State/PM adapter',
@@ -59,6 +62,7 @@ describe('CIA adapter: assessments released only to permitted agencies', () => {
 
     const filed = await request(statePm.getHttpServer())
       .post('/requests/fms')
+      .set(asAgency('state-pm'))
       .send({
         lorNumber: 'AT-D-QAD',
         purchaser: { country: 'AUS', name: 'Commonwealth of Australia' },
@@ -93,9 +97,13 @@ describe('CIA adapter: assessments released only to permitted agencies', () => {
     for (const app of apps.reverse()) await app.close();
   });
 
-  const assessmentsAt = async (app: NestExpressApplication): Promise<AssessmentsView> => {
+  const assessmentsAt = async (
+    app: NestExpressApplication,
+    agency: Agency,
+  ): Promise<AssessmentsView> => {
     const res = await request(app.getHttpServer())
       .get(`/reviews/${consultationId}/assessments`)
+      .set(asAgency(agency))
       .expect(200);
     return res.body as AssessmentsView;
   };
@@ -103,6 +111,7 @@ describe('CIA adapter: assessments released only to permitted agencies', () => {
   it('an ORCON assessment reaches State/PM and NSC with content; DoD and the coordinator see only that it exists', async () => {
     const shared = await request(cia.getHttpServer())
       .post('/assessments')
+      .set(asAgency('cia'))
       .send({
         consultationId,
         title: 'Diversion risk assessment',
@@ -126,7 +135,7 @@ describe('CIA adapter: assessments released only to permitted agencies', () => {
     ] as const) {
       const view = await waitFor(
         async () => {
-          const v = await assessmentsAt(app);
+          const v = await assessmentsAt(app, agency);
           return v.released.length > 0 && v;
         },
         { description: `the assessment released to ${agency}` },
@@ -166,23 +175,44 @@ describe('CIA adapter: assessments released only to permitted agencies', () => {
     ]);
     expect(JSON.stringify(detail)).not.toContain('ASSESSMENT-CONTENT-MARKER');
 
-    const atDod = await assessmentsAt(dod);
+    const atDod = await assessmentsAt(dod, 'dod');
     expect(atDod.released).toEqual([]);
+    // Listed as withheld with its id and marking: not its title (ORCON, not released to DoD).
     expect(atDod.withheld).toEqual([
       {
         assessmentId,
-        title: 'Diversion risk assessment',
         classification: 'SECRET//ORCON/NOFORN',
         originator: 'cia',
         sharedAt: expect.any(String) as string,
+        reason: 'not-released',
       },
     ]);
     expect(JSON.stringify(atDod)).not.toContain('ASSESSMENT-CONTENT-MARKER');
+    expect(JSON.stringify(atDod)).not.toContain('Diversion risk assessment');
+
+    // An NSC adapter instance accredited only to CONFIDENTIAL (same bucket, same releases):
+    // the SECRET assessment released to NSC is withheld there, title and content.
+    const nscLow = await startHttpService(
+      AgencyAdapterModule.forRoot({
+        agency: 'nsc',
+        httpPort: 0,
+        env: { ...adapterEnvOf(), AGENCY_CLEARANCE: 'CONFIDENTIAL' },
+      }),
+      'NSC adapter (CONFIDENTIAL)',
+    );
+    apps.push(nscLow);
+    const atNscLow = await assessmentsAt(nscLow, 'nsc');
+    expect(atNscLow.released).toEqual([]);
+    expect(atNscLow.withheld).toEqual([
+      expect.objectContaining({ assessmentId, reason: 'above-clearance' }),
+    ]);
+    expect(JSON.stringify(atNscLow)).not.toMatch(/ASSESSMENT-CONTENT-MARKER|Diversion risk/);
   });
 
   it('refuses an ORCON assessment with no approved recipient (422: a release rule, not the request’s shape)', async () => {
     const res = await request(cia.getHttpServer())
       .post('/assessments')
+      .set(asAgency('cia'))
       .send({
         consultationId,
         title: 'Unreleasable assessment',
@@ -199,6 +229,7 @@ describe('CIA adapter: assessments released only to permitted agencies', () => {
   it('refuses an assessment on a consultation the coordinator does not have (404)', async () => {
     await request(cia.getHttpServer())
       .post('/assessments')
+      .set(asAgency('cia'))
       .send({
         consultationId: '2b0c7a8e-1f3d-4e5a-9b6c-7d8e9f0a1b2c',
         title: 'Orphan assessment',

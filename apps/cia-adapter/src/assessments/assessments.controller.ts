@@ -2,6 +2,8 @@ import {
   AdapterErrorFilter,
   AnswersWithVerdict,
   RETRY_AFTER_HEADER_DOC,
+  ADAPTER_SCOPES,
+  RequireScopes,
 } from '@icb/agency-adapter';
 import { Body, Controller, Post, UseFilters } from '@nestjs/common';
 import {
@@ -22,6 +24,7 @@ export class AssessmentsController {
   constructor(private readonly assessments: AssessmentsService) {}
 
   @Post()
+  @RequireScopes(ADAPTER_SCOPES.intelRelease)
   @ApiOperation({
     summary:
       'Share an assessment: announced to the coordinator without content, released with content to each recipient',

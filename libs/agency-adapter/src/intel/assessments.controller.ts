@@ -7,6 +7,8 @@ import {
   ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
+import { RequireScopes } from '../auth/agency-caller';
+import { ADAPTER_SCOPES } from '../auth/scopes';
 import { AdapterErrorFilter } from '../reviews/reviews.filter';
 import { ConsultationAssessmentsDto } from './assessments.dto';
 import { AssessmentsService } from './assessments.service';
@@ -22,6 +24,7 @@ export class AssessmentsController {
   constructor(private readonly assessments: AssessmentsService) {}
 
   @Get(':consultationId/assessments')
+  @RequireScopes(ADAPTER_SCOPES.intelRead)
   @ApiOperation({
     summary:
       'Assessments released to this agency (with content), and the metadata of those that were not',

@@ -44,7 +44,15 @@ export class ReleasedAssessmentDto {
   receivedAt: string;
 }
 
-/** An assessment on the consultation that was not released to this agency: metadata only. */
+/** Why an assessment is listed without its title and content. */
+export const WITHHOLDING_REASONS = ['not-released', 'above-clearance'] as const;
+export type WithholdingReason = (typeof WITHHOLDING_REASONS)[number];
+
+/**
+ * An assessment on the consultation this agency may not read: that it exists,
+ * its marking and originator, never its title or content (an ORCON product's
+ * title is the originator's to release).
+ */
 export class WithheldAssessmentDto {
   @ApiProperty(UUID)
   assessmentId: string;
@@ -52,11 +60,16 @@ export class WithheldAssessmentDto {
   @ApiProperty({ enum: AGENCIES })
   originator: Agency;
 
-  @ApiProperty({ type: String })
-  title: string;
-
   @ApiProperty({ type: String, example: 'SECRET//ORCON/NOFORN', description: 'Banner marking.' })
   classification: string;
+
+  @ApiProperty({
+    enum: WITHHOLDING_REASONS,
+    description:
+      '`not-released`: the originator did not release it to this agency (ORCON: ask CIA); ' +
+      '`above-clearance`: released, but marked above the adapter’s AGENCY_CLEARANCE.',
+  })
+  reason: WithholdingReason;
 
   @ApiProperty({ ...ISO, description: 'When the coordinator recorded it.' })
   sharedAt: string;
@@ -74,7 +87,8 @@ export class ConsultationAssessmentsDto {
 
   @ApiProperty({
     type: () => [WithheldAssessmentDto],
-    description: 'Not released to this agency (from the coordinator): that they exist, no content.',
+    description:
+      'Not released to this agency, or above its clearance: that they exist, without title or content.',
   })
   withheld: WithheldAssessmentDto[];
 }

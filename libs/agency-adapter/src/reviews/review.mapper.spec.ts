@@ -98,7 +98,7 @@ function aConsultation(overrides: Partial<CoordinatorConsultation> = {}): Coordi
 
 describe('an agency’s view of a consultation', () => {
   it('keeps only the agency’s own review, sign-offs, conditions and timeline', () => {
-    const view = redactForAgency(aConsultation(), 'dod');
+    const view = redactForAgency(aConsultation(), 'dod', 'TOP SECRET');
     expect(view).toMatchObject({ id: ID, revision: 2, status: 'in-review' });
     expect(view?.review).toEqual({
       revision: 2,
@@ -112,8 +112,84 @@ describe('an agency’s view of a consultation', () => {
     expect(JSON.stringify(view)).not.toMatch(/nsc|secret reasons|"country"/i);
   });
 
+  it('withholds every free text of a consultation marked above the agency’s clearance', () => {
+    const c = aConsultation({
+      classification: 'TOP SECRET//NOFORN',
+      title: 'Operation GLASS',
+      summary: 'glass summary',
+      reference: 'REF-GLASS',
+      reviews: [
+        {
+          agency: 'dod',
+          revision: 2,
+          requestedAt: '2026-03-01T09:00:00.000Z',
+          dueAt: '2026-03-31T09:00:00.000Z',
+          state: 'held',
+          hold: { reason: 'glass hold', placedAt: '2026-03-02T09:00:00.000Z' },
+        },
+      ],
+      signOffs: [
+        {
+          agency: 'dod',
+          revision: 1,
+          decision: 'concur-with-conditions',
+          conditions: [{ id: 'DOD-1', text: 'glass condition' }],
+          rationale: 'glass rationale',
+          submittedAt: '2026-03-02T09:00:00.000Z',
+          recordedAt: '2026-03-02T09:00:01.000Z',
+          eventId: 'e-dod',
+          basis: 'submitted',
+        },
+      ],
+      conditions: [
+        {
+          id: 'DOD-1',
+          text: 'glass condition',
+          agency: 'dod',
+          revision: 1,
+          imposedAt: '2026-03-02T09:00:01.000Z',
+          status: 'active',
+          removal: {
+            justification: 'glass justification',
+            requestedAt: '2026-03-03T09:00:00.000Z',
+            comment: 'glass comment',
+          },
+        },
+      ],
+      timeline: [{ ...entry(2, 'coordinator'), summary: 'glass opened' }],
+    });
+    for (const clearance of ['SECRET', 'CONFIDENTIAL', 'UNCLASSIFIED'] as const) {
+      const view = redactForAgency(c, 'dod', clearance);
+      expect(view).toMatchObject({
+        id: ID,
+        classification: 'TOP SECRET//NOFORN',
+        status: 'in-review',
+        title: '[withheld]',
+        summary: '[withheld]',
+        withheld: true,
+        review: { state: 'held', hold: { reason: '[withheld]' } },
+        signOffs: [{ decision: 'concur-with-conditions', rationale: '[withheld]' }],
+        conditions: [{ id: 'DOD-1', text: '[withheld]', removal: { comment: '[withheld]' } }],
+        timeline: [{ seq: 2, summary: '[withheld]' }],
+      });
+      expect(view).not.toHaveProperty('reference');
+      expect(JSON.stringify(view)).not.toMatch(/glass/i);
+    }
+    // Cleared: everything, and no withheld flag.
+    const cleared = redactForAgency(c, 'dod', 'TOP SECRET');
+    expect(cleared).toMatchObject({ title: 'Operation GLASS', reference: 'REF-GLASS' });
+    expect(cleared).not.toHaveProperty('withheld');
+  });
+
+  it('treats a marking it cannot parse as TOP SECRET', () => {
+    const view = redactForAgency(aConsultation({ classification: 'COSMIC' }), 'dod', 'SECRET');
+    expect(view).toMatchObject({ title: '[withheld]', withheld: true });
+    // CUI and UNCLASSIFIED need no clearance.
+    expect(redactForAgency(aConsultation(), 'dod', 'UNCLASSIFIED')).not.toHaveProperty('withheld');
+  });
+
   it('is nothing for an agency that does not clear the consultation', () => {
-    expect(redactForAgency(aConsultation(), 'cia')).toBeUndefined();
+    expect(redactForAgency(aConsultation(), 'cia', 'TOP SECRET')).toBeUndefined();
   });
 
   it.each([
@@ -130,26 +206,65 @@ describe('an agency’s view of a consultation', () => {
   });
 });
 
+const queueItem = (classification: string) => ({
+  id: ID,
+  kind: 'fms-case' as const,
+  title: 'Operation GLASS',
+  status: 'in-review',
+  precedence: 'FLASH' as const,
+  classification,
+  revision: 1,
+  review: {
+    revision: 1,
+    requestedAt: '2026-03-01T09:00:00.000Z',
+    dueAt: '2026-03-03T09:00:00.000Z',
+    daysLeft: 2,
+    overdue: false,
+    hold: { reason: 'glass hold', placedAt: '2026-03-02T09:00:00.000Z' },
+  },
+});
+
 describe('a pending review', () => {
+  it('is listed with its clock but its title and reasons withheld above the agency’s clearance', () => {
+    const item = toPendingReview(queueItem('TOP SECRET'), 'SECRET');
+    expect(item).toMatchObject({
+      id: ID,
+      title: '[withheld]',
+      withheld: true,
+      classification: 'TOP SECRET',
+      dueAt: '2026-03-03T09:00:00.000Z',
+      hold: { reason: '[withheld]' },
+    });
+    expect(JSON.stringify(item)).not.toMatch(/glass/i);
+    expect(toPendingReview(queueItem('SECRET//NOFORN'), 'SECRET')).toMatchObject({
+      title: 'Operation GLASS',
+      hold: { reason: 'glass hold' },
+    });
+    expect(toPendingReview(queueItem('SECRET'), 'SECRET')).not.toHaveProperty('withheld');
+  });
+
   it('carries the agency’s clock from the coordinator’s queue', () => {
     expect(
-      toPendingReview({
-        id: ID,
-        kind: 'fms-case',
-        title: 'T',
-        status: 'in-review',
-        precedence: 'FLASH',
-        classification: 'SECRET',
-        revision: 1,
-        review: {
+      toPendingReview(
+        {
+          id: ID,
+          kind: 'fms-case',
+          title: 'T',
+          status: 'in-review',
+          precedence: 'FLASH',
+          classification: 'SECRET',
           revision: 1,
-          requestedAt: '2026-03-01T09:00:00.000Z',
-          dueAt: '2026-03-03T09:00:00.000Z',
-          daysLeft: 2,
-          overdue: false,
-          acknowledgeBy: '2026-03-01T13:00:00.000Z',
+          review: {
+            revision: 1,
+            requestedAt: '2026-03-01T09:00:00.000Z',
+            dueAt: '2026-03-03T09:00:00.000Z',
+            daysLeft: 2,
+            overdue: false,
+            acknowledgeBy: '2026-03-01T13:00:00.000Z',
+          },
         },
-      }),
+        'TOP SECRET',
+      ),
     ).toEqual({
       id: ID,
       title: 'T',

@@ -8,3 +8,5 @@ export * from './webhook-delivery.repository';
 export * from './webhook-delivery.worker';
 export * from './webhook-subscription.repository';
 export * from './webhooks.tokens';
+export * from './webhook-targets';
+export * from './webhook-http';

@@ -1,4 +1,5 @@
 import type { Envelope } from '@icb/contracts';
+import type { AppConfig } from '@icb/config';
 import { envelopeFor, validPayload } from '@icb/contracts/testing/message-cases';
 import { classifyError, MessageContext, TransientMessageError } from '@icb/messaging';
 import { MESSAGE_HANDLER } from '@icb/messaging/message-handler.decorator';
@@ -33,7 +34,7 @@ class FakeDeliveries {
   }
 }
 
-async function setUp() {
+async function setUp(clearance: AppConfig['AGENCY_CLEARANCE'] = 'TOP SECRET') {
   const store = new InMemorySubscriptionStore();
   const deliveries = new FakeDeliveries();
   const scheduled: string[] = [];
@@ -56,7 +57,8 @@ async function setUp() {
   for (const s of [wanted, other, inactive]) await store.save(s);
   await store.deactivate(inactive.id, 'HTTP 410');
   const Handler = reviewIntakeHandlerFor('dod');
-  const handler = new Handler('dod', store, deliveries, worker);
+  const config = { AGENCY_CLEARANCE: clearance } as AppConfig;
+  const handler = new Handler('dod', store, deliveries, worker, config);
   return { handler, deliveries, scheduled, wanted };
 }
 
@@ -85,6 +87,39 @@ describe('review intake', () => {
       expect.objectContaining({ subscriptionId: wanted.id, eventId: e.id, state: 'pending' }),
     ]);
     expect(scheduled).toEqual([...deliveries.records.keys()]);
+  });
+
+  it('keeps and pushes a request marked above the agency’s clearance with its text withheld', async () => {
+    const { handler, deliveries } = await setUp('SECRET');
+    const e = envelopeFor(
+      'review.requested',
+      validPayload('review.requested', {
+        title: 'Operation GLASS',
+        summary: 'glass summary',
+        classification: 'TOP SECRET//NOFORN',
+      }),
+    );
+    e.classification = 'TOP SECRET//NOFORN';
+    await handler.onReviewRequested(e, context(1));
+    const [record] = [...deliveries.records.values()];
+    expect(record.envelope).toMatchObject({
+      id: e.id,
+      withheld: true,
+      classification: 'TOP SECRET//NOFORN',
+      data: { title: '[withheld]', summary: '[withheld]', agency: 'dod', dueAt: e.data.dueAt },
+    });
+    expect(JSON.stringify(record)).not.toMatch(/glass/i);
+  });
+
+  it('keeps a request the agency is cleared for as it came', async () => {
+    const { handler, deliveries } = await setUp('SECRET');
+    const e = envelopeFor(
+      'review.requested',
+      validPayload('review.requested', { classification: 'SECRET//NOFORN' }),
+    );
+    e.classification = 'SECRET//NOFORN';
+    await handler.onReviewRequested(e, context(1));
+    expect([...deliveries.records.values()][0].envelope).toEqual(e);
   });
 
   it('adds no delivery when the same request comes again', async () => {

@@ -8,10 +8,12 @@ import {
   OnMessage,
   TransientMessageError,
 } from '@icb/messaging';
+import { AppConfig } from '@icb/config';
 import { ADAPTER_AGENCY } from '../agency-adapter.options';
 import { KvDeliveryRepository } from './webhook-delivery.repository';
 import { WebhookDeliveryWorker } from './webhook-delivery.worker';
 import type { SubscriptionStore } from './webhook-subscription';
+import { envelopeForAgency } from './webhook-withholding';
 import { WEBHOOK_SUBSCRIPTION_STORE } from './webhooks.tokens';
 
 const REVIEW_REQUESTED = 'review.requested';
@@ -21,7 +23,8 @@ const REVIEW_REQUESTED = 'review.requested';
  * pending webhook delivery per active subscription that wants it, written to
  * the adapter's KV bucket before the handler returns (and so before the
  * message is acked). The delivery worker makes the attempts and the retries
- * from there, across restarts.
+ * from there, across restarts. A request marked above the agency's clearance
+ * is kept and pushed with its text withheld (envelopeForAgency).
  *
  * A redelivered request finds its deliveries already recorded (their ids are
  * derived from the subscription and the event ids) and adds none. If the
@@ -41,6 +44,8 @@ export class ReviewIntakeHandler {
     @Inject(WEBHOOK_SUBSCRIPTION_STORE) private readonly store: SubscriptionStore,
     private readonly deliveries: KvDeliveryRepository,
     private readonly worker: WebhookDeliveryWorker,
+    /** AGENCY_CLEARANCE: a request marked above it is kept and pushed with its text withheld. */
+    private readonly config: AppConfig,
   ) {}
 
   async onReviewRequested(
@@ -51,8 +56,10 @@ export class ReviewIntakeHandler {
     try {
       const subscriptions = await this.store.findActive(this.agency, REVIEW_REQUESTED);
       const now = new Date();
+      // Not even the adapter's bucket keeps what the agency may not read.
+      const visible = envelopeForAgency(envelope, this.config.AGENCY_CLEARANCE);
       enqueued = await Promise.all(
-        subscriptions.map((s) => this.deliveries.enqueue(s.id, envelope, now)),
+        subscriptions.map((s) => this.deliveries.enqueue(s.id, visible, now)),
       );
     } catch (error) {
       if (!isTransient(error)) throw error;

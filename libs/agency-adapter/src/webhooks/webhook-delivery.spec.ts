@@ -11,14 +11,19 @@ import {
   WebhookDeliverer,
   type RetryPolicy,
 } from './webhook-delivery';
-import { verifySignature } from './webhook-signature';
+import { Webhook } from 'standardwebhooks';
+import { generateWebhookSecret } from './webhook-signature';
+import { parseAllowedTargets, WebhookTargetGuard } from './webhook-targets';
 import {
   createWebhookSubscription,
   InMemorySubscriptionStore,
   type WebhookSubscription,
 } from './webhook-subscription';
 
-const START_MS = Date.UTC(2025, 2, 3, 14, 0, 0);
+// Whole seconds of the real clock: the first attempt's signature must be fresh for the library.
+const START_MS = Math.floor(Date.now() / 1000) * 1000;
+/** The allow-list a local receiver needs. */
+const LOOPBACK = new WebhookTargetGuard(parseAllowedTargets('loopback'));
 
 interface Received {
   headers: IncomingMessage['headers'];
@@ -101,6 +106,7 @@ describe('WebhookDeliverer', () => {
     const deliverer = new WebhookDeliverer({
       store,
       log,
+      targets: LOOPBACK,
       retry: { attemptTimeoutMs: 2_000, ...retry },
       now: time.now,
       sleep: time.sleep,
@@ -127,21 +133,17 @@ describe('WebhookDeliverer', () => {
     });
     const [req] = receiver.received;
     expect(req.headers['content-type']).toBe('application/cloudevents+json; charset=utf-8');
-    expect(req.headers['icb-delivery-id']).toBe(result.deliveryId);
+    expect(req.headers['webhook-id']).toBe(result.deliveryId);
+    expect(req.headers['webhook-timestamp']).toBe(String(time.now() / 1000));
     expect(req.headers['icb-event-id']).toBe(envelope.id);
     expect(req.headers['icb-event-type']).toBe('gov.icb.review.requested.v1');
     expect(req.headers['icb-delivery-attempt']).toBe('1');
     expect(JSON.parse(req.body)).toEqual(envelope);
-    expect(
-      verifySignature(req.body, req.headers['icb-signature'] as string, subscription.secret, {
-        now: time.now,
-      }),
-    ).toEqual({ ok: true, timestamp: START_MS / 1000 });
-    expect(
-      verifySignature(req.body, req.headers['icb-signature'] as string, 'whsec_wrong', {
-        now: time.now,
-      }),
-    ).toEqual({ ok: false, reason: 'signature-mismatch' });
+    const headers = req.headers as Record<string, string>;
+    expect(new Webhook(subscription.secret).verify(req.body, headers)).toEqual(envelope);
+    expect(() => new Webhook(generateWebhookSecret()).verify(req.body, headers)).toThrow(
+      /No matching signature/,
+    );
     expect(await log.deliveries(subscription.id)).toEqual([
       expect.objectContaining({
         outcome: 'delivered',
@@ -169,7 +171,7 @@ describe('WebhookDeliverer', () => {
       '2',
       '3',
     ]);
-    expect(new Set(receiver.received.map((r) => r.headers['icb-delivery-id'])).size).toBe(1);
+    expect(new Set(receiver.received.map((r) => r.headers['webhook-id'])).size).toBe(1);
     const entries = await log.deliveries(subscription.id);
     expect(entries.map((e) => [e.attempt, e.outcome, e.httpStatus])).toEqual([
       [3, 'delivered', 200],
@@ -212,6 +214,86 @@ describe('WebhookDeliverer', () => {
       httpStatus: 302,
     });
     expect(receiver.received).toHaveLength(1);
+  });
+
+  it('a redirect to another host is not followed: the other host receives nothing', async () => {
+    const elsewhere = new Receiver([status(204)]);
+    const elsewhereUrl = await elsewhere.start();
+    try {
+      const { receiver, log, subscription, deliverer } = await setup([
+        status(307, { location: elsewhereUrl.replace('127.0.0.1', 'localhost') }),
+      ]);
+      const result = await deliverer.deliver(subscription, event());
+      expect(result).toMatchObject({ outcome: 'failed', attempts: 1, httpStatus: 307 });
+      expect(result.error).toMatch(/redirect to http:\/\/localhost:\d+\/hooks not followed/);
+      expect(receiver.received).toHaveLength(1);
+      expect(elsewhere.received).toHaveLength(0);
+      expect((await log.deliveries(subscription.id)).map((e) => e.outcome)).toEqual(['failed']);
+    } finally {
+      await elsewhere.stop();
+    }
+  });
+
+  describe('the allow-list at each attempt', () => {
+    async function deliverVia(targets: WebhookTargetGuard, url?: (local: string) => string) {
+      receiver = new Receiver([status(204)]);
+      const local = await receiver.start();
+      const store = new InMemorySubscriptionStore();
+      const subscription = createWebhookSubscription({
+        agency: 'dod',
+        url: url ? url(local) : local,
+        events: ['review'],
+      });
+      await store.save(subscription);
+      const deliverer = new WebhookDeliverer({ store, targets, sleep: () => Promise.resolve() });
+      return {
+        result: await deliverer.deliver(subscription, event()),
+        received: receiver.received,
+      };
+    }
+
+    it('refuses, without sending or retrying, a target no longer on the list', async () => {
+      const shrunk = new WebhookTargetGuard(parseAllowedTargets('https://hooks.dod.example.mil'));
+      const { result, received } = await deliverVia(shrunk);
+      expect(result).toMatchObject({ outcome: 'failed', attempts: 1 });
+      expect(result.error).toMatch(
+        /WEBHOOK_TARGET_NOT_ALLOWED.*not on this adapter's webhook allow-list/,
+      );
+      expect(received).toHaveLength(0);
+    });
+
+    it('refuses a target with no list configured at all', async () => {
+      const { result, received } = await deliverVia(new WebhookTargetGuard({}));
+      expect(result.error).toMatch(/WEBHOOK_TARGETS_NOT_CONFIGURED/);
+      expect(received).toHaveLength(0);
+    });
+
+    it('connects to the address the guard resolved, and refuses a name that resolves to link-local', async () => {
+      const named = (local: string) => local.replace('127.0.0.1', 'hooks.dod.test');
+      const list = (local: string) => parseAllowedTargets(new URL(named(local)).origin);
+      receiver = new Receiver([status(204)]);
+      const local = await receiver.start();
+      const resolved: string[][] = [['127.0.0.1'], ['169.254.169.254']];
+      const rebinding = new WebhookTargetGuard(list(local), () =>
+        Promise.resolve(resolved.shift() ?? ['169.254.169.254']),
+      );
+      const store = new InMemorySubscriptionStore();
+      const deliverer = new WebhookDeliverer({ store, targets: rebinding });
+      const subscription = createWebhookSubscription({
+        agency: 'dod',
+        url: named(local),
+        events: ['review'],
+      });
+      await store.save(subscription);
+      // First lookup: loopback, delivered. Second (DNS rebinding): the metadata address, refused.
+      expect(await deliverer.deliver(subscription, event())).toMatchObject({
+        outcome: 'delivered',
+      });
+      const refused = await deliverer.deliver(subscription, event());
+      expect(refused).toMatchObject({ outcome: 'failed', attempts: 1 });
+      expect(refused.error).toMatch(/169\.254\.169\.254 is a link-local or cloud-metadata address/);
+      expect(receiver.received).toHaveLength(1);
+    });
   });
 
   it('410 Gone deactivates the subscription and stops', async () => {
@@ -308,6 +390,7 @@ describe('WebhookDeliverer', () => {
     const deliverer = new WebhookDeliverer({
       store,
       log,
+      targets: LOOPBACK,
       now: time.now,
       random: () => 0.5,
       // An operator deactivates it while the deliverer waits to retry.
@@ -347,7 +430,7 @@ describe('WebhookDeliverer', () => {
 
     expect(second.deliveryId).toBe(first.deliveryId);
     expect(other.deliveryId).not.toBe(first.deliveryId);
-    expect(receiver.received.map((r) => r.headers['icb-delivery-id'])).toEqual([
+    expect(receiver.received.map((r) => r.headers['webhook-id'])).toEqual([
       first.deliveryId,
       first.deliveryId,
       other.deliveryId,
@@ -391,7 +474,11 @@ describe('retry schedule', () => {
   });
 
   it('refuses an impossible policy at construction', () => {
-    const deps = { store: new InMemorySubscriptionStore(), log: new InMemoryDeliveryLog() };
+    const deps = {
+      store: new InMemorySubscriptionStore(),
+      log: new InMemoryDeliveryLog(),
+      targets: LOOPBACK,
+    };
     expect(() => new WebhookDeliverer({ ...deps, retry: { maxAttempts: 0 } })).toThrow(
       /maxAttempts/,
     );

@@ -3,8 +3,10 @@ import type { Envelope } from '@icb/contracts';
 import { parseRetryAfter } from '../http/retry-after';
 import { InvalidRetryPolicyError } from './webhook.errors';
 import type { DeliveryLog, DeliveryLogEntry } from './webhook-delivery-log';
+import { guardedFetch, WebhookTargetBlockedError, type WebhookFetch } from './webhook-http';
 import { webhookHeaders } from './webhook-signature';
 import type { SubscriptionStore, WebhookSubscription } from './webhook-subscription';
+import type { WebhookTargetGuard } from './webhook-targets';
 
 export { parseRetryAfter };
 
@@ -102,6 +104,12 @@ export interface AttemptResult {
 
 export interface WebhookDelivererOptions {
   store: SubscriptionStore;
+  /**
+   * The adapter's allow-list, applied to every attempt (the URL, and each
+   * address the connection resolves to); a refused target fails the delivery
+   * at once. Requests go through guardedFetch unless `fetch` is given.
+   */
+  targets: WebhookTargetGuard;
   /** Where each attempt is appended; without one, the caller records the entry it gets back. */
   log?: DeliveryLog;
   retry?: Partial<RetryPolicy>;
@@ -112,13 +120,14 @@ export interface WebhookDelivererOptions {
   sleep?: (ms: number) => Promise<void>;
   /** In [0, 1), for jitter. Default `Math.random`. */
   random?: () => number;
-  fetch?: typeof fetch;
+  /** Sends the POST. Default guardedFetch(targets); whoever replaces it applies the allow-list. */
+  fetch?: WebhookFetch;
 }
 
 type Classified =
   | { kind: 'delivered'; httpStatus: number }
   | { kind: 'gone'; httpStatus: number; error: string }
-  | { kind: 'permanent'; httpStatus: number; error: string }
+  | { kind: 'permanent'; httpStatus?: number; error: string }
   | { kind: 'retryable'; httpStatus?: number; error: string; retryAfterMs?: number };
 
 /**
@@ -130,6 +139,8 @@ type Classified =
  * - 410 Gone: the endpoint is retired; the subscription is deactivated.
  * - 408, 429, 5xx, network errors, timeouts: retried.
  * - Any other status (3xx included: redirects are not followed) is a permanent failure.
+ * - A target the allow-list refuses (removed from it since, or resolving to a
+ *   link-local or metadata address) is a permanent failure, and nothing is sent.
  *
  * `deliver()` waits between attempts itself (for a caller that can hold the
  * work that long). `attempt()` makes one attempt and says how long to wait, for
@@ -145,7 +156,7 @@ export class WebhookDeliverer {
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly random: () => number;
-  private readonly fetch: typeof fetch;
+  private readonly fetch: WebhookFetch;
   private readonly gates = new Map<string, Semaphore>();
 
   constructor(options: WebhookDelivererOptions) {
@@ -164,7 +175,7 @@ export class WebhookDeliverer {
     this.now = options.now ?? Date.now;
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.random = options.random ?? Math.random;
-    this.fetch = options.fetch ?? globalThis.fetch;
+    this.fetch = options.fetch ?? guardedFetch(options.targets);
   }
 
   /** Delivers one event to one subscription, retrying until it is delivered or cannot be. */
@@ -301,8 +312,19 @@ export class WebhookDeliverer {
           ? { kind: 'retryable', httpStatus: status, error }
           : { kind: 'retryable', httpStatus: status, error, retryAfterMs };
       }
+      if (status >= 300 && status < 400) {
+        const location = response.headers.get('location');
+        return {
+          kind: 'permanent',
+          httpStatus: status,
+          error: `${error}; redirect${location ? ` to ${location}` : ''} not followed: webhooks go only to the registered URL`,
+        };
+      }
       return { kind: 'permanent', httpStatus: status, error };
     } catch (err) {
+      // Not on the allow-list (any more), or resolving to a forbidden address: never retried.
+      if (err instanceof WebhookTargetBlockedError)
+        return { kind: 'permanent', error: err.message };
       const error = controller.signal.aborted ? `timed out after ${timeoutMs} ms` : describe(err);
       return { kind: 'retryable', error };
     } finally {

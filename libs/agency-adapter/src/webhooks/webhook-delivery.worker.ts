@@ -5,6 +5,7 @@ import {
   OnApplicationBootstrap,
   OnModuleDestroy,
 } from '@nestjs/common';
+import { AppConfig } from '@icb/config';
 import type { DeliveryLogEntry } from './webhook-delivery-log';
 import { WebhookDeliverer } from './webhook-delivery';
 import {
@@ -16,6 +17,7 @@ import {
 } from './webhook-delivery.policy';
 import { KvDeliveryRepository, type VersionedDelivery } from './webhook-delivery.repository';
 import type { SubscriptionStore } from './webhook-subscription';
+import { envelopeForAgency } from './webhook-withholding';
 import {
   WEBHOOK_DELIVERY_OPTIONS,
   WEBHOOK_SUBSCRIPTION_STORE,
@@ -56,6 +58,8 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnModuleDe
     @Inject(WEBHOOK_SUBSCRIPTION_STORE) private readonly subscriptions: SubscriptionStore,
     private readonly deliverer: WebhookDeliverer,
     @Inject(WEBHOOK_DELIVERY_OPTIONS) private readonly options: WebhookDeliveryOptions,
+    /** AGENCY_CLEARANCE, applied again at each attempt (it may have been lowered since intake). */
+    private readonly config: AppConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -177,7 +181,7 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnModuleDe
     }
     const { entry } = await this.deliverer.attempt(
       subscription,
-      claim.record.envelope,
+      envelopeForAgency(claim.record.envelope, this.config.AGENCY_CLEARANCE),
       claim.attempt,
     );
     const after = recordAttempt(claim.record, entry, new Date());

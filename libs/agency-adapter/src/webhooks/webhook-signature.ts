@@ -1,146 +1,72 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { Webhook } from 'standardwebhooks';
 
 /**
- * Signing of webhook deliveries, modelled on Stripe and GitHub.
+ * Signing of webhook deliveries, the Standard Webhooks way
+ * (https://www.standardwebhooks.com/), so a receiver verifies with an
+ * off-the-shelf library (`standardwebhooks` for JavaScript, Python, Go, Java,
+ * Ruby, PHP, Rust, C#...):
  *
- * Every POST carries:
+ * | header                 | value                                                                 |
+ * | ---------------------- | --------------------------------------------------------------------- |
+ * | `webhook-id`           | one id per (subscription, event), the same on every attempt: de-dupe  |
+ * | `webhook-timestamp`    | unix seconds of this attempt                                          |
+ * | `webhook-signature`    | `v1,<base64 HMAC-SHA256 of "<id>.<timestamp>.<raw body>">`            |
+ * | `Icb-Event-Type`       | the CloudEvents `type` (informational, not signed; it is in the body) |
+ * | `Icb-Event-Id`         | the CloudEvents `id` (informational, not signed; it is in the body)   |
+ * | `Icb-Delivery-Attempt` | 1, 2, 3, ... (informational, not signed)                              |
  *
- * | header               | value                                                             |
- * | -------------------- | ----------------------------------------------------------------- |
- * | `Icb-Signature`      | `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">`       |
- * | `Icb-Delivery-Id`    | one id per (subscription, event), the same on every attempt       |
- * | `Icb-Event-Type`     | the CloudEvents `type`, e.g. `gov.icb.review.requested.v1`        |
- * | `Icb-Event-Id`       | the CloudEvents `id`                                              |
- * | `Icb-Delivery-Attempt` | 1, 2, 3, ... (informational; not signed)                        |
- *
- * The HMAC key is the subscription secret exactly as issued, prefix included
- * (`whsec_...`, as UTF-8 bytes). The signed string is the decimal timestamp, a
- * dot, then the raw request body bytes, before any JSON parsing. A receiver
- * recomputes the HMAC, compares in constant time, and rejects timestamps more
- * than the tolerance (default 300 s) away from its clock, which bounds replays;
- * de-duplicating on `Icb-Delivery-Id` closes the rest. The header may hold
- * several `v1=` entries (secret rotation: one per secret); any match passes.
- * Unknown schemes (`v2=`...) are ignored so that a new scheme can be added
- * alongside.
+ * The secret is `whsec_<base64 of 32 random bytes>`; the HMAC key is the
+ * decoded bytes. Receivers refuse a timestamp more than 5 minutes from their
+ * clock (the libraries do) and de-duplicate on `webhook-id`.
  */
-export const SIGNATURE_HEADER = 'Icb-Signature';
-export const DELIVERY_ID_HEADER = 'Icb-Delivery-Id';
+export const WEBHOOK_ID_HEADER = 'webhook-id';
+export const WEBHOOK_TIMESTAMP_HEADER = 'webhook-timestamp';
+export const WEBHOOK_SIGNATURE_HEADER = 'webhook-signature';
 export const EVENT_TYPE_HEADER = 'Icb-Event-Type';
 export const EVENT_ID_HEADER = 'Icb-Event-Id';
 export const DELIVERY_ATTEMPT_HEADER = 'Icb-Delivery-Attempt';
 
 export const WEBHOOK_SECRET_PREFIX = 'whsec_';
-export const DEFAULT_SIGNATURE_TOLERANCE_SECONDS = 300;
 
-const HEX_SHA256 = /^[0-9a-f]{64}$/;
-const UNIX_SECONDS = /^\d{1,12}$/;
-
-/** A new subscription secret: 32 random bytes, base64url, prefixed `whsec_`. */
+/** A new subscription secret: 32 random bytes, standard base64, prefixed `whsec_`. */
 export function generateWebhookSecret(): string {
-  return WEBHOOK_SECRET_PREFIX + randomBytes(32).toString('base64url');
+  return WEBHOOK_SECRET_PREFIX + randomBytes(32).toString('base64');
 }
 
-/** Hex HMAC-SHA256 of `<timestamp>.<raw body>` under the secret. */
-export function computeSignature(
-  rawBody: string | Buffer,
-  secret: string,
-  timestampSeconds: number,
-): string {
-  return createHmac('sha256', secret).update(`${timestampSeconds}.`).update(rawBody).digest('hex');
+/**
+ * The HMAC key of a secret: the base64 after `whsec_`. Secrets issued before
+ * the adapters signed the Standard Webhooks way were base64url (`-`, `_`, no
+ * padding); Node decodes both alphabets, so those subscriptions keep working
+ * (their receivers convert the secret once: `-` → `+`, `_` → `/`, pad with `=`).
+ */
+export function webhookKey(secret: string): Buffer {
+  const encoded = secret.startsWith(WEBHOOK_SECRET_PREFIX)
+    ? secret.slice(WEBHOOK_SECRET_PREFIX.length)
+    : secret;
+  const key = Buffer.from(encoded, 'base64');
+  if (key.length < 16) throw new RangeError('a webhook secret holds at least 16 bytes of key');
+  return key;
 }
 
-/** The `Icb-Signature` header value for a body signed at `timestampSeconds`. */
-export function signPayload(
-  rawBody: string | Buffer,
+/** `v1,<base64 signature>` of one delivery attempt. */
+export function signWebhook(
   secret: string,
+  webhookId: string,
   timestampSeconds: number,
+  rawBody: string,
 ): string {
   if (!Number.isSafeInteger(timestampSeconds) || timestampSeconds < 0) {
     throw new RangeError(
       `timestampSeconds must be a non-negative integer, got ${timestampSeconds}`,
     );
   }
-  return `t=${timestampSeconds},v1=${computeSignature(rawBody, secret, timestampSeconds)}`;
-}
-
-/** Why a signature was refused. `signature-mismatch` covers a tampered body and a wrong secret alike. */
-export type SignatureRejection =
-  | 'missing-header'
-  | 'malformed-header'
-  | 'stale-timestamp'
-  | 'future-timestamp'
-  | 'signature-mismatch';
-
-export type SignatureVerification =
-  | { ok: true; timestamp: number }
-  | { ok: false; reason: SignatureRejection };
-
-export interface VerifySignatureOptions {
-  /** How far the timestamp may be from `now`, either way (seconds). Default 300. */
-  toleranceSeconds?: number;
-  /** The receiver's clock, epoch milliseconds. Default `Date.now`. */
-  now?: () => number;
-}
-
-interface ParsedSignatureHeader {
-  timestamp: number;
-  v1: string[];
-}
-
-/** Parses `t=...,v1=...[,v1=...]`; undefined when it is not that shape. */
-export function parseSignatureHeader(header: string): ParsedSignatureHeader | undefined {
-  let timestamp: number | undefined;
-  const v1: string[] = [];
-  for (const part of header.split(',')) {
-    const eq = part.indexOf('=');
-    if (eq <= 0) return undefined;
-    const key = part.slice(0, eq).trim();
-    const value = part.slice(eq + 1).trim();
-    if (key === 't') {
-      if (timestamp !== undefined || !UNIX_SECONDS.test(value)) return undefined;
-      timestamp = Number(value);
-    } else if (key === 'v1') {
-      if (!HEX_SHA256.test(value)) return undefined;
-      v1.push(value);
-    }
-  }
-  if (timestamp === undefined || v1.length === 0) return undefined;
-  return { timestamp, v1 };
-}
-
-/**
- * Checks an `Icb-Signature` header against the raw body and the secret.
- * Never throws on bad input: every refusal comes back with its reason.
- */
-export function verifySignature(
-  rawBody: string | Buffer,
-  header: string | undefined | null,
-  secret: string,
-  options: VerifySignatureOptions = {},
-): SignatureVerification {
-  const { toleranceSeconds = DEFAULT_SIGNATURE_TOLERANCE_SECONDS, now = Date.now } = options;
-  if (header === undefined || header === null || header.trim() === '') {
-    return { ok: false, reason: 'missing-header' };
-  }
-  const parsed = parseSignatureHeader(header);
-  if (!parsed) return { ok: false, reason: 'malformed-header' };
-
-  const nowSeconds = Math.floor(now() / 1000);
-  if (parsed.timestamp < nowSeconds - toleranceSeconds) {
-    return { ok: false, reason: 'stale-timestamp' };
-  }
-  if (parsed.timestamp > nowSeconds + toleranceSeconds) {
-    return { ok: false, reason: 'future-timestamp' };
-  }
-
-  const expected = Buffer.from(computeSignature(rawBody, secret, parsed.timestamp), 'hex');
-  // Both sides are 32 bytes (the header was checked for 64 hex digits), as timingSafeEqual needs.
-  const matches = parsed.v1.some((candidate) =>
-    timingSafeEqual(expected, Buffer.from(candidate, 'hex')),
+  // A Uint8Array of this realm: the library checks `instanceof Uint8Array` (Buffer may be another realm's under Jest).
+  return new Webhook(new Uint8Array(webhookKey(secret)), { format: 'raw' }).sign(
+    webhookId,
+    new Date(timestampSeconds * 1000),
+    rawBody,
   );
-  return matches
-    ? { ok: true, timestamp: parsed.timestamp }
-    : { ok: false, reason: 'signature-mismatch' };
 }
 
 export interface WebhookHeaderInput {
@@ -148,16 +74,22 @@ export interface WebhookHeaderInput {
   eventId: string;
   eventType: string;
   attempt: number;
-  rawBody: string | Buffer;
+  rawBody: string;
   secret: string;
   timestampSeconds: number;
 }
 
-/** The Icb-* headers of one delivery attempt (signed afresh each attempt, so a late retry is not stale). */
+/** The headers of one delivery attempt (signed afresh each attempt, so a late retry is not stale). */
 export function webhookHeaders(input: WebhookHeaderInput): Record<string, string> {
   return {
-    [SIGNATURE_HEADER]: signPayload(input.rawBody, input.secret, input.timestampSeconds),
-    [DELIVERY_ID_HEADER]: input.deliveryId,
+    [WEBHOOK_ID_HEADER]: input.deliveryId,
+    [WEBHOOK_TIMESTAMP_HEADER]: String(input.timestampSeconds),
+    [WEBHOOK_SIGNATURE_HEADER]: signWebhook(
+      input.secret,
+      input.deliveryId,
+      input.timestampSeconds,
+      input.rawBody,
+    ),
     [EVENT_TYPE_HEADER]: input.eventType,
     [EVENT_ID_HEADER]: input.eventId,
     [DELIVERY_ATTEMPT_HEADER]: String(input.attempt),

@@ -24,7 +24,9 @@ export class CreateWebhookBodyDto {
     format: 'uri',
     maxLength: 2048,
     example: 'https://reviews.example.mil/icb',
-    description: 'http or https, no credentials, no fragment. Redirects are not followed.',
+    description:
+      'http or https, no credentials, no fragment, on the adapter’s allow-list (WEBHOOK_ALLOWED_TARGETS). ' +
+      'Redirects are not followed.',
   })
   @IsString()
   @MaxLength(2048)
@@ -81,7 +83,8 @@ export class CreatedWebhookDto extends WebhookSubscriptionDto {
     type: String,
     example: 'whsec_…',
     description:
-      'The signing secret (HMAC-SHA256 key of `Icb-Signature`), shown this once: store it.',
+      'The Standard Webhooks signing secret (`whsec_` + base64 key of the `webhook-signature` HMAC-SHA256), ' +
+      'shown this once: store it.',
   })
   secret: string;
 }

@@ -14,7 +14,7 @@ export interface WebhookSubscription {
   id: string;
   agency: Agency;
   url: string;
-  /** `whsec_...`; the HMAC key of every delivery. Never log it. */
+  /** `whsec_<base64>`; the Standard Webhooks key of every delivery. Never log it. */
   secret: string;
   events: string[];
   active: boolean;
@@ -47,8 +47,9 @@ const MAX_EVENTS = 64;
 /**
  * Problems with a webhook URL; empty when it is acceptable. http and https
  * only, no user:password in it (secrets belong in the signing secret), no
- * fragment. Loopback and private addresses are allowed: the bus runs on a
- * closed network where agency systems sit next to their adapter.
+ * fragment. Where it may point is the adapter's allow-list's business
+ * (webhook-targets.ts), checked by the service at registration and by the
+ * deliverer at every attempt.
  */
 export function webhookUrlProblems(url: string): string[] {
   if (typeof url !== 'string' || url.trim() === '') return ['url is required'];

@@ -24,7 +24,10 @@ import {
   ApiParam,
   ApiPropertyOptional,
   ApiTags,
+  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
+import { RequireScopes } from '../auth/agency-caller';
+import { ADAPTER_SCOPES } from '../auth/scopes';
 import { QueryInteger } from '@icb/runtime';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { AdapterErrorFilter } from '../reviews/reviews.filter';
@@ -78,7 +81,8 @@ const ID_PARAM = { name: 'id', description: 'Subscription id (UUID).', format: '
 
 /**
  * `/webhooks`: the agency's systems subscribe an endpoint to messages
- * (`review.requested`); each is POSTed there signed (`Icb-Signature`) and
+ * (`review.requested`) on the adapter's allow-list (WEBHOOK_ALLOWED_TARGETS);
+ * each is POSTed there signed the Standard Webhooks way (`webhook-signature`) and
  * retried with backoff. Subscriptions and the delivery log are kept in the
  * adapter's KV bucket: they survive a restart; settled deliveries leave the
  * log after a retention period (7 days by default).
@@ -90,14 +94,22 @@ export class WebhookSubscriptionsController {
   constructor(private readonly subscriptions: WebhookSubscriptionsService) {}
 
   @Post()
+  @RequireScopes(ADAPTER_SCOPES.webhooksManage)
   @ApiOperation({ summary: 'Subscribe an endpoint; the answer carries its secret, shown once' })
   @ApiCreatedResponse({ type: CreatedWebhookDto })
   @ApiBadRequestResponse({ description: '`message` lists each problem.' })
+  @ApiUnprocessableEntityResponse({
+    description:
+      'The url is not on the adapter’s allow-list (`code` WEBHOOK_TARGET_NOT_ALLOWED; none configured: ' +
+      'WEBHOOK_TARGETS_NOT_CONFIGURED), its host resolves to a link-local or metadata address ' +
+      '(WEBHOOK_TARGET_FORBIDDEN_ADDRESS) or does not resolve (WEBHOOK_TARGET_UNRESOLVABLE).',
+  })
   create(@Body() body: CreateWebhookBodyDto): Promise<CreatedWebhookDto> {
     return this.subscriptions.create({ url: body.url, events: body.events });
   }
 
   @Get()
+  @RequireScopes(ADAPTER_SCOPES.webhooksRead)
   @ApiOperation({ summary: 'This agency’s subscriptions, oldest first (without secrets)' })
   @ApiOkResponse({ type: [WebhookSubscriptionDto] })
   list(): Promise<WebhookSubscriptionDto[]> {
@@ -105,6 +117,7 @@ export class WebhookSubscriptionsController {
   }
 
   @Delete(':id')
+  @RequireScopes(ADAPTER_SCOPES.webhooksManage)
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Remove a subscription' })
   @ApiParam(ID_PARAM)
@@ -115,6 +128,7 @@ export class WebhookSubscriptionsController {
   }
 
   @Get(':id/deliveries')
+  @RequireScopes(ADAPTER_SCOPES.webhooksRead)
   @ApiOperation({ summary: 'A subscription’s delivery attempts, newest first' })
   @ApiParam(ID_PARAM)
   @ApiOkResponse({ type: [DeliveryAttemptDto] })

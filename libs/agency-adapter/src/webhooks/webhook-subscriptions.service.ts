@@ -10,7 +10,12 @@ import {
   toSubscriptionDto,
   WebhookSubscriptionDto,
 } from './webhook-subscription.dto';
-import { WEBHOOK_DELIVERY_LOG, WEBHOOK_SUBSCRIPTION_STORE } from './webhooks.tokens';
+import { assertTargetAllowed, type WebhookTargetGuard } from './webhook-targets';
+import {
+  WEBHOOK_DELIVERY_LOG,
+  WEBHOOK_SUBSCRIPTION_STORE,
+  WEBHOOK_TARGET_GUARD,
+} from './webhooks.tokens';
 
 /** The agency's webhook subscriptions and their delivery log (another agency's are not found). */
 @Injectable()
@@ -19,11 +24,17 @@ export class WebhookSubscriptionsService {
     @Inject(ADAPTER_AGENCY) private readonly agency: Agency,
     @Inject(WEBHOOK_SUBSCRIPTION_STORE) private readonly store: SubscriptionStore,
     @Inject(WEBHOOK_DELIVERY_LOG) private readonly log: DeliveryLogReader,
+    @Inject(WEBHOOK_TARGET_GUARD) private readonly targets: WebhookTargetGuard,
   ) {}
 
-  /** Throws InvalidWebhookSubscriptionError with every problem. */
+  /**
+   * Throws InvalidWebhookSubscriptionError with every problem, then
+   * WebhookTargetRefusedError (422) when the URL is not on the allow-list or
+   * its host resolves to a link-local or metadata address.
+   */
   async create(input: { url: string; events: string[] }): Promise<CreatedWebhookDto> {
     const subscription = createWebhookSubscription({ agency: this.agency, ...input });
+    await assertTargetAllowed(this.targets, subscription.url);
     await this.store.save(subscription);
     return { ...toSubscriptionDto(subscription), secret: subscription.secret };
   }

@@ -4,6 +4,8 @@ import type { RetryPolicy } from './webhook-delivery';
 export const WEBHOOK_SUBSCRIPTION_STORE = Symbol('WEBHOOK_SUBSCRIPTION_STORE');
 /** Where the delivery log is read (a DeliveryLogReader). */
 export const WEBHOOK_DELIVERY_LOG = Symbol('WEBHOOK_DELIVERY_LOG');
+/** The adapter's webhook allow-list (a WebhookTargetGuard, from WEBHOOK_ALLOWED_TARGETS). */
+export const WEBHOOK_TARGET_GUARD = Symbol('WEBHOOK_TARGET_GUARD');
 /** How webhook deliveries are retried and kept (WebhookDeliveryOptions); tests override it. */
 export const WEBHOOK_DELIVERY_OPTIONS = Symbol('WEBHOOK_DELIVERY_OPTIONS');
 
