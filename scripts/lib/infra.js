@@ -15,7 +15,7 @@
 // names that folder.
 'use strict';
 
-const { spawn, execFileSync } = require('node:child_process');
+const { spawn, spawnSync, execFileSync } = require('node:child_process');
 const crypto = require('node:crypto');
 const fs = require('node:fs');
 const net = require('node:net');
@@ -586,15 +586,59 @@ async function withPortRetry(autoPorts, start) {
 // ---------------------------------------------------------------------------
 
 /**
+ * A per-deployment certificate authority and a server certificate for
+ * 127.0.0.1 and localhost, made with the `openssl` CLI under `dir` (kept when
+ * present, so clients keep trusting the same CA across restarts). The keys are
+ * 0600. Returns the files; clients trust `caFile` (NATS_TLS_CA_FILE).
+ * @param {string} dir
+ * @returns {{ caFile: string, certFile: string, keyFile: string }}
+ */
+function ensureNatsTls(dir) {
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const f = (name) => path.join(dir, name);
+  const files = { caFile: f('ca.pem'), certFile: f('server.pem'), keyFile: f('server-key.pem') };
+  if (Object.values(files).every((file) => fs.existsSync(file))) return files;
+  const openssl = (/** @type {string[]} */ args) => {
+    const r = spawnSync('openssl', args, { cwd: dir, encoding: 'utf8' });
+    if (r.error || r.status !== 0) {
+      throw new Error(
+        `openssl ${args[0]} failed (is the openssl CLI installed?): ${r.error?.message ?? r.stderr}`,
+      );
+    }
+  };
+  // prettier-ignore
+  openssl(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes',
+    '-keyout', 'ca-key.pem', '-out', 'ca.pem', '-days', '825', '-subj', '/CN=ICB local NATS CA',
+    '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign']);
+  // prettier-ignore
+  openssl(['req', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes',
+    '-keyout', 'server-key.pem', '-out', 'server.csr', '-subj', '/CN=nats']);
+  fs.writeFileSync(
+    f('server.ext'),
+    'subjectAltName=IP:127.0.0.1,DNS:localhost,DNS:nats\nextendedKeyUsage=serverAuth\n',
+  );
+  // prettier-ignore
+  openssl(['x509', '-req', '-in', 'server.csr', '-CA', 'ca.pem', '-CAkey', 'ca-key.pem',
+    '-CAcreateserial', '-out', 'server.pem', '-days', '825', '-extfile', 'server.ext']);
+  for (const key of ['ca-key.pem', 'server-key.pem']) fs.chmodSync(f(key), 0o600);
+  return files;
+}
+
+/**
  * Starts a JetStream-enabled nats-server on 127.0.0.1 with data, config, log
- * and PID file under dataDir.
+ * and PID file under dataDir. With `tls: true` it requires TLS of every
+ * client, with a certificate from a per-deployment CA (ensureNatsTls, under
+ * `<dataDir>/tls` unless `tlsDir` says where): the handle's `tls.caFile` is
+ * what clients trust (NATS_TLS_CA_FILE).
  * @param {{ dataDir: string, port?: number, monitorPort?: number, extraConfig?: string,
- *   bin?: string, detached?: boolean, timeoutMs?: number }} options
- * @returns {Promise<ServerHandle & { port: number, monitorPort: number, monitorUrl: string }>}
+ *   bin?: string, detached?: boolean, timeoutMs?: number, tls?: boolean, tlsDir?: string }} options
+ * @returns {Promise<ServerHandle & { port: number, monitorPort: number, monitorUrl: string,
+ *   tls?: { caFile: string, certFile: string, keyFile: string } }>}
  */
 async function startNats(options) {
   const dataDir = path.resolve(options.dataDir);
   fs.mkdirSync(dataDir, { recursive: true });
+  const tls = options.tls ? ensureNatsTls(options.tlsDir ?? path.join(dataDir, 'tls')) : undefined;
   const bin = options.bin || (await binaryOf(resolveNatsBinary));
   const autoPorts = options.port === undefined || options.monitorPort === undefined;
   return withPortRetry(autoPorts, async () => {
@@ -615,6 +659,16 @@ async function startNats(options) {
         // otherwise lost on power failure).
         '  sync_interval: always',
         '}',
+        ...(tls
+          ? [
+              'tls {',
+              `  cert_file: ${JSON.stringify(tls.certFile)}`,
+              `  key_file: ${JSON.stringify(tls.keyFile)}`,
+              `  ca_file: ${JSON.stringify(tls.caFile)}`,
+              '  timeout: 2',
+              '}',
+            ]
+          : []),
         options.extraConfig || '',
         '',
       ].join('\n'),
@@ -639,7 +693,7 @@ async function startNats(options) {
         }
       },
     });
-    return { ...handle, port, monitorPort, monitorUrl };
+    return { ...handle, port, monitorPort, monitorUrl, ...(tls ? { tls } : {}) };
   });
 }
 
@@ -763,6 +817,7 @@ module.exports = {
   freePort,
   isPortOpen,
   startNats,
+  ensureNatsTls,
   startMongo,
   pingMongo,
   stopProcess,

@@ -85,6 +85,17 @@ function coordinatorViewBucketFor(namespace = 'icb') {
 }
 
 /**
+ * The coordinator's table of failed sign-ins (ADR 8), shared by its
+ * instances: `<NAMESPACE>_COORDINATOR_SIGN_IN`. apps/coordinator
+ * (coordinatorSignInBucket) names it the same way. Only the coordinator may use it.
+ * @param {string} [namespace]
+ */
+function coordinatorSignInBucketFor(namespace = 'icb') {
+  assertNamespace(namespace);
+  return `${namespace.toUpperCase()}_COORDINATOR_SIGN_IN`;
+}
+
+/**
  * What the KV client (@nats-io/kv) sends to use one bucket: create it when
  * missing (`STREAM.INFO`, then `STREAM.CREATE`), read a key (`DIRECT.GET` with
  * the key's subject appended; `STREAM.MSG.GET` on a stream without direct
@@ -160,12 +171,14 @@ function permissionsFor(user, options = {}) {
   const inbox = `${inboxPrefixFor(user)}.>`;
 
   if (user === 'operator') {
-    // The CLI publishes as any party by design (a development and operations
-    // tool) and reads everything; it manages nothing.
+    // Operators read (the event and dead-letter streams, for inspection) and
+    // manage nothing. They publish nothing on the bus: not as an agency, not
+    // as the coordinator (ADR 15). A replay of a dead letter goes through the
+    // coordinator's REST API; `icb` publishes an agency's message with that
+    // agency's own credentials.
     return {
       publish: {
         allow: [
-          `${ns}.evt.>`,
           `${api}.INFO`,
           `${api}.STREAM.NAMES`,
           `${api}.STREAM.LIST`,
@@ -176,6 +189,24 @@ function permissionsFor(user, options = {}) {
           `${api}.CONSUMER.NAMES.*`,
           `${api}.CONSUMER.LIST.*`,
           `${api}.CONSUMER.INFO.*.*`,
+        ],
+        deny: [
+          // Already outside the allow list; stated so that a later, broader
+          // allow cannot open them by accident.
+          `${ns}.evt.>`,
+          `${ns}.dlq.>`,
+          `${ns}.rpc.>`,
+          '$KV.>',
+          `$JS.ACK.>`,
+          `${api}.STREAM.CREATE.>`,
+          `${api}.STREAM.UPDATE.>`,
+          `${api}.STREAM.DELETE.>`,
+          `${api}.STREAM.PURGE.>`,
+          `${api}.STREAM.MSG.DELETE.>`,
+          `${api}.CONSUMER.CREATE.>`,
+          `${api}.CONSUMER.DURABLE.CREATE.>`,
+          `${api}.CONSUMER.DELETE.>`,
+          `${api}.CONSUMER.MSG.NEXT.>`,
         ],
       },
       subscribe: { allow: [`${ns}.evt.>`, inbox] },
@@ -218,8 +249,16 @@ function permissionsFor(user, options = {}) {
           `${api}.DIRECT.GET.${DLQ}`,
           `${api}.DIRECT.GET.${DLQ}.>`,
           `${api}.STREAM.MSG.DELETE.${DLQ}`,
+          // A replay takes the original from the events stream by its
+          // sequence, never the dead letter's copy (ADR 15).
+          `${api}.STREAM.MSG.GET.${EVENTS}`,
+          `${api}.DIRECT.GET.${EVENTS}`,
           // Its read model, kept in a KV bucket (ADR 9).
           ...kvBucketPermissions(coordinatorViewBucketFor(ns)),
+          // Failed sign-ins, shared by its instances (ADR 8); it sets the
+          // bucket's limits (key count, max age) and may change them.
+          ...kvBucketPermissions(coordinatorSignInBucketFor(ns)),
+          `${api}.STREAM.UPDATE.KV_${coordinatorSignInBucketFor(ns)}`,
           // Its verdict on each party's messages, announced to that party (ADR 11).
           `${ns}.rpc.coordinator.verdict.*`,
         ],
@@ -231,12 +270,11 @@ function permissionsFor(user, options = {}) {
 
   const agency = user.slice(0, -'-adapter'.length);
   const others = PARTIES.filter((p) => p !== agency);
-  // Events not addressed to anyone (6 tokens, the message name has two) and
-  // those addressed to this agency (7 tokens, the last one the addressee).
-  const readable = versions.flatMap((v) => [
-    `${ns}.evt.*.*.*.v${v}`,
-    `${ns}.evt.*.*.*.v${v}.${agency}`,
-  ]);
+  // Need to know (ADR 15): only the events addressed to this agency (7
+  // tokens, the last one the addressee). What it may know of the others'
+  // messages the coordinator sends it, addressed, as policy says
+  // (`notice.forwarded`); the broadcasts themselves (6 tokens) it cannot read.
+  const readable = versions.map((v) => `${ns}.evt.*.*.*.v${v}.${agency}`);
   return {
     publish: {
       allow: [
@@ -275,14 +313,17 @@ function permissionsFor(user, options = {}) {
           kvBucketDenials(adapterBucketFor(a, ns)),
         ),
         ...kvBucketDenials(coordinatorViewBucketFor(ns)),
+        ...kvBucketDenials(coordinatorSignInBucketFor(ns)),
       ],
     },
     subscribe: {
       // The coordinator's verdicts on this agency's own messages (ADR 11), and no other's.
       allow: [...readable, `${ns}.rpc.coordinator.verdict.${agency}`, inbox],
       deny: [
-        // Addressed to another party, or longer than any event subject. For a
-        // wildcard subscription the server also drops these at delivery.
+        // Not addressed (every broadcast), addressed to another party, or
+        // longer than any event subject. For a wildcard subscription the
+        // server also drops these at delivery.
+        `${ns}.evt.*.*.*.*`,
         ...others.map((p) => `${ns}.evt.*.*.*.*.${p}`),
         `${ns}.evt.*.*.*.*.*.>`,
         ...others.map((p) => `${ns}.rpc.coordinator.verdict.${p}`),
@@ -414,6 +455,7 @@ module.exports = {
   inboxPrefixFor,
   adapterBucketFor,
   coordinatorViewBucketFor,
+  coordinatorSignInBucketFor,
   generateAuthConfig,
   generatePasswords,
   writePasswordsFile,

@@ -22,6 +22,14 @@ export interface CliConfig {
   natsUser?: string;
   natsPassword?: string;
   natsInboxPrefix?: string;
+  /**
+   * A JSON file of NATS user → password (a local stack's nats-users.json): a
+   * message is published as its party's own user, `<agency>-adapter`.
+   * NATS_USER, when set, wins.
+   */
+  natsUsersFile?: string;
+  /** NATS_TLS_CA_FILE: connect with TLS, verifying the server against this CA (ICB_NATS_TLS=1 npm start: `.local/stack/nats-tls/ca.pem`). */
+  natsTlsCaFile?: string;
   /** The `Authorization` header for the coordinator (ICB_TOKEN, or ICB_USER and ICB_PASSWORD). */
   authorization?: string;
   /** Who signs in, for messages. */
@@ -44,31 +52,15 @@ export interface GlobalOptions {
 }
 
 /**
- * The operator credentials of a local stack started by `npm start`, which
- * writes its NATS users' passwords (mode 0600) to `.local/stack/nats-users.json`
- * at the repository root. Used only when NATS_USER is not set.
+ * The NATS users' passwords of a local stack started by `npm start` (mode
+ * 0600, `.local/stack/nats-users.json` at the repository root). `icb` publishes
+ * an agency's message as that agency's own NATS user (`<agency>-adapter`)
+ * read from it, never as an all-powerful operator (ADR 17). Used only when
+ * neither NATS_USER nor ICB_NATS_USERS_FILE is set.
  */
-function localStackCredentials(): Record<string, string> {
-  let dir = __dirname;
-  for (let i = 0; i < 6; i++) {
-    const file = path.join(dir, '.local', 'stack', 'nats-users.json');
-    if (fs.existsSync(file)) {
-      try {
-        const passwords = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string>;
-        if (passwords.operator) {
-          return {
-            NATS_USER: 'operator',
-            NATS_PASSWORD: passwords.operator,
-            NATS_INBOX_PREFIX: '_INBOX_operator',
-          };
-        }
-      } catch {
-        return {};
-      }
-    }
-    dir = path.dirname(dir);
-  }
-  return {};
+function localStackNatsUsers(): Record<string, string> {
+  const found = findUp(path.join('.local', 'stack', 'nats-users.json'));
+  return found ? { ICB_NATS_USERS_FILE: found } : {};
 }
 
 /**
@@ -105,7 +97,7 @@ function findUp(relative: string): string | undefined {
 /** The process environment; the one place the CLI reads it. */
 export function processEnvironment(): Environment {
   const env = process.env;
-  const nats = env.NATS_USER ? {} : localStackCredentials();
+  const nats = env.NATS_USER || env.ICB_NATS_USERS_FILE ? {} : localStackNatsUsers();
   const signIn = env.ICB_TOKEN || env.ICB_PASSWORD ? {} : localStackSignIn(env.ICB_USER);
   return { ...nats, ...signIn, ...env, ...(signIn.ICB_USER ? signIn : {}) };
 }
@@ -180,6 +172,8 @@ export function resolveConfig(
     natsUser: nonEmpty(env.NATS_USER),
     natsPassword: nonEmpty(env.NATS_PASSWORD),
     natsInboxPrefix: nonEmpty(env.NATS_INBOX_PREFIX),
+    natsUsersFile: nonEmpty(env.ICB_NATS_USERS_FILE),
+    natsTlsCaFile: nonEmpty(env.NATS_TLS_CA_FILE),
     ...authorizationOf(env),
     namespace,
     json,
@@ -202,4 +196,57 @@ function authorizationOf(env: Environment): Pick<CliConfig, 'authorization' | 's
     };
   }
   return {};
+}
+
+/** Who `icb` connects to NATS as, to publish one party's message. */
+export interface NatsIdentity {
+  user?: string;
+  pass?: string;
+  inboxPrefix?: string;
+}
+
+/**
+ * The NATS identity that publishes `party`'s message: NATS_USER's when set
+ * (the server decides whether it may), else `<party>-adapter` from the users
+ * file, else none (a server without users). Nobody but the coordinator
+ * publishes as the coordinator: asked to, `icb` refuses before connecting.
+ */
+export function natsIdentityFor(config: CliConfig, party: string): NatsIdentity {
+  if (party === 'coordinator') {
+    throw new UsageError(
+      'icb does not publish as the coordinator',
+      'the coordinator publishes its own events; ask it through its API (e.g. icb dlq replay, icb clock)',
+    );
+  }
+  if (config.natsUser) {
+    return {
+      user: config.natsUser,
+      pass: config.natsPassword,
+      ...(config.natsInboxPrefix ? { inboxPrefix: config.natsInboxPrefix } : {}),
+    };
+  }
+  if (!config.natsUsersFile) return {};
+  const user = `${party}-adapter`;
+  let passwords: Record<string, unknown>;
+  try {
+    passwords = JSON.parse(fs.readFileSync(config.natsUsersFile, 'utf8')) as Record<
+      string,
+      unknown
+    >;
+  } catch (error) {
+    throw new UsageError(
+      `cannot read the NATS users file ${config.natsUsersFile}: ${
+        error instanceof Error ? error.message : String(error)
+      }`,
+      'set NATS_USER and NATS_PASSWORD to the publishing agency’s own credentials',
+    );
+  }
+  const pass = passwords?.[user];
+  if (typeof pass !== 'string' || pass === '') {
+    throw new UsageError(
+      `no NATS password for ${user} in ${config.natsUsersFile}`,
+      'set NATS_USER and NATS_PASSWORD to the publishing agency’s own credentials',
+    );
+  }
+  return { user, pass, inboxPrefix: `_INBOX_${user}` };
 }

@@ -23,7 +23,11 @@ const CONFIG_HELP = `Configuration:
                    ICB_USER, ICB_PASSWORD     operator sign-in (default on a local stack:
                                               officer, from .local/stack/operator-credentials.json)
                    ICB_TOKEN      an API or session token instead
-                   NATS_USER, NATS_PASSWORD   when the server needs them
+                   NATS_USER, NATS_PASSWORD   who publishes, when the server needs it (default
+                                              on a local stack: the message's own agency,
+                                              <agency>-adapter from .local/stack/nats-users.json,
+                                              or ICB_NATS_USERS_FILE); never the coordinator
+                   NATS_TLS_CA_FILE  the CA of a NATS server with TLS (ICB_NATS_TLS=1 npm start)
                    BUS_NAMESPACE  first subject token (default icb: icb.evt.…)
                    NO_COLOR, FORCE_COLOR      colour off / on when not a terminal
                    ICB_DEBUG=1    stack traces of unexpected errors`;

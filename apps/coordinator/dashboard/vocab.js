@@ -95,4 +95,5 @@ export const MESSAGE_NAMES = [
   'congress.disapproval-enacted',
   'congress.cleared-for-offer',
   'consultation.status-changed',
+  'notice.forwarded',
 ];

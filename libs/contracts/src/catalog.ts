@@ -58,6 +58,7 @@ import {
   CongressInformalNoticeSentV1,
   CongressReviewPeriodEndedV1,
 } from './messages/congress.messages';
+import { NoticeForwardedV1 } from './messages/forwarding.messages';
 
 const byConsultation = (p: { consultationId: string }): string => p.consultationId;
 
@@ -360,6 +361,16 @@ export const MESSAGES = {
     publishers: ['coordinator'],
     subjectOf: byConsultation,
     summary: 'The consultation moved from one status to another.',
+  }),
+  'notice.forwarded': defineMessage({
+    name: 'notice.forwarded',
+    version: 1,
+    payload: NoticeForwardedV1,
+    publishers: ['coordinator'],
+    addressee: (p) => p.recipient,
+    subjectOf: byConsultation,
+    summary:
+      "What one agency may know of another party's message, as the need-to-know policy says (addressed to it; agencies read nothing else).",
   }),
 } as const;
 

@@ -5,6 +5,7 @@ import { connect } from '@nats-io/transport-node';
 import type { NatsConnection, Subscription } from '@nats-io/nats-core';
 import {
   AckPolicy,
+  DeliverPolicy,
   jetstream,
   jetstreamManager,
   JetStreamManager,
@@ -424,7 +425,7 @@ describe('NATS identities: each service publishes as itself and reads what is it
     DEADLINE_MS,
   );
   /** An adapter's state bucket as the adapter opens it (AdapterBucket), connected as `user`. */
-  async function bucketAs(agency: 'dod' | 'treasury'): Promise<AdapterBucket> {
+  async function bucketAs(agency: 'dod' | 'treasury' | 'nsc'): Promise<AdapterBucket> {
     const user = `${agency}-adapter`;
     const creds = auth.credentialsFor(user, passwords);
     const nats = new NatsConnectionProvider({
@@ -529,6 +530,442 @@ describe('NATS identities: each service publishes as itself and reads what is it
       await expect(operator.jsm.streams.info(`KV_${auth.adapterBucketFor('nsc')}`)).rejects.toThrow(
         /not found/i,
       );
+    },
+    DEADLINE_MS,
+  );
+  /**
+   * One attempt to get at something: refused when the server refuses it (an
+   * error: permission violation, or no answer), or when it answers with nothing.
+   * `leaked` when what came back contains the secret.
+   */
+  interface Attempt {
+    what: string;
+    refused: boolean;
+    leaked: boolean;
+    detail: string;
+  }
+  async function attempt(
+    what: string,
+    run: () => Promise<unknown>,
+    secret: string,
+  ): Promise<Attempt> {
+    try {
+      const got = await run();
+      const text = got === undefined || got === null ? '' : safeText(got);
+      return {
+        what,
+        refused: got === undefined || got === null,
+        leaked: text.includes(secret),
+        detail: `answered: ${text.slice(0, 120)}`,
+      };
+    } catch (error) {
+      return { what, refused: true, leaked: false, detail: (error as Error).message };
+    }
+  }
+  function safeText(value: unknown): string {
+    if (value instanceof Uint8Array) return Buffer.from(value).toString('utf8');
+    const v = value as { data?: Uint8Array; string?: () => string };
+    if (typeof v.string === 'function') return v.string();
+    if (v.data instanceof Uint8Array) return Buffer.from(v.data).toString('utf8');
+    try {
+      return JSON.stringify(value);
+    } catch {
+      return String(value);
+    }
+  }
+  /** Prints the one-line summary the lead reports, and fails on any attempt not refused. */
+  function report(path: string, attempts: Attempt[]): void {
+    const refused = attempts.filter((a) => a.refused && !a.leaked).length;
+    process.stderr.write(`[abuse] nats ${path}: ${attempts.length} tried, ${refused} refused\n`);
+    expect(attempts.filter((a) => !a.refused || a.leaked)).toEqual([]);
+  }
+
+  it(
+    "DoD cannot read NSC's sign-off (nor anything not addressed to it) by any means",
+    async () => {
+      const SECRET = 'NSC-RATIONALE-7f3a';
+      const coordinator = await as('coordinator');
+      await provisionEvents();
+      await coordinator.jsm.streams.add({
+        name: 'ICB_DLQ',
+        subjects: ['icb.dlq.>'],
+        storage: StorageType.File,
+        allow_direct: true,
+      });
+      const cjs = jetstream(coordinator.nc, { timeout: REQUEST_TIMEOUT_MS });
+      // The coordinator's read model and NSC's own bucket, as they run.
+      const view = await new Kvm(cjs).create('ICB_COORDINATOR_VIEW');
+      await view.put('consultation.c1', JSON.stringify({ rationale: SECRET }));
+      const nscBucket = await bucketAs('nsc');
+      await nscBucket.put('assessments.a1', { rationale: SECRET });
+      // The coordinator's durable, as it runs.
+      await coordinator.jsm.consumers.add(EVENTS, {
+        durable_name: 'coordinator',
+        filter_subjects: ['icb.evt.*.signoff.submitted.v1'],
+        ack_policy: AckPolicy.Explicit,
+      });
+
+      // DoD's own subscription and durable: what is addressed to it.
+      const dod = await as('dod-adapter');
+      const received: string[] = [];
+      const own = dod.nc.subscribe('icb.evt.*.*.*.v1.dod');
+      void (async () => {
+        for await (const m of own) received.push(`${m.subject} ${m.string()}`);
+      })();
+      await dod.jsm.consumers.add(EVENTS, {
+        durable_name: 'dod-adapter',
+        filter_subject: 'icb.evt.*.*.*.v1.dod',
+        ack_policy: AckPolicy.Explicit,
+      });
+
+      // Core subscriptions: each refused by the server (closed with a permission violation).
+      const subjects = [
+        '>',
+        'icb.>',
+        'icb.evt.>',
+        'icb.evt.nsc.>',
+        'icb.evt.nsc.signoff.submitted.v1',
+        'icb.evt.*.signoff.submitted.v1',
+        'icb.evt.*.*.*.v1',
+        'icb.evt.*.*.*.*',
+        'icb.evt.*.*.*.>',
+        'icb.evt.*.*.*.v1.nsc',
+        'icb.evt.*.*.*.v1.coordinator',
+        'icb.evt.coordinator.notice.forwarded.v1.treasury',
+        'icb.dlq.>',
+        'icb.rpc.coordinator.verdict.nsc',
+        '_INBOX.>',
+        '_INBOX_nsc-adapter.>',
+        '_INBOX_coordinator.>',
+        '_INBOX_operator.>',
+        '$KV.ICB_COORDINATOR_VIEW.>',
+        `$KV.${auth.adapterBucketFor('nsc')}.>`,
+        '$JS.>',
+        '$JS.ACK.ICB_EVENTS.coordinator.>',
+      ];
+      const subscriptions = subjects.map((subject) => ({
+        subject,
+        sub: dod.nc.subscribe(subject),
+      }));
+      await dod.nc.flush();
+
+      // NSC signs off with its rationale; a dead letter holds one too; the
+      // coordinator tells Treasury (addressed) and DoD (addressed) of it.
+      const njs = jetstream((await as('nsc-adapter')).nc, { timeout: REQUEST_TIMEOUT_MS });
+      await njs.publish('icb.evt.nsc.signoff.submitted.v1', JSON.stringify({ rationale: SECRET }));
+      await cjs.publish('icb.dlq.coordinator', JSON.stringify({ rationale: SECRET }));
+      await cjs.publish(
+        'icb.evt.coordinator.notice.forwarded.v1.treasury',
+        JSON.stringify({ decision: 'non-concur' }),
+      );
+      await cjs.publish(
+        'icb.evt.coordinator.notice.forwarded.v1.dod',
+        JSON.stringify({ decision: 'non-concur' }),
+      );
+
+      const subscribeAttempts = await Promise.all(
+        subscriptions.map(({ subject, sub }) =>
+          attempt(
+            `subscribe ${subject}`,
+            async () => {
+              await waitFor(() => violationOf(dod.errors, 'subscription', subject), {
+                description: `a permissions violation for the subscription to ${subject}`,
+                timeoutMs: 10_000,
+              });
+              const closed = await sub.closed;
+              if (!closed) return 'subscription still open';
+              throw closed;
+            },
+            SECRET,
+          ),
+        ),
+      );
+
+      const djs = jetstream(dod.nc, { timeout: REQUEST_TIMEOUT_MS });
+      const durable =
+        (filter: string | string[], name = 'dod-adapter') =>
+        () =>
+          dod.jsm.consumers.add(EVENTS, {
+            durable_name: name,
+            ...(Array.isArray(filter) ? { filter_subjects: filter } : { filter_subject: filter }),
+            ack_policy: AckPolicy.Explicit,
+            deliver_policy: DeliverPolicy.All,
+          });
+      const request = (subject: string, body: unknown) => () =>
+        dod.nc.request(subject, JSON.stringify(body), { timeout: REQUEST_TIMEOUT_MS });
+      const jsAttempts: Array<[string, () => Promise<unknown>]> = [
+        // Its own durable, widened.
+        ['durable on icb.evt.>', durable('icb.evt.>')],
+        ['durable on icb.evt.*.*.*.v1 (every broadcast)', durable('icb.evt.*.*.*.v1')],
+        ['durable on icb.evt.nsc.>', durable('icb.evt.nsc.>')],
+        ['durable on NSC sign-offs', durable('icb.evt.nsc.signoff.submitted.v1')],
+        ['durable on what is addressed to NSC', durable('icb.evt.*.*.*.v1.nsc')],
+        ['durable with several filters', durable(['icb.evt.*.*.*.v1.dod', 'icb.evt.*.*.*.v1'])],
+        ['durable of another name', durable('icb.evt.*.*.*.v1.dod', 'dod-peek')],
+        [
+          'create on the broadcast filter subject, asking for it',
+          request(`$JS.API.CONSUMER.CREATE.${EVENTS}.dod-adapter.icb.evt.*.*.*.v1`, {
+            stream_name: EVENTS,
+            config: {
+              durable_name: 'dod-adapter',
+              filter_subject: 'icb.evt.*.*.*.v1',
+              ack_policy: 'explicit',
+            },
+          }),
+        ],
+        [
+          'durable create (filter not in the subject)',
+          request(`$JS.API.CONSUMER.DURABLE.CREATE.${EVENTS}.dod-adapter`, {
+            stream_name: EVENTS,
+            config: { durable_name: 'dod-adapter', filter_subject: 'icb.evt.>' },
+          }),
+        ],
+        ['ephemeral consumer', () => dod.jsm.consumers.add(EVENTS, { ack_policy: AckPolicy.None })],
+        [
+          'ordered consumer on everything',
+          async () => {
+            const c = await djs.consumers.get(EVENTS, { filter_subjects: ['icb.evt.>'] });
+            return c.next({ expires: 2_000 });
+          },
+        ],
+        [
+          'ordered consumer on NSC',
+          async () => {
+            const c = await djs.consumers.get(EVENTS, {
+              filter_subjects: ['icb.evt.nsc.signoff.submitted.v1'],
+            });
+            return c.next({ expires: 2_000 });
+          },
+        ],
+        [
+          "pull the coordinator's durable",
+          request(`$JS.API.CONSUMER.MSG.NEXT.${EVENTS}.coordinator`, {
+            batch: 1,
+            expires: 1_000_000_000,
+          }),
+        ],
+        ["coordinator's durable info", () => dod.jsm.consumers.info(EVENTS, 'coordinator')],
+        ['MSG.GET by sequence', () => dod.jsm.streams.getMessage(EVENTS, { seq: 1 })],
+        [
+          'MSG.GET last by subject',
+          () =>
+            dod.jsm.streams.getMessage(EVENTS, {
+              last_by_subj: 'icb.evt.nsc.signoff.submitted.v1',
+            }),
+        ],
+        ['DIRECT.GET by sequence', request(`$JS.API.DIRECT.GET.${EVENTS}`, { seq: 1 })],
+        [
+          'DIRECT.GET last by subject',
+          request(`$JS.API.DIRECT.GET.${EVENTS}.icb.evt.nsc.signoff.submitted.v1`, {}),
+        ],
+        ['dead letter by sequence', () => dod.jsm.streams.getMessage('ICB_DLQ', { seq: 1 })],
+        ['dead letter DIRECT.GET', request('$JS.API.DIRECT.GET.ICB_DLQ', { seq: 1 })],
+        [
+          'a stream sourcing the events',
+          () =>
+            dod.jsm.streams.add({
+              name: 'DOD_COPY',
+              subjects: [],
+              sources: [{ name: EVENTS }],
+            }),
+        ],
+        [
+          "the coordinator's view (KV)",
+          () => new Kvm(djs).open('ICB_COORDINATOR_VIEW').then((kv) => kv.get('consultation.c1')),
+        ],
+        [
+          "the coordinator's view (direct get)",
+          request(
+            '$JS.API.DIRECT.GET.KV_ICB_COORDINATOR_VIEW.$KV.ICB_COORDINATOR_VIEW.consultation.c1',
+            {},
+          ),
+        ],
+        [
+          "NSC's bucket (KV)",
+          () =>
+            new Kvm(djs).open(auth.adapterBucketFor('nsc')).then((kv) => kv.get('assessments.a1')),
+        ],
+        [
+          "NSC's bucket (get by sequence)",
+          () => dod.jsm.streams.getMessage(`KV_${auth.adapterBucketFor('nsc')}`, { seq: 1 }),
+        ],
+      ];
+      const apiAttempts = await Promise.all(
+        jsAttempts.map(([what, run]) => attempt(what, run, SECRET)),
+      );
+
+      // DoD got what was addressed to it, and nothing else.
+      const c = await djs.consumers.get(EVENTS, 'dod-adapter');
+      const pulled = await c.next({ expires: 5_000 });
+      expect(pulled?.subject).toBe('icb.evt.coordinator.notice.forwarded.v1.dod');
+      await waitFor(() => received.length > 0, { description: 'DoD to receive its notice' });
+      await dod.nc.flush();
+      expect(received).toEqual([
+        'icb.evt.coordinator.notice.forwarded.v1.dod {"decision":"non-concur"}',
+      ]);
+      const operator = await as('operator');
+      const unchanged = await operator.jsm.consumers.info(EVENTS, 'dod-adapter');
+      expect(unchanged.config.filter_subject).toBe('icb.evt.*.*.*.v1.dod');
+      expect((await operator.jsm.streams.names().next()).sort()).not.toContain('DOD_COPY');
+      expect((await operator.jsm.consumers.list(EVENTS).next()).map((i) => i.name).sort()).toEqual([
+        'coordinator',
+        'dod-adapter',
+      ]);
+
+      report('dod→nsc sign-off', [...subscribeAttempts, ...apiAttempts]);
+    },
+    DEADLINE_MS * 2,
+  );
+
+  it(
+    'the operator reads the events and the dead letters, and cannot publish as an agency or as the coordinator',
+    async () => {
+      const coordinator = await provisionEvents();
+      await coordinator.streams.add({
+        name: 'ICB_DLQ',
+        subjects: ['icb.dlq.>'],
+        storage: StorageType.File,
+        allow_direct: true,
+      });
+      const c = await as('coordinator');
+      const cjs = jetstream(c.nc, { timeout: REQUEST_TIMEOUT_MS });
+      await cjs.publish('icb.dlq.coordinator', '{"dead":"letter"}');
+      await new Kvm(cjs).create('ICB_COORDINATOR_VIEW');
+      await bucketAs('dod');
+
+      const operator = await as('operator');
+      const seen: string[] = [];
+      const feed = operator.nc.subscribe('icb.evt.>');
+      void (async () => {
+        for await (const m of feed) seen.push(m.subject);
+      })();
+      await operator.nc.flush();
+
+      const ojs = jetstream(operator.nc, { timeout: REQUEST_TIMEOUT_MS });
+      const forgeries = [
+        'icb.evt.dod.signoff.submitted.v1',
+        'icb.evt.nsc.escalation.decided.v1',
+        'icb.evt.state-pm.consultation.opened.v1',
+        'icb.evt.coordinator.review.requested.v1.dod',
+        'icb.evt.coordinator.notice.forwarded.v1.dod',
+        'icb.evt.coordinator.consultation.decided.v1',
+        'icb.dlq.coordinator',
+        'icb.dlq.dod-adapter',
+        'icb.rpc.coordinator.verdict.dod',
+        '$KV.ICB_COORDINATOR_VIEW.consultation.c1',
+        `$KV.${auth.adapterBucketFor('dod')}.subscriptions.s1`,
+      ];
+      const before = await coordinator.streams.info(EVENTS);
+      const published = await Promise.all(
+        forgeries.map((subject) =>
+          attempt(
+            `JetStream publish on ${subject}`,
+            () => ojs.publish(subject, '{"forged":true}'),
+            'forged',
+          ),
+        ),
+      );
+      // Fire and forget: dropped by the server too.
+      for (const subject of forgeries) operator.nc.publish(subject, '{"forged":"core"}');
+      await operator.nc.flush();
+      const violations = await Promise.all(
+        forgeries.map((subject) =>
+          attempt(
+            `core publish on ${subject}`,
+            async () => {
+              await waitFor(() => violationOf(operator.errors, 'publish', subject), {
+                description: `a permissions violation for the operator's publish on ${subject}`,
+                timeoutMs: 10_000,
+              });
+              return undefined;
+            },
+            'forged',
+          ),
+        ),
+      );
+      const request = (subject: string, body: unknown) => () =>
+        operator.nc.request(subject, JSON.stringify(body), { timeout: REQUEST_TIMEOUT_MS });
+      const management = await Promise.all(
+        (
+          [
+            ['delete a dead letter', request('$JS.API.STREAM.MSG.DELETE.ICB_DLQ', { seq: 1 })],
+            ['purge the events', request(`$JS.API.STREAM.PURGE.${EVENTS}`, {})],
+            [
+              'create a consumer',
+              () =>
+                operator.jsm.consumers.add(EVENTS, {
+                  durable_name: 'operator',
+                  ack_policy: AckPolicy.Explicit,
+                }),
+            ],
+            [
+              'create a stream',
+              () => operator.jsm.streams.add({ name: 'OPS', subjects: ['ops.>'] }),
+            ],
+          ] as Array<[string, () => Promise<unknown>]>
+        ).map(([what, run]) => attempt(what, run, 'never')),
+      );
+
+      // Nothing was stored: the event stream and the dead letters are unchanged.
+      const after = await coordinator.streams.info(EVENTS);
+      expect(after.state.messages).toBe(before.state.messages);
+      expect((await coordinator.streams.info('ICB_DLQ')).state.messages).toBe(1);
+
+      // What it may do: read the dead letters and follow the events.
+      const letter = await operator.jsm.streams.getMessage('ICB_DLQ', { seq: 1 });
+      expect(letter?.json()).toEqual({ dead: 'letter' });
+      await cjs.publish('icb.evt.coordinator.consultation.decided.v1', '{"real":true}');
+      await waitFor(() => seen.length > 0, { description: 'the operator to see the event' });
+      expect(seen).toEqual(['icb.evt.coordinator.consultation.decided.v1']);
+
+      report('operator publishing as a party', [...published, ...violations, ...management]);
+    },
+    DEADLINE_MS * 2,
+  );
+  it(
+    'with TLS on, a service connects as its user through the per-deployment CA; without the CA it cannot',
+    async () => {
+      const tlsDir = mkdtempSync(path.join(os.tmpdir(), 'icb-nats-tls-'));
+      const own = await startOwnNats({
+        dataDir: tlsDir,
+        tls: true,
+        extraConfig: auth.generateAuthConfig({ passwords }),
+      });
+      try {
+        expect(own.tls?.caFile).toBeDefined();
+        const creds = auth.credentialsFor('dod-adapter', passwords);
+        const nats = new NatsConnectionProvider({
+          servers: [own.url],
+          service: 'dod-adapter',
+          user: creds.NATS_USER,
+          password: creds.NATS_PASSWORD,
+          inboxPrefix: creds.NATS_INBOX_PREFIX,
+          tlsCaFile: own.tls!.caFile,
+          namespace: 'icb',
+        } as MessagingOptions);
+        await nats.connect();
+        connections.push(nats.connection);
+        expect(nats.connection.info?.tls_required).toBe(true);
+        const tried = [
+          await attempt(
+            'TLS without the CA',
+            () =>
+              connect({
+                servers: own.url,
+                user: creds.NATS_USER,
+                pass: creds.NATS_PASSWORD,
+                maxReconnectAttempts: 0,
+                timeout: 3_000,
+              }).then((nc) => nc.close().then(() => 'connected')),
+            'connected',
+          ),
+        ];
+        expect(tried[0].detail).toMatch(/certificate/i);
+        report('tls', tried);
+      } finally {
+        await own.stop();
+        rmSync(tlsDir, { recursive: true, force: true });
+      }
     },
     DEADLINE_MS,
   );

@@ -16,3 +16,5 @@ export * from './deemed-concurrence.policy';
 export * from './escalation.data';
 export * from './escalation.policy';
 export * from './consultation-lifecycle.policy';
+export * from './need-to-know.data';
+export * from './need-to-know.policy';
