@@ -1,7 +1,11 @@
-import { createBusValidator } from '@icb/contracts';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AgencyKeyRegistry, createBusValidator, verifyEnvelopeSignature } from '@icb/contracts';
+import { testAgencyKeys } from '@icb/testing';
 import { validPayload } from '@icb/contracts/testing/message-cases';
 import { UsageError, ValidationFailedError } from './cli.errors';
-import { composeMessage, messageNameOf } from './compose-message';
+import { composeMessage, messageNameOf, signingKeysFrom } from './compose-message';
 
 const AT = new Date('2026-03-10T12:00:00.000Z');
 
@@ -59,5 +63,50 @@ describe('composing a message for the bus', () => {
   it('names the catalog when the message is unknown', () => {
     expect(() => messageNameOf('signoff.sent')).toThrow(UsageError);
     expect(messageNameOf('escalation.decided')).toBe('escalation.decided');
+  });
+});
+
+describe('signing what the CLI publishes as an agency (ADR 15)', () => {
+  const registry = AgencyKeyRegistry.parse(testAgencyKeys().registry);
+  const empty = mkdtempSync(join(tmpdir(), 'icb-nokeys-'));
+
+  it('signs with the agency’s key from AGENCY_SIGNING_KEYS', () => {
+    const env = { AGENCY_SIGNING_KEYS: JSON.stringify(testAgencyKeys().privateJwks) };
+    const m = composeMessage('signoff.submitted', 'dod', validPayload('signoff.submitted'), {
+      time: AT,
+      signingKeys: signingKeysFrom(env, empty),
+    });
+    expect(verifyEnvelopeSignature(m.envelope, 'dod', AT.getTime(), registry)).toEqual({
+      ok: true,
+      kid: 'dod-test-1',
+    });
+  });
+
+  it('signs with ICB_SIGNING_KEY_FILE, and with the local stack’s key found from the working directory', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'icb-keys-'));
+    const file = join(dir, 'nsc.jwk');
+    writeFileSync(file, JSON.stringify(testAgencyKeys().privateJwks.nsc));
+    const payload = { ...validPayload('signoff.submitted'), agency: 'nsc' };
+    const byFile = composeMessage('signoff.submitted', 'nsc', payload, {
+      signingKeys: signingKeysFrom({ ICB_SIGNING_KEY_FILE: file }, empty),
+    });
+    expect(byFile.envelope.jws).toMatch(/^[\w-]+\.\.[\w-]{86}$/);
+    const stack = join(dir, '.local', 'stack', 'keys');
+    mkdirSync(stack, { recursive: true });
+    writeFileSync(join(stack, 'nsc.private.jwk'), JSON.stringify(testAgencyKeys().privateJwks.nsc));
+    const local = composeMessage('signoff.submitted', 'nsc', payload, {
+      signingKeys: signingKeysFrom({}, join(dir, 'some', 'sub', 'dir')),
+    });
+    expect(verifyEnvelopeSignature(local.envelope, 'nsc', Date.now(), registry)).toMatchObject({
+      ok: true,
+    });
+  });
+
+  it('refuses to publish as an agency it has no key for, before anything is sent', () => {
+    expect(() =>
+      composeMessage('signoff.submitted', 'dod', validPayload('signoff.submitted'), {
+        signingKeys: signingKeysFrom({}, empty),
+      }),
+    ).toThrow(/no signing key for dod/);
   });
 });

@@ -1,6 +1,9 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import {
   buildEnvelope,
   createBusValidator,
+  isAgency,
   isMessageName,
   isParty,
   MESSAGE_NAMES,
@@ -12,6 +15,8 @@ import {
   type MessageName,
   type Party,
   type Precedence,
+  signingKeyFromJwk,
+  type SigningKey,
 } from '@icb/contracts';
 import { UsageError, ValidationFailedError } from './cli.errors';
 
@@ -34,6 +39,54 @@ export interface ComposeOptions {
   precedence?: Precedence;
   time?: Date;
   namespace?: string;
+  /**
+   * Finds the publishing agency's signing key (`signingKeysFrom`). Given, an
+   * agency's message is signed, and a missing key is a usage error before
+   * anything is sent; not given, the envelope is left unsigned.
+   */
+  signingKeys?: (party: Party) => SigningKey | undefined;
+}
+
+/**
+ * Where the CLI finds an agency's private signing key (ADR 15), first found:
+ * `ICB_SIGNING_KEY_FILE` (a private Ed25519 JWK with its kid, for whichever
+ * agency you publish as), `AGENCY_SIGNING_KEYS` (a JSON map agency → JWK, as
+ * tests give it), and the key `npm start` wrote for the agency
+ * (`.local/stack/keys/<agency>.private.jwk`, found from the working directory up).
+ */
+export function signingKeysFrom(
+  env: Record<string, string | undefined>,
+  cwd = process.cwd(),
+): (party: Party) => SigningKey | undefined {
+  const cache = new Map<Party, SigningKey | undefined>();
+  const read = (party: Party): SigningKey | undefined => {
+    const file = env.ICB_SIGNING_KEY_FILE;
+    if (file) return signingKeyFromJwk(readKeyFile(file));
+    if (env.AGENCY_SIGNING_KEYS) {
+      const map = JSON.parse(env.AGENCY_SIGNING_KEYS) as Record<string, unknown>;
+      if (map[party]) return signingKeyFromJwk(map[party]);
+    }
+    for (let dir = cwd, i = 0; i < 8; i++, dir = path.dirname(dir)) {
+      const local = path.join(dir, '.local', 'stack', 'keys', `${party}.private.jwk`);
+      if (fs.existsSync(local)) return signingKeyFromJwk(readKeyFile(local));
+    }
+    return undefined;
+  };
+  return (party) => {
+    if (!cache.has(party)) cache.set(party, read(party));
+    return cache.get(party);
+  };
+}
+
+function readKeyFile(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(
+      `cannot read the signing key ${file}: ${(error as Error).message}`,
+      'ICB_SIGNING_KEY_FILE names the agency’s private JWK',
+    );
+  }
 }
 
 /** The contract subject (`icb.evt.…`) in a bus namespace. */
@@ -89,6 +142,16 @@ export function composeMessage(
       `nothing was sent; its schema is docs/schemas/${name}.v${def.version}.json`,
     );
   }
+  let signer: SigningKey | undefined;
+  if (opts.signingKeys && isAgency(party)) {
+    signer = opts.signingKeys(party);
+    if (!signer) {
+      throw new UsageError(
+        `no signing key for ${party}: the coordinator refuses an agency's unsigned message`,
+        `set ICB_SIGNING_KEY_FILE to ${party}'s private JWK (npm start writes .local/stack/keys/${party}.private.jwk)`,
+      );
+    }
+  }
   const envelope: Envelope = buildEnvelope(name, payload as never, {
     publisher: party,
     id: opts.id,
@@ -98,6 +161,7 @@ export function composeMessage(
     classification: opts.classification,
     defaultClassification: 'UNCLASSIFIED',
     precedence: opts.precedence,
+    signer,
   });
   const result = busValidator().validateEnvelope(name, JSON.parse(JSON.stringify(envelope)));
   if (!result.ok) {

@@ -13,7 +13,7 @@ import { envelopeFor, validPayload } from '@icb/contracts/testing/message-cases'
 import { subjectFor, type Agency } from '@icb/contracts';
 import { DeadLetterService, NatsConnectionProvider, SubjectSpace } from '@icb/messaging';
 import type { DeadLetterEntry } from '@icb/messaging';
-import { authHeader, waitFor } from '@icb/testing';
+import { authHeader, signAs, waitFor } from '@icb/testing';
 import { EventLogRepository } from '../src/event-log/event-log.repository';
 import { ConsultationView } from '../src/consultations/consultation-view';
 import { anFmsCase, Harness, officer, startCoordinator } from './harness';
@@ -187,17 +187,18 @@ describe('what an agency may not say is dead-lettered with its reason', () => {
     });
     const subject = subjectFor('signoff.submitted', 'dod', first.data);
     // The same message again, sent later (a retry: new time, new submittedAt), under a new message id.
-    const retry = {
+    // Signed again by DoD, as its adapter would (ADR 15).
+    const retry = signAs('dod', {
       ...first,
       time: new Date().toISOString(),
       data: { ...first.data, submittedAt: new Date().toISOString() },
-    };
+    });
     await publishRaw(h, subject, JSON.stringify(retry));
     // The same id saying something else, under a new message id.
-    const conflicting = {
+    const conflicting = signAs('dod', {
       ...first,
       data: { ...first.data, decision: 'non-concur', rationale: 'We object after all.' },
-    };
+    });
     await publishRaw(h, subject, JSON.stringify(conflicting));
 
     const [entry, ...more] = await deadLetters(h, 1, 'the conflict');

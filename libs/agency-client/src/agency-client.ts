@@ -18,6 +18,7 @@ import {
   cloudEventType,
   createBusValidator,
   MESSAGES,
+  signingKeyFromJwk,
   partyOfSource,
   subjectFor,
   type Agency,
@@ -27,6 +28,7 @@ import {
   type Party,
   type PayloadOf,
   type Precedence,
+  type SigningKey,
 } from '@icb/contracts';
 import { InvalidMessageError, NotPermittedError } from './agency-client.errors';
 import { isRetryableError, withRetries, type RetryInfo } from './retry';
@@ -104,13 +106,18 @@ export interface PublishResult {
   subject: string;
 }
 
-/** Builds the envelope of `name` as `agency` publishes it, validated; throws before anything is sent. */
+/**
+ * Builds the envelope of `name` as `agency` publishes it, validated, and
+ * signed with `signer` (the agency's key) when one is given; throws before
+ * anything is sent.
+ */
 export function buildEnvelope<N extends MessageName>(
   agency: Agency,
   name: N,
   payload: PayloadOf<N>,
   opts: PublishOptions = {},
   validator: BusValidator = sharedValidator(),
+  signer?: SigningKey,
 ): { envelope: Envelope<PayloadOf<N>>; subject: string } {
   if (!Object.prototype.hasOwnProperty.call(MESSAGES, name)) {
     throw new InvalidMessageError(String(name), [`(root) unknown message "${String(name)}"`]);
@@ -126,6 +133,7 @@ export function buildEnvelope<N extends MessageName>(
     classification: opts.classification,
     defaultClassification: 'UNCLASSIFIED',
     precedence: opts.precedence,
+    signer,
   });
   const result = validator.validateEnvelope(name, JSON.parse(JSON.stringify(envelope)));
   if (!result.ok) throw new InvalidMessageError(name, result.errors);
@@ -259,6 +267,12 @@ export interface AgencyClientOptions<A extends Agency = Agency> {
   onInvalid?: (invalid: InvalidDelivery) => void;
   /** A compiled validator to share; one is built on first use otherwise. */
   validator?: BusValidator;
+  /**
+   * The agency's private signing key (an Ed25519 JWK with its `kid`, as an
+   * object or JSON text, or an imported key): every message is signed with
+   * it. The coordinator refuses an agency's unsigned message (ADR 15).
+   */
+  signingKey?: SigningKey | Record<string, unknown> | string;
 }
 
 const CONSUMER_NOT_FOUND = 10014;
@@ -276,6 +290,7 @@ export class AgencyClient<A extends Agency = Agency> {
   private readonly active = new Set<ConsumerMessages>();
   private jsmPromise?: Promise<JetStreamManager>;
   private closed = false;
+  private readonly signer?: SigningKey;
 
   private constructor(
     readonly connection: NatsConnection,
@@ -285,6 +300,13 @@ export class AgencyClient<A extends Agency = Agency> {
     this.agency = options.agency;
     this.namespace = options.namespace ?? 'icb';
     this.durable = options.durable ?? `${options.agency}-system`;
+    const key = options.signingKey;
+    this.signer =
+      key === undefined
+        ? undefined
+        : typeof key === 'object' && 'privateKey' in key
+          ? (key as SigningKey)
+          : signingKeyFromJwk(key);
   }
 
   static async connect<A extends Agency>(
@@ -325,7 +347,7 @@ export class AgencyClient<A extends Agency = Agency> {
     payload: PayloadOf<N>,
     opts: PublishOptions = {},
   ): { envelope: Envelope<PayloadOf<N>>; subject: string } {
-    const built = buildEnvelope(this.agency, name, payload, opts, this.validator());
+    const built = buildEnvelope(this.agency, name, payload, opts, this.validator(), this.signer);
     return { envelope: built.envelope, subject: this.toWire(built.subject) };
   }
 

@@ -2,6 +2,13 @@ import { createBusValidator } from './bus-validator';
 import { isConsultationScoped, MESSAGE_NAMES, MESSAGES, type MessageName } from './catalog';
 import { buildEnvelope, EnvelopeBuildError } from './envelope-builder';
 import { validPayload } from './testing/message-cases';
+import { generateKeyPairSync } from 'node:crypto';
+import {
+  AgencyKeyRegistry,
+  signEnvelope,
+  signingKeyFromJwk,
+  verifyEnvelopeSignature,
+} from './signing';
 
 const validator = createBusValidator();
 const AT = new Date('2026-03-10T12:00:00.000Z');
@@ -170,5 +177,38 @@ describe('buildEnvelope: the one envelope every publisher sends', () => {
   it('refuses a name the catalog does not know', () => {
     const error = errorOf(() => buildEnvelope('signoff.sent' as never, {}, { publisher: 'dod' }));
     expect(error.code).toBe('UNKNOWN_MESSAGE');
+  });
+});
+
+describe('the envelope builder signs, last, when given a signer (ADR 15)', () => {
+  it('the JWS covers the envelope as built and verifies with the public key', () => {
+    const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+    const signer = signingKeyFromJwk({ ...privateKey.export({ format: 'jwk' }), kid: 'dod-1' });
+    const registry = AgencyKeyRegistry.parse({
+      keys: [
+        {
+          ...publicKey.export({ format: 'jwk' }),
+          kid: 'dod-1',
+          agency: 'dod',
+          effectiveFrom: '2026-01-01T00:00:00Z',
+        },
+      ],
+    });
+    const envelope = buildEnvelope('signoff.submitted', validPayload('signoff.submitted'), {
+      publisher: 'dod',
+      classification: 'SECRET',
+      signer,
+    });
+    expect(envelope.jws).toBe(signEnvelope(envelope, signer));
+    expect(verifyEnvelopeSignature(envelope, 'dod', AT.getTime(), registry)).toEqual({
+      ok: true,
+      kid: 'dod-1',
+    });
+    expect(validator.validateEnvelope('signoff.submitted', envelope).ok).toBe(true);
+    const unsigned = buildEnvelope('signoff.submitted', validPayload('signoff.submitted'), {
+      publisher: 'dod',
+      classification: 'SECRET',
+    });
+    expect(unsigned).not.toHaveProperty('jws');
   });
 });

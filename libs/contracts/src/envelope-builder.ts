@@ -10,6 +10,7 @@ import { formatMarking, highWaterMark, tryParseMarking, type Marking } from './c
 import { cloudEventType, schemaId } from './define';
 import { PRECEDENCES, type Envelope, type Precedence } from './envelope';
 import { sourceOf, type Party } from './parties';
+import { signEnvelope, type SigningKey } from './signing/envelope-signature';
 
 export interface BuildEnvelopeOptions {
   /** The party publishing it: the envelope's `source`. */
@@ -38,6 +39,11 @@ export interface BuildEnvelopeOptions {
   precedence?: Precedence;
   /** Used when neither the payload nor `precedence` gives one; ROUTINE by default. */
   defaultPrecedence?: Precedence;
+  /**
+   * The publisher's signing key: the envelope gets its `jws` (a detached JWS
+   * over its canonical form, ADR 15). Every agency publisher gives one.
+   */
+  signer?: SigningKey;
 }
 
 export type EnvelopeBuildErrorCode = 'UNKNOWN_MESSAGE' | 'NOT_A_PUBLISHER' | 'MARKING_REQUIRED';
@@ -85,6 +91,7 @@ function mostUrgent(precedences: Precedence[]): Precedence | undefined {
  * the one place every publisher (the services' EventPublisher, the agency
  * client, the CLI) builds envelopes. It does not validate: each publisher
  * validates the result with the bus validator and reports in its own terms.
+ * With `opts.signer` the envelope is signed (`jws`), the last step.
  * Throws `EnvelopeBuildError` for an unknown message, a party that may not
  * publish it, or a consultation-scoped message nobody marked.
  */
@@ -141,6 +148,8 @@ export function buildEnvelope<N extends MessageName>(
   };
   if (opts.causationId) envelope.causationid = opts.causationId;
   if (opts.traceparent) envelope.traceparent = opts.traceparent;
+  // Signed last, over everything above: nothing may change the envelope after this.
+  if (opts.signer) envelope.jws = signEnvelope(envelope, opts.signer);
   return envelope;
 }
 

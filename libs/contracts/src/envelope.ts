@@ -32,6 +32,12 @@ export interface Envelope<T = unknown> {
   precedence: Precedence;
   /** W3C trace context, when the publisher had one. */
   traceparent?: string;
+  /**
+   * The publisher's signature: a detached compact JWS (RFC 7515 Appendix F,
+   * `alg` EdDSA, `kid`) over the RFC 8785 canonical form of the envelope
+   * without this attribute (ADR 15). Every agency signs what it publishes.
+   */
+  jws?: string;
   data: T;
 }
 

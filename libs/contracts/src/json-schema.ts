@@ -7,6 +7,7 @@ import type { ValidationMetadata } from 'class-validator/types/metadata/Validati
 import { MESSAGES, MESSAGE_NAMES, type MessageName } from './catalog';
 import { cloudEventType, schemaId, type MessageDefinition } from './define';
 import { PRECEDENCES } from './envelope';
+import { DETACHED_JWS_PATTERN } from './signing/envelope-signature';
 import { sourceOf } from './parties';
 import { MARKING_FORMAT, MARKING_PATTERN, MAX_MARKING_LENGTH } from './classification';
 import { conditionalRulesOf, type ConditionalRule } from './validation/decorators';
@@ -257,6 +258,12 @@ export function envelopeProperties(
     classification: { ...markingSchema(), description: 'Banner marking of the event as a whole.' },
     precedence: { type: 'string', enum: [...PRECEDENCES] },
     traceparent: { type: 'string', pattern: TRACEPARENT_PATTERN.source },
+    jws: {
+      type: 'string',
+      pattern: DETACHED_JWS_PATTERN.source,
+      description:
+        'The publisher’s signature: a detached compact JWS (alg EdDSA, kid) over the RFC 8785 canonical envelope without this attribute.',
+    },
     data,
   };
 }

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { ConsumerMessages, JetStreamClient, JsMsg } from '@nats-io/jetstream';
-import type { Envelope } from '@icb/contracts';
+import type { AgencyKeyRegistry, Envelope } from '@icb/contracts';
 import { decideAck, RetryPolicy } from './ack-policy';
 import type { BusValidator } from './bus-validator.provider';
 import { DeadLetterWriter, DeadLetterReason } from './dead-letter.writer';
@@ -30,6 +30,8 @@ export interface ConsumerRunnerOptions {
   retry: RetryPolicy;
   /** How far an agency's envelope time may lie from when the bus stored the message. */
   envelopeTime?: EnvelopeTimeWindow;
+  /** Given, every agency message must carry a valid signature by its publisher (ADR 15). */
+  agencyKeys?: AgencyKeyRegistry;
 }
 
 /**
@@ -189,6 +191,7 @@ export class ConsumerRunner {
       },
       this.validator,
       this.options.envelopeTime ?? DEFAULT_ENVELOPE_TIME_WINDOW,
+      this.options.agencyKeys,
     );
     const label = {
       consumer: this.options.durable,
@@ -205,6 +208,7 @@ export class ConsumerRunner {
       deliveryCount: msg.info.deliveryCount,
       redelivered: msg.redelivered,
       working: () => msg.working(),
+      ...(checked.signature ? { signature: checked.signature } : {}),
     };
     const key = checked.envelope.subject;
     const previous = this.chains.get(key) ?? Promise.resolve();

@@ -1,4 +1,13 @@
-import { createBusValidator, MessageName, Party, subjectFor } from '@icb/contracts';
+import { generateKeyPairSync } from 'node:crypto';
+import {
+  AgencyKeyRegistry,
+  createBusValidator,
+  MessageName,
+  Party,
+  signingKeyFromJwk,
+  subjectFor,
+  withSignature,
+} from '@icb/contracts';
 import { envelopeFor, validPayload } from '@icb/contracts/testing/message-cases';
 import { checkDelivery, DEFAULT_ENVELOPE_TIME_WINDOW, timeProblem } from './delivery-check';
 
@@ -152,5 +161,94 @@ describe('what a consumer accepts from the bus', () => {
     expect(timeProblem('1970-01-01T00:00:00Z', STORED, DEFAULT_ENVELOPE_TIME_WINDOW)).toMatch(
       /more than 366 days before/,
     );
+  });
+});
+
+describe('an agency’s signature, checked last (ADR 15)', () => {
+  const keyOf = (kid: string) => {
+    const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+    return {
+      signer: signingKeyFromJwk({ ...privateKey.export({ format: 'jwk' }), kid }),
+      publicJwk: { ...publicKey.export({ format: 'jwk' }), kid },
+    };
+  };
+  const dod = keyOf('dod-1');
+  const nsc = keyOf('nsc-1');
+  const keys = AgencyKeyRegistry.parse({
+    keys: [
+      { ...dod.publicJwk, agency: 'dod', effectiveFrom: '2026-01-01T00:00:00Z' },
+      { ...nsc.publicJwk, agency: 'nsc', effectiveFrom: '2026-01-01T00:00:00Z' },
+    ],
+  });
+  const checkSigned = (subject: string, body: unknown, storedAtMs = STORED) =>
+    checkDelivery(
+      { subject, data: new TextEncoder().encode(JSON.stringify(body)), storedAtMs },
+      validator,
+      DEFAULT_ENVELOPE_TIME_WINDOW,
+      keys,
+    );
+
+  it('accepts a message signed by its publisher, and says which key and when it was received', () => {
+    const { subject, envelope } = message('signoff.submitted', 'dod');
+    expect(checkSigned(subject, withSignature(envelope, dod.signer))).toMatchObject({
+      ok: true,
+      signature: { kid: 'dod-1', receivedAt: '2026-03-02T14:00:00.000Z' },
+    });
+  });
+
+  it.each([
+    ['no signature', (e: object) => e, 'SIGNATURE_MISSING'],
+    [
+      'NSC’s signature on DoD’s subject',
+      (e: object) => withSignature(e, nsc.signer),
+      'SIGNER_NOT_PUBLISHER',
+    ],
+    [
+      'a signature over another decision',
+      (e: object) => ({
+        ...withSignature(e, dod.signer),
+        data: { ...(e as { data: object }).data, revision: 2 },
+      }),
+      'SIGNATURE_INVALID',
+    ],
+  ])('dead-letters %s', (_what, sign, code) => {
+    const { subject, envelope } = message('signoff.submitted', 'dod');
+    expect(checkSigned(subject, sign(envelope))).toMatchObject({
+      ok: false,
+      reason: { code },
+      eventId: envelope.id,
+    });
+  });
+
+  it('refuses a key not yet effective when the bus stored the message', () => {
+    const { subject, envelope } = message('signoff.submitted', 'dod', {
+      time: '2025-12-31T12:00:00.000Z',
+    });
+    expect(
+      checkSigned(subject, withSignature(envelope, dod.signer), Date.parse('2025-12-31T12:00:01Z')),
+    ).toMatchObject({ ok: false, reason: { code: 'SIGNING_KEY_NOT_EFFECTIVE' } });
+  });
+
+  it('reports an unsigned forgery for what is wrong with it first: the catalog, the schema, the source, the time', () => {
+    const decided = message('consultation.decided', 'dod', { source: '/icb/dod' }).envelope;
+    expect(checkSigned('icb.evt.dod.consultation.decided.v1', decided)).toMatchObject({
+      reason: { code: 'PUBLISHER_NOT_ALLOWED' },
+    });
+    const { subject, envelope } = message('signoff.submitted', 'dod');
+    expect(checkSigned(subject, { ...envelope, data: {} })).toMatchObject({
+      reason: { code: 'INVALID_MESSAGE' },
+    });
+    expect(checkSigned(subject, { ...envelope, source: '/icb/nsc' })).toMatchObject({
+      reason: { code: 'SOURCE_MISMATCH' },
+    });
+    expect(checkSigned(subject, { ...envelope, time: '2099-01-01T00:00:00Z' })).toMatchObject({
+      reason: { code: 'IMPLAUSIBLE_TIME' },
+    });
+  });
+
+  it('does not ask the coordinator’s own events for a signature', () => {
+    const { subject, envelope } = message('review.requested', 'coordinator');
+    expect(checkSigned(subject, envelope)).toMatchObject({ ok: true });
+    expect(checkSigned(subject, envelope)).not.toHaveProperty('signature');
   });
 });

@@ -1,6 +1,8 @@
 import {
+  AgencyKeyRegistry,
   cloudEventType,
   Envelope,
+  isAgency,
   findUnsafeText,
   isMessageName,
   MAX_JSON_DEPTH,
@@ -9,6 +11,7 @@ import {
   parseEventSubject,
   partyOfSource,
   scanJsonText,
+  verifyEnvelopeSignature,
 } from '@icb/contracts';
 import type { BusValidator } from './bus-validator.provider';
 import type { DeadLetterReason } from './dead-letter.writer';
@@ -45,8 +48,17 @@ export type DeliveryVerdict =
       name: string;
       parsed: { publisher: string; addressee?: string };
       envelope: Envelope;
+      /** When the signature was checked: the key that signed it, and when the bus stored the message. */
+      signature?: VerifiedSignature;
     }
   | { ok: false; reason: DeadLetterReason; eventId?: string };
+
+/** An agency's signature the consumer verified (ADR 15). */
+export interface VerifiedSignature {
+  kid: string;
+  /** When the bus stored the message (RFC 3339): the time the key had to be effective at. */
+  receivedAt: string;
+}
 
 const refuse = (code: string, reason: string, extra: Partial<DeadLetterReason> = {}) => ({
   ok: false as const,
@@ -70,12 +82,19 @@ const refuse = (code: string, reason: string, extra: Partial<DeadLetterReason> =
  * stored it (`IMPLAUSIBLE_TIME`). The coordinator's own events carry the
  * coordinator's clock, which is the bus's reference for statutory time and
  * which the development clock moves forward (DEV_CLOCK): their time is not
- * checked. Pure: the same delivery always gets the same verdict.
+ * checked. Last, with `agencyKeys`, an agency's signature (ADR 15): a
+ * detached JWS by a registered key of the subject's publisher effective when
+ * the bus stored the message (`SIGNATURE_MISSING`, `SIGNATURE_INVALID`,
+ * `UNKNOWN_SIGNING_KEY`, `SIGNER_NOT_PUBLISHER`, `SIGNING_KEY_NOT_EFFECTIVE`).
+ * Last, because it is the costliest check and every earlier reason is more
+ * telling: a forged envelope is refused for what is wrong with it before
+ * anyone asks who signed it. Pure: the same delivery always gets the same verdict.
  */
 export function checkDelivery(
   delivery: Delivery,
   validator: BusValidator,
   window: EnvelopeTimeWindow = DEFAULT_ENVELOPE_TIME_WINDOW,
+  agencyKeys?: AgencyKeyRegistry,
 ): DeliveryVerdict {
   const { subject, data } = delivery;
   if (data.length > MAX_MESSAGE_BYTES) {
@@ -145,11 +164,23 @@ export function checkDelivery(
     const problem = timeProblem(envelope.time, delivery.storedAtMs, window);
     if (problem) return withId(refuse('IMPLAUSIBLE_TIME', problem));
   }
+  let signature: VerifiedSignature | undefined;
+  if (agencyKeys && isAgency(parsed.publisher)) {
+    const checked = verifyEnvelopeSignature(
+      envelope,
+      parsed.publisher,
+      delivery.storedAtMs,
+      agencyKeys,
+    );
+    if (!checked.ok) return withId(refuse(checked.code, checked.reason));
+    signature = { kid: checked.kid, receivedAt: new Date(delivery.storedAtMs).toISOString() };
+  }
   return {
     ok: true,
     name: def.name,
     parsed: { publisher: parsed.publisher, addressee: parsed.addressee },
     envelope,
+    ...(signature ? { signature } : {}),
   };
 }
 

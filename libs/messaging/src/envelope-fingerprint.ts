@@ -3,8 +3,8 @@ import type { Envelope } from '@icb/contracts';
 
 /**
  * What a message says, as a short hash, to tell a repeat from a conflict
- * when an envelope id comes back: the envelope without `time` and
- * `traceparent`, and its data without the properties that stamp when the
+ * when an envelope id comes back: the envelope without `time`,
+ * `traceparent` and its signature (`jws`, which signs the time too), and its data without the properties that stamp when the
  * sender did something (`submittedAt`, `screenedAt`, ... : every key ending in
  * `At`, at any depth). A publisher retrying an answer (an Idempotency-Key
  * after JetStream's two-minute duplicate window, a handler run again after a
@@ -14,7 +14,7 @@ import type { Envelope } from '@icb/contracts';
  * 128 bits of SHA-256, base64url (22 characters).
  */
 export function envelopeFingerprint(envelope: Envelope): string {
-  const { time: _time, traceparent: _traceparent, data, ...rest } = envelope;
+  const { time: _time, traceparent: _traceparent, jws: _jws, data, ...rest } = envelope;
   const canonical = canonicalJson({ ...rest, data: withoutStamps(data) });
   return createHash('sha256').update(canonical).digest().subarray(0, 16).toString('base64url');
 }

@@ -58,7 +58,7 @@ export class EventPublisher {
     this.space = new SubjectSpace(options.namespace);
   }
 
-  /** Builds and validates the envelope without sending it. */
+  /** Builds, signs (with the service's key, when it has one) and validates the envelope without sending it. */
   envelope<N extends MessageName>(
     name: N,
     payload: PayloadOf<N>,
@@ -80,6 +80,7 @@ export class EventPublisher {
       defaultClassification: opts.causedBy?.classification ?? 'UNCLASSIFIED',
       precedence: opts.precedence,
       defaultPrecedence: opts.causedBy?.precedence,
+      signer: this.options.signingKey,
     });
     const result = this.validator.validateEnvelope(name, JSON.parse(JSON.stringify(envelope)));
     if (!result.ok) throw new PublishValidationError(name, result.errors);

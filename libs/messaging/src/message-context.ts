@@ -12,6 +12,8 @@ export interface MessageContext {
   readonly redelivered: boolean;
   /** Tells JetStream the handler is still working (resets the ack timer). */
   working(): void;
+  /** Set when the consumer verified the publisher's signature (an agency's message, ADR 15). */
+  readonly signature?: { readonly kid: string; readonly receivedAt: string };
 }
 
 /** Arguments every handler invocation receives, in this order. */

@@ -204,6 +204,7 @@ export class MessagingExplorer implements OnModuleInit, OnApplicationBootstrap, 
         maxInFlight: this.options.maxInFlight,
         ackWaitMs: this.options.ackWaitMs,
         envelopeTime: this.options.envelopeTime,
+        agencyKeys: this.options.agencyKeys,
         retry: {
           maxDeliver: this.options.maxDeliver,
           backoffMs: this.options.backoffMs,

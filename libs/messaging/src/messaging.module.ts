@@ -1,7 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
-import type { Party } from '@icb/contracts';
+import { AgencyKeyRegistry, signingKeyFromJwk, type Party, type SigningKey } from '@icb/contracts';
 import { AppConfig } from '@icb/config';
 import { DEFAULT_BACKOFF_MS, DEFAULT_JITTER } from './ack-policy';
 import { busValidatorProvider } from './bus-validator.provider';
@@ -19,6 +19,12 @@ export interface MessagingModuleOptions {
   service: string;
   /** See MessagingOptions.policedPublishers (the coordinator: every agency). */
   policedPublishers?: readonly Party[];
+  /**
+   * Verify every agency message against AGENCY_KEYS, an empty registry when
+   * it is unset (the coordinator). Otherwise messages are verified only when
+   * AGENCY_KEYS is given.
+   */
+  requireSignatures?: boolean;
   /** Overrides of what the configuration gives (tests use short backoffs). */
   overrides?: Partial<Omit<MessagingOptions, 'party' | 'service'>>;
 }
@@ -34,6 +40,7 @@ export function messagingOptionsFrom(
     user: config.NATS_USER,
     password: config.NATS_PASSWORD,
     inboxPrefix: config.NATS_INBOX_PREFIX,
+    tlsCaFile: config.NATS_TLS_CA_FILE,
     namespace: config.BUS_NAMESPACE,
     maxInFlight: config.MESSAGING_MAX_IN_FLIGHT,
     ackWaitMs: config.MESSAGING_ACK_WAIT_MS,
@@ -47,8 +54,22 @@ export function messagingOptionsFrom(
       maxAgeMs: config.MESSAGING_ENVELOPE_MAX_AGE_MS,
     },
     policedPublishers: options.policedPublishers,
+    signingKey: signingKeyOf(config, options.party),
+    agencyKeys: config.AGENCY_KEYS
+      ? AgencyKeyRegistry.parse(config.AGENCY_KEYS)
+      : options.requireSignatures
+        ? AgencyKeyRegistry.empty()
+        : undefined,
     ...options.overrides,
   };
+}
+
+/** SIGNING_KEY, else the party's entry of AGENCY_SIGNING_KEYS (tests), else none. */
+function signingKeyOf(config: AppConfig, party: Party): SigningKey | undefined {
+  if (config.SIGNING_KEY) return signingKeyFromJwk(config.SIGNING_KEY);
+  if (!config.AGENCY_SIGNING_KEYS) return undefined;
+  const map = JSON.parse(config.AGENCY_SIGNING_KEYS) as Record<string, unknown>;
+  return map[party] === undefined ? undefined : signingKeyFromJwk(map[party]);
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Party } from '@icb/contracts';
+import type { AgencyKeyRegistry, Party, SigningKey } from '@icb/contracts';
 import type { EnvelopeTimeWindow } from './delivery-check';
 
 export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
@@ -13,6 +13,8 @@ export interface MessagingOptions {
   password?: string;
   /** Reply-subject prefix (a per-service user may only read its own). */
   inboxPrefix?: string;
+  /** CA certificate file: connect with TLS, verifying the server against it. */
+  tlsCaFile?: string;
   /** Bus namespace (`icb` in production). */
   namespace: string;
   /** Most messages a consumer works on at once (and JetStream's max_ack_pending). */
@@ -44,4 +46,15 @@ export interface MessagingOptions {
    * read. The coordinator's consumer does it for every agency (ADR 12).
    */
   policedPublishers?: readonly Party[];
+  /** This service's signing key: every event it publishes carries its signature (`jws`, ADR 15). */
+  signingKey?: SigningKey;
+  /**
+   * The agencies' registered public keys. Given, every agency message this
+   * service's consumer receives must carry a valid signature by a key of its
+   * publisher effective when the bus stored it, or it is dead-lettered with
+   * the reason (SIGNATURE_MISSING, SIGNATURE_INVALID, UNKNOWN_SIGNING_KEY,
+   * SIGNER_NOT_PUBLISHER, SIGNING_KEY_NOT_EFFECTIVE). The coordinator always
+   * has one (empty when none is configured: then every agency message is refused).
+   */
+  agencyKeys?: AgencyKeyRegistry;
 }

@@ -27,6 +27,7 @@ export class NatsConnectionProvider implements OnApplicationShutdown {
       user: this.options.user,
       pass: this.options.password,
       ...(this.options.inboxPrefix ? { inboxPrefix: this.options.inboxPrefix } : {}),
+      ...(this.options.tlsCaFile ? { tls: { caFile: this.options.tlsCaFile } } : {}),
       maxReconnectAttempts: -1,
       reconnectTimeWait: 500,
       waitOnFirstConnect: true,

@@ -2,8 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { connect } from '@nats-io/transport-node';
 import type { NatsConnection, Subscription } from '@nats-io/nats-core';
 import { jetstream, JetStreamClient } from '@nats-io/jetstream';
-import { Envelope, MessageName, Party, PayloadOf, subjectFor } from '@icb/contracts';
+import {
+  Envelope,
+  isAgency,
+  MessageName,
+  Party,
+  PayloadOf,
+  subjectFor,
+  withSignature,
+} from '@icb/contracts';
 import { envelopeFor } from '@icb/contracts/testing/message-cases';
+import { testAgencyKeys } from './test-keys';
 import { waitFor } from './wait-for';
 
 /**
@@ -43,24 +52,28 @@ export class TestBus {
     return bus;
   }
 
-  /** Publishes `payload` as `party`, durably, and returns the envelope. */
+  /**
+   * Publishes `payload` as `party`, durably, and returns the envelope; an
+   * agency's is signed with its test key (testAgencyKeys), as its adapter would.
+   */
   async publishAs<N extends MessageName>(
     party: Party,
     name: N,
     payload: PayloadOf<N>,
     opts: { id?: string; time?: Date } = {},
   ): Promise<Envelope<PayloadOf<N>>> {
-    const envelope = {
+    const unsigned = {
       ...envelopeFor(name, payload, { publisher: party, id: opts.id ?? randomUUID() }),
       time: (opts.time ?? new Date()).toISOString(),
       classification: (payload as { classification?: string }).classification ?? 'UNCLASSIFIED',
     };
+    const envelope = isAgency(party) ? signAs(party, unsigned) : unsigned;
     await this.publishEnvelope(subjectFor(name, party as never, payload), envelope);
     return envelope;
   }
 
   /**
-   * Publishes an envelope as it is, on a contract subject (`icb.evt.…`);
+   * Publishes an envelope as it is (signed or not: tests of forgeries), on a contract subject (`icb.evt.…`);
    * `msgId` (JetStream's de-duplication id) defaults to the envelope id.
    */
   async publishEnvelope(contractSubject: string, envelope: unknown, msgId?: string): Promise<void> {
@@ -100,4 +113,13 @@ export class TestBus {
     this.sub.unsubscribe();
     await this.nc.close();
   }
+}
+
+/**
+ * The envelope signed with `agency`'s test key (a new object): for tests
+ * that build an envelope by hand and expect it applied.
+ */
+export function signAs<E extends object>(agency: Party, envelope: E): E & { jws: string } {
+  if (!isAgency(agency)) throw new Error(`${agency} has no test signing key`);
+  return withSignature(envelope, testAgencyKeys().signers[agency]);
 }

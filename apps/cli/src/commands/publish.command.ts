@@ -6,6 +6,7 @@ import { CommandContext, type CliDeps } from '../cli.context';
 import { CoordinatorRefusedError } from '../cli.errors';
 import {
   composeMessage,
+  signingKeysFrom,
   messageNameOf,
   type ComposedMessage,
   type ComposeOptions,
@@ -175,6 +176,7 @@ export function composeOptions(ctx: CommandContext, opts: EnvelopeOptions): Comp
     precedence: opts.precedence,
     time: ctx.now(),
     namespace: ctx.config.namespace,
+    signingKeys: signingKeysFrom(ctx.deps.env),
   };
 }
 

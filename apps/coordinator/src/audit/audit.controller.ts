@@ -1,6 +1,15 @@
-import { Controller, Get, NotFoundException, Param, ParseUUIDPipe } from '@nestjs/common';
+import {
+  Controller,
+  ForbiddenException,
+  Get,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  Query,
+} from '@nestjs/common';
 import {
   ApiBadRequestResponse,
+  ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -10,6 +19,10 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { ApiErrorDto } from '@icb/runtime';
+import { CurrentOperator } from '../auth/auth.decorators';
+import { mayRead } from '../auth/clearance';
+import type { Operator } from '../auth/operator';
+import { AuditLogPageDto, AuditLogQueryDto, DEFAULT_LOG_PAGE } from './audit.dto';
 import { AuditService } from './audit.service';
 import type { VerifyResult } from '../event-log/hash-chain';
 
@@ -57,5 +70,38 @@ export class AuditController {
     const result: VerifyResult | undefined = await this.audit.verify(id);
     if (!result) throw new NotFoundException(`no consultation ${id}`);
     return result;
+  }
+
+  @Get('log')
+  @ApiOperation({
+    summary: 'Export a consultation’s hash-chained event log, one page at a time',
+    description:
+      'The entries exactly as stored and hashed, each agency position with the signature it carried ' +
+      '(ADR 15), and the head the consultation records: `icb audit verify <id> --keys <registry>` ' +
+      're-computes the chain and checks every signature against the agencies’ public keys, ' +
+      'without trusting this service. Only for readers cleared for the consultation’s marking.',
+  })
+  @ApiParam({ name: 'id', format: 'uuid', description: 'Consultation id (UUID).' })
+  @ApiOkResponse({ type: AuditLogPageDto })
+  @ApiBadRequestResponse({ type: ApiErrorDto, description: 'Invalid id or parameters.' })
+  @ApiForbiddenResponse({
+    type: ApiErrorDto,
+    description: 'The consultation is classified above your clearance.',
+  })
+  @ApiNotFoundResponse({ type: ApiErrorDto, description: 'No consultation with this id.' })
+  async log(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Query() query: AuditLogQueryDto,
+    @CurrentOperator() reader: Operator,
+  ): Promise<AuditLogPageDto> {
+    const page = await this.audit.export(id, query.after ?? 0, query.limit ?? DEFAULT_LOG_PAGE);
+    if (!page) throw new NotFoundException(`no consultation ${id}`);
+    if (!mayRead(reader.clearance, page.classification)) {
+      throw new ForbiddenException(
+        `consultation ${id} is classified above your clearance: its log cannot be exported to you`,
+      );
+    }
+    const { classification: _marking, ...dto } = page;
+    return dto;
   }
 }

@@ -1,4 +1,5 @@
 import {
+  ConflictException,
   Controller,
   Delete,
   Get,
@@ -11,6 +12,7 @@ import {
   UnprocessableEntityException,
 } from '@nestjs/common';
 import {
+  ApiConflictResponse,
   ApiForbiddenResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
@@ -22,12 +24,15 @@ import {
 } from '@nestjs/swagger';
 import {
   DeadLetterNotFoundError,
+  DeadLetterNotReplayableError,
   DeadLetterService,
   DeadLetterUnreadableError,
 } from '@icb/messaging';
 import { CurrentOperator, RequireRole } from '../auth/auth.decorators';
 import type { Operator } from '../auth/operator';
 import { withholdDeadLetter } from '../auth/withholding';
+import { ConsultationMarkings } from '../events/consultation-markings';
+import { ApiErrorDto } from '@icb/runtime';
 import { DeadLetterListDto, DeadLetterQueryDto, ReplayResultDto } from './dead-letters.dto';
 
 const SEQ_PARAM = {
@@ -40,7 +45,10 @@ const SEQ_PARAM = {
 @ApiTags('dead letters')
 @Controller('dead-letters')
 export class DeadLettersController {
-  constructor(private readonly deadLetters: DeadLetterService) {}
+  constructor(
+    private readonly deadLetters: DeadLetterService,
+    private readonly markings: ConsultationMarkings,
+  ) {}
 
   @Get()
   @ApiOperation({
@@ -60,7 +68,10 @@ export class DeadLettersController {
     ]);
     return {
       total,
-      items: items.map((e) => ({ ...e, record: withholdDeadLetter(reader, e.record) })),
+      items: items.map((e) => ({
+        ...e,
+        record: withholdDeadLetter(reader, e.record, this.markings.of),
+      })),
     };
   }
 
@@ -70,12 +81,23 @@ export class DeadLettersController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Publish the original message again on its subject and remove the entry',
+    description:
+      'What is published is the original as the events stream holds it: the entry must repeat that message ' +
+      'byte for byte (and an agency’s message must carry that agency’s valid signature), or the replay is refused ' +
+      'with 409 and the entry stays (ADR 15).',
   })
   @ApiParam(SEQ_PARAM)
   @ApiOkResponse({ type: ReplayResultDto })
   @ApiNotFoundResponse({ description: 'No such entry' })
   @ApiUnprocessableEntityResponse({
     description: 'The entry is not a dead-letter record (`unreadable`): discard it instead',
+  })
+  @ApiConflictResponse({
+    type: ApiErrorDto,
+    description:
+      'Not the copy of a message the bus stored (`DEAD_LETTER_NOT_ORIGINAL`), its original is gone ' +
+      '(`DEAD_LETTER_ORIGINAL_GONE`), or its publisher’s signature does not check out ' +
+      '(`DEAD_LETTER_SIGNATURE_REFUSED`): nothing is published.',
   })
   replay(@Param('seq', ParseIntPipe) seq: number): Promise<ReplayResultDto> {
     return this.found(() => this.deadLetters.replay(seq));
@@ -100,6 +122,14 @@ export class DeadLettersController {
       if (error instanceof DeadLetterNotFoundError) throw new NotFoundException(error.message);
       if (error instanceof DeadLetterUnreadableError) {
         throw new UnprocessableEntityException(error.message);
+      }
+      if (error instanceof DeadLetterNotReplayableError) {
+        throw new ConflictException({
+          statusCode: 409,
+          error: 'Conflict',
+          code: error.code,
+          message: error.message,
+        });
       }
       throw error;
     }

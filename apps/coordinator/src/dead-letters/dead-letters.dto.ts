@@ -44,10 +44,13 @@ export class DeadLetterRecordDto implements DeadLetterRecord {
   headers: Record<string, string[]>;
   @ApiProperty({
     description:
-      'The original body (`[withheld]` when above your clearance or for its addressee alone)',
+      'The original body; `[withheld]` (and so are `reason` and `errors`, which may quote it) ' +
+      'when it is meant for its addressee alone, when its marking or its consultation’s is above ' +
+      'your clearance, or when it is unmarked or unreadable and you are not cleared TOP SECRET',
   })
   data: string;
-  @ApiPropertyOptional({ description: 'True when `data` is withheld' }) withheld?: boolean;
+  @ApiPropertyOptional({ description: 'True when `data`, `reason` and `errors` are withheld' })
+  withheld?: boolean;
   @ApiProperty({ enum: ['utf8', 'base64'] }) encoding: 'utf8' | 'base64';
   @ApiProperty() deadLetteredAt: string;
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { EventsModule } from '../events/events.module';
 import { DeadLettersController } from './dead-letters.controller';
 
-@Module({ controllers: [DeadLettersController] })
+@Module({ imports: [EventsModule], controllers: [DeadLettersController] })
 export class DeadLettersModule {}

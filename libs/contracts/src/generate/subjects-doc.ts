@@ -84,6 +84,18 @@ and \`docs/asyncapi.yaml\` describes the same channels.
   the catalog) is dead-lettered by the coordinator, or, when addressed to a party, by that
   party's adapter: never stored unread (ADR 13).
 
+## Who reads what (ADR 6, ADR 17)
+
+An agency reads only the events addressed to it (\`${EVENT_SUBJECT_PREFIX}.*.*.*.v1.<agency>\`): its
+NATS user may neither subscribe to nor create a consumer on anything else. Of the messages
+published without an addressee (another agency's sign-off, Treasury's screening, a decision)
+it learns what the coordinator's need-to-know policy says
+(\`apps/coordinator/src/policy/need-to-know.data.ts\`, effective-dated): a \`notice.forwarded\`
+addressed to it, one per message and recipient (its id derived from both, so a relay is
+de-duplicated), marked like the consultation, with only the fields the policy names (a
+sign-off's position, never its rationale). Content stays behind the coordinator's API. The
+coordinator reads everything; the operators' NATS user reads and publishes nothing.
+
 ## Messages
 
 ${table}

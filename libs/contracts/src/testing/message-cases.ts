@@ -300,6 +300,18 @@ const FACTORIES: { [N in MessageName]: () => PayloadOf<N> } = {
     revision: 1,
     pendingAgencies: ['nsc'],
   }),
+  'notice.forwarded': () => ({
+    consultationId: CONSULTATION_ID,
+    recipient: 'dod',
+    message: 'signoff.submitted',
+    eventId: '9a3e1f5c-7b2d-4c8e-a1f6-3d5b7e9c0a24',
+    publisher: 'nsc',
+    occurredAt: AT,
+    summary: 'nsc: non-concur (revision 1)',
+    agency: 'nsc',
+    revision: 1,
+    decision: 'non-concur',
+  }),
 };
 
 /** A fresh valid payload of a message, with optional overrides. */
@@ -404,6 +416,7 @@ const OPTIONAL_FIELDS: Partial<Record<MessageName, readonly string[]>> = {
   'consultation.opened': ['clearingParties', 'requestedAt', 'reference'],
   'review.requested': ['acknowledgeBy'],
   'intel.assessment-shared': ['summaryForUnauthorized'],
+  'notice.forwarded': ['agency', 'revision', 'decision'],
   'congress.hold-placed': ['member'],
 };
 
@@ -957,6 +970,17 @@ const SPECIFIC_CASES: MessageCase[] = [
     'consultation.status-changed',
     'rejects an unknown status',
     patched('consultation.status-changed', { to: 'archived' }),
+  ),
+  // forwarding
+  bad(
+    'notice.forwarded',
+    'rejects a notice addressed to the coordinator',
+    patched('notice.forwarded', { recipient: 'coordinator' }),
+  ),
+  bad(
+    'notice.forwarded',
+    'rejects forwarded content (a rationale is not a field of a notice)',
+    patched('notice.forwarded', { rationale: 'NSC objects because…' }),
   ),
   // congress
   bad(

@@ -1,0 +1,3 @@
+export * from './canonical';
+export * from './envelope-signature';
+export * from './key-registry';
