@@ -23,7 +23,16 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { join, resolve } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
-import { startHttpService, testEnv, testOperators, urlOf, waitFor } from '@icb/testing';
+import type { Agency } from '@icb/contracts';
+import {
+  agencyToken,
+  asAgency,
+  startHttpService,
+  testEnv,
+  testOperators,
+  urlOf,
+  waitFor,
+} from '@icb/testing';
 import { CiaAdapterModule } from '../../apps/cia-adapter/src/app.module';
 import { CoordinatorModule } from '../../apps/coordinator/src/app.module';
 import { COORDINATOR_API } from '../../apps/coordinator/src/coordinator.api';
@@ -87,9 +96,28 @@ const CHECKS = [
  *   every request after it would be a 401.
  * - GET /events is an endless event stream: each request would only end at
  *   the request timeout (apps/coordinator/test/api.int-spec.ts reads it).
+ * - POST /oauth/token on an adapter authenticates the client with HTTP Basic,
+ *   and every request here carries the agency's Bearer token: no request
+ *   could pass (the adapters under test trust the test issuer, and issue no
+ *   tokens: 404). test/abuse/adapter-edge.int-spec.ts covers the endpoint.
  */
+const TOKEN_ENDPOINT = 'POST /oauth/token';
 const EXCLUDED: Partial<Record<Service, string[]>> = {
   coordinator: ['POST /dev/clock/advance', 'POST /auth/logout', 'GET /events'],
+  'state-pm-adapter': [TOKEN_ENDPOINT],
+  'dod-adapter': [TOKEN_ENDPOINT],
+  'nsc-adapter': [TOKEN_ENDPOINT],
+  'cia-adapter': [TOKEN_ENDPOINT],
+  'treasury-adapter': [TOKEN_ENDPOINT],
+};
+
+/** The agency an adapter serves (its access token: ADR 18). */
+const AGENCY_OF: Partial<Record<Service, Agency>> = {
+  'state-pm-adapter': 'state-pm',
+  'dod-adapter': 'dod',
+  'nsc-adapter': 'nsc',
+  'cia-adapter': 'cia',
+  'treasury-adapter': 'treasury',
 };
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
@@ -210,7 +238,9 @@ describe('the OpenAPI documents against the running services (schemathesis)', ()
 
     // One consultation in every queue: lists answer items to check against
     // their schema, and the fuzzer gets a consultation that exists.
-    const filed = await request(url['state-pm-adapter'])
+    const filed = await request
+      .agent(url['state-pm-adapter'])
+      .set(asAgency('state-pm'))
       .post('/requests/fms')
       .send({
         lorNumber: 'SR-D-QAB',
@@ -234,7 +264,7 @@ describe('the OpenAPI documents against the running services (schemathesis)', ()
     await waitFor(
       async () =>
         (
-          (await request(url['dod-adapter']).get('/reviews')).body as {
+          (await request.agent(url['dod-adapter']).set(asAgency('dod')).get('/reviews')).body as {
             items?: { id: string }[];
           }
         ).items?.some((r) => r.id === id),
@@ -286,7 +316,10 @@ describe('the OpenAPI documents against the running services (schemathesis)', ()
         '--generation-database',
         'none',
         '--no-color',
-        ...(service === 'coordinator' ? ['--header', `Authorization: Bearer ${token}`] : []),
+        '--header',
+        `Authorization: Bearer ${
+          service === 'coordinator' ? token : agencyToken(AGENCY_OF[service]!, { expiresIn: 3600 })
+        }`,
         ...(EXCLUDED[service] ?? []).flatMap((operation) => ['--exclude-name', operation]),
       ];
       const started = Date.now();

@@ -9,7 +9,8 @@
  */
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
-import { authHeader, startHttpService, testEnv, urlOf, waitFor } from '@icb/testing';
+import type { Agency } from '@icb/contracts';
+import { authHeader, startHttpService, testEnv, urlOf, waitFor, asAgency } from '@icb/testing';
 import { CiaAdapterModule } from '../../apps/cia-adapter/src/app.module';
 import { DodAdapterModule } from '../../apps/dod-adapter/src/app.module';
 import { CoordinatorModule } from '../../apps/coordinator/src/app.module';
@@ -75,7 +76,14 @@ describe('scenario: an FMS case above threshold, from the LOR to cleared for off
   });
 
   it('clears interagency review with a condition and an ORCON assessment, runs the 30-day notification and clears for offer', async () => {
-    const http = (who: string) => request(adapter[who].getHttpServer());
+    /** Each agency's system, with its access token naming the officer who acts (ADR 18). */
+    const officers: Partial<Record<Agency, { name: string; title: string }>> = {
+      dod: { name: 'J. Smith', title: 'DSCA Director' },
+      nsc: { name: 'A. Jones', title: 'Senior Director' },
+      cia: { name: 'C. Analyst', title: 'Deputy Director' },
+    };
+    const http = (who: Agency) =>
+      request.agent(adapter[who].getHttpServer()).set(asAgency(who, { officer: officers[who] }));
     const detail = async () => {
       const res = await request
         .agent(coordinator.getHttpServer())
@@ -114,12 +122,10 @@ describe('scenario: an FMS case above threshold, from the LOR to cleared for off
     await waitFor(async () => (await http('dod').get('/reviews')).body?.items?.length > 0, {
       description: "DoD's queue",
     });
-    const officer = { name: 'J. Smith', title: 'DSCA Director' };
     const held = await http('dod')
       .post(`/reviews/${id}/technical-review`)
       .send({
         revision: 1,
-        officer,
         findings: [
           { area: 'technical', finding: 'releasable' },
           { area: 'releasability', finding: 'incomplete', reason: 'Determination pending.' },
@@ -132,15 +138,11 @@ describe('scenario: an FMS case above threshold, from the LOR to cleared for off
       { description: "DoD's hold at the coordinator" },
     );
     // While DoD holds, its plain concurrence is refused.
-    await http('dod')
-      .post(`/reviews/${id}/sign-off`)
-      .send({ decision: 'concur', officer })
-      .expect(409);
+    await http('dod').post(`/reviews/${id}/sign-off`).send({ decision: 'concur' }).expect(409);
     const answered = await http('dod')
       .post(`/reviews/${id}/technical-review`)
       .send({
         revision: 1,
-        officer,
         findings: [
           { area: 'technical', finding: 'releasable' },
           { area: 'releasability', finding: 'releasable' },
@@ -159,10 +161,7 @@ describe('scenario: an FMS case above threshold, from the LOR to cleared for off
       })
       .expect(200);
     expect(answered.body).toMatchObject({ outcome: 'concur-with-conditions' });
-    await http('nsc')
-      .post(`/reviews/${id}/sign-off`)
-      .send({ decision: 'concur', officer: { name: 'A. Jones', title: 'Senior Director' } })
-      .expect(200);
+    await http('nsc').post(`/reviews/${id}/sign-off`).send({ decision: 'concur' }).expect(200);
 
     // CIA shares an ORCON assessment released to State/PM and NSC only, then concurs.
     await http('cia')
@@ -177,10 +176,7 @@ describe('scenario: an FMS case above threshold, from the LOR to cleared for off
         content: 'Low diversion risk; existing end-use monitoring is adequate.',
       })
       .expect(201);
-    await http('cia')
-      .post(`/reviews/${id}/sign-off`)
-      .send({ decision: 'concur', officer: { name: 'C. Analyst', title: 'Deputy Director' } })
-      .expect(200);
+    await http('cia').post(`/reviews/${id}/sign-off`).send({ decision: 'concur' }).expect(200);
 
     // Treasury screened the parties clean by itself; interagency clearance is complete.
     const cleared = await waitFor(

@@ -8,7 +8,7 @@
  */
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
-import { authHeader, startHttpService, testEnv, urlOf, waitFor } from '@icb/testing';
+import { authHeader, startHttpService, testEnv, urlOf, waitFor, asAgency } from '@icb/testing';
 import { CoordinatorModule } from '../../apps/coordinator/src/app.module';
 import { COORDINATOR_API } from '../../apps/coordinator/src/coordinator.api';
 import { DodAdapterModule } from '../../apps/dod-adapter/src/app.module';
@@ -65,7 +65,9 @@ describe('scenario: a party half-owned by a listed entity is screened, escalated
   });
 
   it('State/PM files the LOR, Treasury non-concurs on the 50% rule, the Deputies deny', async () => {
-    const filed = await request(statePm.getHttpServer())
+    const filed = await request
+      .agent(statePm.getHttpServer())
+      .set(asAgency('state-pm'))
       .post('/requests/fms')
       .send({
         lorNumber: 'SR-D-QAC',
@@ -102,14 +104,18 @@ describe('scenario: a party half-owned by a listed entity is screened, escalated
     // (Treasury may answer first: its non-concurrence escalates the case and
     // empties every agency's queue, so DoD waits for the review itself.)
     await waitFor(
-      async () => (await request(dod.getHttpServer()).get(`/reviews/${id}`)).status === 200,
+      async () =>
+        (await request.agent(dod.getHttpServer()).set(asAgency('dod')).get(`/reviews/${id}`))
+          .status === 200,
       { description: 'the review at DoD' },
     );
     // DoD now learns at once what the coordinator made of its answer: accepted,
     // or refused because Treasury's non-concurrence escalated the case first.
-    const dodAnswer = await request(dod.getHttpServer())
+    const dodAnswer = await request
+      .agent(dod.getHttpServer())
+      .set(asAgency('dod'))
       .post(`/reviews/${id}/sign-off`)
-      .send({ decision: 'concur', officer: { name: 'J. Smith', title: 'DSCA' } });
+      .send({ decision: 'concur' });
     expect(
       dodAnswer.status === 200
         ? {
@@ -145,14 +151,20 @@ describe('scenario: a party half-owned by a listed entity is screened, escalated
     // The list is the read model, a moment behind the consultation just read.
     const listed = await waitFor(
       async () => {
-        const res = await request(nsc.getHttpServer()).get('/escalations').expect(200);
+        const res = await request
+          .agent(nsc.getHttpServer())
+          .set(asAgency('nsc'))
+          .get('/escalations')
+          .expect(200);
         const ids = (res.body as { items: { id: string }[] }).items.map((i) => i.id);
         return ids.includes(id) && ids;
       },
       { description: "the escalation in NSC's list" },
     );
     expect(listed).toContain(id);
-    await request(nsc.getHttpServer())
+    await request
+      .agent(nsc.getHttpServer())
+      .set(asAgency('nsc'))
       .post(`/escalations/${id}/decision`)
       .send({
         outcome: 'refer-up',
@@ -163,7 +175,9 @@ describe('scenario: a party half-owned by a listed entity is screened, escalated
     await waitFor(async () => (await detail())?.escalation?.level === 'deputies', {
       description: 'the Deputies level',
     });
-    await request(nsc.getHttpServer())
+    await request
+      .agent(nsc.getHttpServer())
+      .set(asAgency('nsc'))
       .post(`/escalations/${id}/decision`)
       .send({
         outcome: 'deny',

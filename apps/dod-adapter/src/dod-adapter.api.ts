@@ -1,3 +1,4 @@
+import { adapterSecuritySchemes } from '@icb/agency-adapter';
 import type { ServiceDescription } from '@icb/runtime';
 
 /** How the DoD adapter describes itself in its OpenAPI document (served at /docs and checked in). */
@@ -5,4 +6,5 @@ export const DOD_ADAPTER_API: ServiceDescription = {
   title: 'DoD adapter',
   description:
     'Department of Defense (DSCA, DTSA): technical and releasability review, concurrence with security conditions, and a hold while its review is incomplete.',
+  securitySchemes: adapterSecuritySchemes('dod'),
 };

@@ -11,7 +11,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import type { Agency } from '@icb/contracts';
 import { validPayload } from '@icb/contracts/testing/message-cases';
-import { TestBus, startHttpService, testEnv, urlOf, waitFor } from '@icb/testing';
+import { TestBus, startHttpService, testEnv, urlOf, waitFor, asAgency } from '@icb/testing';
 import { CoordinatorModule } from '../../coordinator/src/app.module';
 import { COORDINATOR_API } from '../../coordinator/src/coordinator.api';
 import { DodAdapterModule } from '../src/app.module';
@@ -54,13 +54,13 @@ describe('the DoD adapter: technical and releasability review over the coordinat
   let dod: NestExpressApplication | undefined;
   let bus: TestBus | undefined;
 
-  const api = () => request(dod!.getHttpServer());
+  const api = () => request.agent(dod!.getHttpServer()).set(asAgency('dod', { officer }));
   const view = async (id: string): Promise<DodView | false> => {
     const res = await api().get(`/reviews/${id}`);
     return res.status === 200 && (res.body as DodView);
   };
   const technicalReview = (id: string, findings: unknown[], revision = 1) =>
-    api().post(`/reviews/${id}/technical-review`).send({ revision, findings, officer });
+    api().post(`/reviews/${id}/technical-review`).send({ revision, findings });
 
   /** Opens a consultation as State/PM and waits until DoD's review of it is pending. */
   async function open(clearingParties: Agency[] = ['dod', 'nsc']): Promise<string> {
@@ -154,7 +154,7 @@ describe('the DoD adapter: technical and releasability review over the coordinat
     // The generic sign-off may not concur while DoD holds its review.
     const refused = await api()
       .post(`/reviews/${id}/sign-off`)
-      .send({ decision: 'concur', officer })
+      .send({ decision: 'concur' })
       .expect(409);
     expect((refused.body as { message: string }).message).toMatch(/holds its review/);
 
@@ -182,7 +182,7 @@ describe('the DoD adapter: technical and releasability review over the coordinat
       revision: 1,
       decision: 'concur-with-conditions',
       conditions: [COMSEC, EEUM, AT],
-      officer,
+      officer, // the one the access token names (ADR 18)
     });
     const release = bus!.of('review.hold-released', id);
     expect(release.map((e) => e.id)).toEqual([result.published[0].eventId]);
@@ -279,10 +279,7 @@ describe('the DoD adapter: technical and releasability review over the coordinat
     expect(concur.data).toMatchObject({ agency: 'dod', decision: 'concur' });
 
     const second = await open();
-    await api()
-      .post(`/reviews/${second}/sign-off`)
-      .send({ decision: 'concur', officer })
-      .expect(200);
+    await api().post(`/reviews/${second}/sign-off`).send({ decision: 'concur' }).expect(200);
     await bus!.next('signoff.submitted', (d) => d.consultationId === second && d.agency === 'dod');
   });
 

@@ -9,7 +9,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { validPayload } from '@icb/contracts/testing/message-cases';
-import { TestBus, startHttpService, testEnv, urlOf, waitFor } from '@icb/testing';
+import { TestBus, startHttpService, testEnv, urlOf, waitFor, asAgency } from '@icb/testing';
 import { CoordinatorModule } from '../../coordinator/src/app.module';
 import { COORDINATOR_API } from '../../coordinator/src/coordinator.api';
 import { DodAdapterModule } from '../src/app.module';
@@ -31,7 +31,11 @@ function postRaw(app: NestExpressApplication, path: string, bytes: Buffer): Prom
         port,
         path,
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'content-length': bytes.length },
+        headers: {
+          'content-type': 'application/json',
+          'content-length': bytes.length,
+          ...asAgency('dod', { officer: OFFICER }),
+        },
       },
       (res) => {
         const chunks: Buffer[] = [];
@@ -51,9 +55,11 @@ function postRaw(app: NestExpressApplication, path: string, bytes: Buffer): Prom
   });
 }
 
-const signOffText = (officerName: string, rationale = 'No equity in the matter.') =>
-  `{"revision":1,"decision":"no-equity","rationale":${JSON.stringify(rationale)},` +
-  `"officer":{"name":${officerName},"title":"DSCA Country Director"}}`;
+/** The officer DoD's system acts for: named by its access token, never by the body (ADR 18). */
+const OFFICER = { name: 'J. Smith', title: 'DSCA Country Director' };
+
+const signOffText = (rationaleJson = '"No equity in the matter."') =>
+  `{"revision":1,"decision":"no-equity","rationale":${rationaleJson}}`;
 
 function expectRefusal(answer: Answer, message: RegExp): void {
   expect(answer.status).toBe(400);
@@ -91,7 +97,7 @@ describe('the DoD adapter refuses hostile input with a 400 and publishes nothing
     const deepObject = '{"a":'.repeat(10_000) + '1' + '}'.repeat(10_000);
     const deepArrays = '['.repeat(100_000) + ']'.repeat(100_000);
     for (const text of [
-      `{"revision":1,"decision":"concur","officer":${deepObject}}`,
+      `{"revision":1,"decision":"concur","rationale":${deepObject}}`,
       `{"revision":1,"decision":"concur","conditions":${deepArrays}}`,
       deepArrays,
     ]) {
@@ -116,16 +122,16 @@ describe('the DoD adapter refuses hostile input with a 400 and publishes nothing
     const path = `/reviews/${consultationId}`;
     await waitFor(
       async () => {
-        const res = await fetch(`${urlOf(dod!)}${path}`);
+        const res = await fetch(`${urlOf(dod!)}${path}`, { headers: asAgency('dod') });
         return res.status === 200 && ((await res.json()) as { review: { state: string } });
       },
       { description: 'DoD’s pending review' },
     );
 
     const invalidUtf8 = Buffer.concat([
-      Buffer.from('{"revision":1,"decision":"no-equity","officer":{"name":"J. '),
+      Buffer.from('{"revision":1,"decision":"no-equity","rationale":"J. '),
       Buffer.of(0xff, 0xfe),
-      Buffer.from('Smith","title":"DSCA Country Director"}}'),
+      Buffer.from('Smith"}'),
     ]);
     expectRefusal(
       await postRaw(dod!, `${path}/sign-off`, invalidUtf8),
@@ -133,13 +139,13 @@ describe('the DoD adapter refuses hostile input with a 400 and publishes nothing
     );
     expectRefusal(
       await postRaw(dod!, `${path}/sign-off`, Buffer.from(signOffText('"J.\\u0000Smith"'))),
-      /officer\.name contains U\+0000, a control character/,
+      /rationale contains U\+0000, a control character/,
     );
     expectRefusal(
       await postRaw(
         dod!,
         `${path}/sign-off`,
-        Buffer.from(signOffText('"J. Smith"', 'Ring the bell\u0007')),
+        Buffer.from(signOffText(JSON.stringify('Ring the bell\u0007'))),
       ),
       /rationale contains U\+0007/,
     );
@@ -147,13 +153,13 @@ describe('the DoD adapter refuses hostile input with a 400 and publishes nothing
       await postRaw(
         dod!,
         `${path}/sign-off`,
-        Buffer.from(signOffText('"J. Smith"', 'half a pair \ud83d')),
+        Buffer.from(signOffText(JSON.stringify('half a pair \ud83d'))),
       ),
       /rationale contains U\+D83D, half of a surrogate pair/,
     );
 
     // The same answer, clean, is accepted: the refusals were for the text alone.
-    const clean = await postRaw(dod!, `${path}/sign-off`, Buffer.from(signOffText('"J. Smith"')));
+    const clean = await postRaw(dod!, `${path}/sign-off`, Buffer.from(signOffText()));
     expect(clean.status).toBeLessThan(300);
     // Each refused request was answered before the clean one was sent, and an
     // answer is published before it is acknowledged: once the clean one is on
@@ -183,7 +189,7 @@ describe('the DoD adapter refuses hostile input with a 400 and publishes nothing
         /must be application\/json/,
       );
     }
-    const res = await fetch(`${urlOf(dod!)}/reviews`);
+    const res = await fetch(`${urlOf(dod!)}/reviews`, { headers: asAgency('dod') });
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('cache-control')).toBe('no-store');
     expect(res.headers.get('x-frame-options')).toBe('DENY');

@@ -1,3 +1,4 @@
+import { adapterSecuritySchemes } from '@icb/agency-adapter';
 import type { ServiceDescription } from '@icb/runtime';
 
 /** How the NSC adapter describes itself in its OpenAPI document (served at /docs and checked in). */
@@ -5,4 +6,5 @@ export const NSC_ADAPTER_API: ServiceDescription = {
   title: 'NSC adapter',
   description:
     'National Security Council: policy review; chairs the escalation ladder and records its decisions.',
+  securitySchemes: adapterSecuritySchemes('nsc'),
 };

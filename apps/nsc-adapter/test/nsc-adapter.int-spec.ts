@@ -7,7 +7,7 @@ import request from 'supertest';
 import type { Agency } from '@icb/contracts';
 import { validPayload } from '@icb/contracts/testing/message-cases';
 import { configureService } from '@icb/runtime';
-import { authHeader, TestBus, testEnv, waitFor } from '@icb/testing';
+import { authHeader, TestBus, testEnv, waitFor, asAgency } from '@icb/testing';
 import { CoordinatorModule } from '../../coordinator/src/app.module';
 import { COORDINATOR_API } from '../../coordinator/src/coordinator.api';
 import { NscAdapterModule } from '../src/app.module';
@@ -46,7 +46,7 @@ describe('the NSC adapter: escalations it chairs, over the coordinator', () => {
   let bus: TestBus | undefined;
   const consultationId = randomUUID();
 
-  const api = () => request(adapter!.getHttpServer());
+  const api = () => request.agent(adapter!.getHttpServer()).set(asAgency('nsc'));
   const detail = async (): Promise<Detail | false> => {
     const res = await request
       .agent(coordinator!.getHttpServer())

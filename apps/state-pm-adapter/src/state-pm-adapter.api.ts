@@ -1,3 +1,4 @@
+import { adapterSecuritySchemes } from '@icb/agency-adapter';
 import type { ServiceDescription } from '@icb/runtime';
 
 /** How the State/PM adapter describes itself in its OpenAPI document (served at /docs and checked in). */
@@ -5,4 +6,5 @@ export const STATE_PM_ADAPTER_API: ServiceDescription = {
   title: 'State/PM adapter',
   description:
     'Bureau of Political-Military Affairs: opens consultations for every line of business and runs congressional notification.',
+  securitySchemes: adapterSecuritySchemes('state-pm'),
 };

@@ -8,14 +8,21 @@ import { randomUUID } from 'node:crypto';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { validPayload } from '@icb/contracts/testing/message-cases';
-import { authHeader, startHttpService, TestBus, testEnv, urlOf, waitFor } from '@icb/testing';
+import {
+  authHeader,
+  startHttpService,
+  TestBus,
+  testEnv,
+  urlOf,
+  waitFor,
+  asAgency,
+} from '@icb/testing';
 import { CoordinatorModule } from '../../coordinator/src/app.module';
 import { COORDINATOR_API } from '../../coordinator/src/coordinator.api';
 import { DodAdapterModule } from '../../dod-adapter/src/app.module';
 import { NscAdapterModule } from '../../nsc-adapter/src/app.module';
 import { StatePmAdapterModule } from '../src/app.module';
 
-const officer = { name: 'J. Smith', title: 'DSCA Country Director' };
 const AT = {
   id: 'DOD-AT-1',
   text: 'Anti-tamper protection on all guidance sections.',
@@ -51,7 +58,9 @@ describe('removing a condition: State/PM asks, the imposing agency answers', () 
     return (res.body as { conditions: Condition[] }).conditions.find((k) => k.id === conditionId);
   };
   const requestRemoval = (id: string, conditionId: string, justification: string) =>
-    request(statePm!.getHttpServer())
+    request
+      .agent(statePm!.getHttpServer())
+      .set(asAgency('state-pm'))
       .post(`/consultations/${id}/conditions/${conditionId}/removal-request`)
       .send({ justification });
   const answerRemoval = (
@@ -62,6 +71,7 @@ describe('removing a condition: State/PM asks, the imposing agency answers', () 
   ) =>
     request(app.getHttpServer())
       .post(`/reviews/${id}/conditions/${conditionId}/removal-answer`)
+      .set(asAgency(app === nsc ? 'nsc' : 'dod'))
       .send(body);
 
   /** A consultation on which DoD concurred with its anti-tamper condition. */
@@ -77,12 +87,16 @@ describe('removing a condition: State/PM asks, the imposing agency answers', () 
       }),
     );
     await waitFor(
-      async () => (await request(dod!.getHttpServer()).get(`/reviews/${id}`)).status === 200,
+      async () =>
+        (await request.agent(dod!.getHttpServer()).set(asAgency('dod')).get(`/reviews/${id}`))
+          .status === 200,
       { description: 'DoD’s review' },
     );
-    await request(dod!.getHttpServer())
+    await request
+      .agent(dod!.getHttpServer())
+      .set(asAgency('dod'))
       .post(`/reviews/${id}/sign-off`)
-      .send({ decision: 'concur-with-conditions', conditions: [AT], officer })
+      .send({ decision: 'concur-with-conditions', conditions: [AT] })
       .expect(200);
     return id;
   }
@@ -121,7 +135,11 @@ describe('removing a condition: State/PM asks, the imposing agency answers', () 
       removal: { justification: 'The purchaser already has anti-tamper.' },
     });
     // DoD sees the request, and why, in its own view of the consultation.
-    const view = await request(dod!.getHttpServer()).get(`/reviews/${id}`).expect(200);
+    const view = await request
+      .agent(dod!.getHttpServer())
+      .set(asAgency('dod'))
+      .get(`/reviews/${id}`)
+      .expect(200);
     expect((view.body as { conditions: Condition[] }).conditions).toEqual([
       expect.objectContaining({
         id: AT.id,
@@ -191,7 +209,9 @@ describe('removing a condition: State/PM asks, the imposing agency answers', () 
     await requestRemoval(id, 'not a condition id', 'Why not.').expect(400);
     await answerRemoval(dod!, id, 'DOD-NONE-9', { agreed: true, comment: 'x' }).expect(404);
     // An answer without a comment is refused before anything is published.
-    await request(dod!.getHttpServer())
+    await request
+      .agent(dod!.getHttpServer())
+      .set(asAgency('dod'))
       .post(`/reviews/${id}/conditions/${AT.id}/removal-answer`)
       .send({ agreed: true })
       .expect(400);

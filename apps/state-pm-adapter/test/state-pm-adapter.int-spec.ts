@@ -5,7 +5,7 @@ import type { Server } from 'node:http';
 import request from 'supertest';
 import type { Agency } from '@icb/contracts';
 import { configureService } from '@icb/runtime';
-import { authHeader, TestBus, testEnv, waitFor } from '@icb/testing';
+import { authHeader, TestBus, testEnv, waitFor, asAgency } from '@icb/testing';
 import { CoordinatorModule } from '../../coordinator/src/app.module';
 import { COORDINATOR_API } from '../../coordinator/src/coordinator.api';
 import { StatePmAdapterModule } from '../src/app.module';
@@ -48,7 +48,7 @@ describe('the State/PM adapter: native requests and congressional notification o
   let bus: TestBus | undefined;
   let consultationId: string;
 
-  const api = () => request(adapter!.getHttpServer());
+  const api = () => request.agent(adapter!.getHttpServer()).set(asAgency('state-pm'));
   const coordinatorApi = () => request.agent(coordinator!.getHttpServer()).set(authHeader());
   const detail = async (id: string): Promise<Detail | false> => {
     const res = await coordinatorApi().get(`/consultations/${id}`);

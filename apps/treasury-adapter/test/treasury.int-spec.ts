@@ -6,7 +6,7 @@ import request from 'supertest';
 import type { TransactionPartyV1 } from '@icb/contracts';
 import { validPayload } from '@icb/contracts/testing/message-cases';
 import { configureService } from '@icb/runtime';
-import { authHeader, TestBus, testEnv, waitFor } from '@icb/testing';
+import { authHeader, TestBus, testEnv, waitFor, asAgency } from '@icb/testing';
 import { CoordinatorModule } from '../../coordinator/src/app.module';
 import { COORDINATOR_API } from '../../coordinator/src/coordinator.api';
 import { TreasuryAdapterModule } from '../src/app.module';
@@ -63,7 +63,7 @@ describe('the Treasury adapter: sanctions screening answers Treasury’s reviews
   let adapter: NestExpressApplication | undefined;
   let bus: TestBus | undefined;
 
-  const api = () => request(adapter!.getHttpServer());
+  const api = () => request.agent(adapter!.getHttpServer()).set(asAgency('treasury'));
   const consultation = async (id: string): Promise<Consultation> =>
     (
       await request

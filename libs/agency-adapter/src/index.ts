@@ -1,4 +1,5 @@
 export * from './agency-adapter.module';
+export * from './auth';
 export * from './http/retry-after';
 export * from './intel';
 export * from './reviews';

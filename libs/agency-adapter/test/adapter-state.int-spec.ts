@@ -8,10 +8,10 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { subjectFor } from '@icb/contracts';
 import { validPayload } from '@icb/contracts/testing/message-cases';
-import { startHttpService, TestBus, testEnv, waitFor } from '@icb/testing';
+import { asAgency, startHttpService, TestBus, testEnv, waitFor } from '@icb/testing';
 import {
   AgencyAdapterModule,
-  DELIVERY_ID_HEADER,
+  WEBHOOK_ID_HEADER,
   WEBHOOK_DELIVERY_OPTIONS,
   type WebhookDeliveryOptions,
 } from '../src';
@@ -105,7 +105,8 @@ describe('the DoD adapter keeps its state in its KV bucket, across restarts', ()
     adapter = undefined;
     return boot();
   };
-  const api = () => request(adapter!.getHttpServer());
+  // As DoD's systems (ADR 18: every adapter request carries the agency's access token).
+  const api = () => request.agent(adapter!.getHttpServer()).set(asAgency('dod'));
   const attemptsOf = async (subscriptionId: string): Promise<Attempt[]> =>
     (await api().get(`/webhooks/${subscriptionId}/deliveries?limit=1000`).expect(200))
       .body as Attempt[];
@@ -128,7 +129,8 @@ describe('the DoD adapter keeps its state in its KV bucket, across restarts', ()
   beforeEach(async () => {
     const coordinator = await startCoordinatorStub([]);
     servers.push(coordinator.server);
-    env = testEnv({ COORDINATOR_URL: coordinator.url });
+    // The receivers listen on 127.0.0.1: the adapter's allow-list must admit loopback.
+    env = testEnv({ COORDINATOR_URL: coordinator.url, WEBHOOK_ALLOWED_TARGETS: 'loopback' });
     await boot(); // creates the streams and the bucket
     bus = await TestBus.connect(env.NATS_URL, env.BUS_NAMESPACE);
   });
@@ -194,7 +196,7 @@ describe('the DoD adapter keeps its state in its KV bucket, across restarts', ()
     // The same delivery, resumed: one delivery id, its earlier attempts still in the log.
     const log = await attemptsOf(id);
     expect(new Set(log.map((a) => a.deliveryId))).toEqual(new Set([delivered.deliveryId]));
-    expect(after[0].headers[DELIVERY_ID_HEADER.toLowerCase()]).toBe(delivered.deliveryId);
+    expect(after[0].headers[WEBHOOK_ID_HEADER]).toBe(delivered.deliveryId);
     expect(log.map((a) => a.attempt)).toEqual(
       Array.from({ length: lastAttemptBefore + 1 }, (_, i) => lastAttemptBefore + 1 - i),
     );

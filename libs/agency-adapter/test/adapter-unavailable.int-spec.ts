@@ -10,7 +10,7 @@ import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { NatsConnectionProvider } from '@icb/messaging';
 import { configureService } from '@icb/runtime';
-import { OwnNats, startOwnNats, testEnv, waitFor } from '@icb/testing';
+import { OwnNats, startOwnNats, testEnv, waitFor, asAgency } from '@icb/testing';
 import { AgencyAdapterModule, idempotentEventId } from '../src';
 
 type Handler = (req: IncomingMessage, res: ServerResponse, nth: number) => void;
@@ -113,7 +113,9 @@ describe('the DoD adapter when the coordinator is slow or away', () => {
       testEnv({ COORDINATOR_URL: coordinator.url, ...NO_VERDICT_WAIT }),
     );
 
-    const res = await request(adapter.getHttpServer())
+    const res = await request
+      .agent(adapter.getHttpServer())
+      .set(asAgency('dod'))
       .post(`/reviews/${id}/acknowledge`)
       .send({})
       .expect(202);
@@ -128,11 +130,11 @@ describe('the DoD adapter when the coordinator is slow or away', () => {
     adapter = await bootDodAdapter(
       testEnv({ COORDINATOR_URL: coordinator.url, ...NO_VERDICT_WAIT }),
     );
-    const api = request(adapter.getHttpServer());
+    const api = request.agent(adapter.getHttpServer()).set(asAgency('dod'));
 
     const signOff = await api
       .post(`/reviews/${randomUUID()}/sign-off`)
-      .send({ decision: 'concur', officer: { name: 'Jane Doe', title: 'Director, DTSA' } })
+      .send({ decision: 'concur' })
       .expect(503);
     // The coordinator's own Retry-After is longer than a request may wait: passed on, not waited for.
     expect(signOff.headers['retry-after']).toBe('30');
@@ -157,7 +159,9 @@ describe('the DoD adapter when the coordinator is slow or away', () => {
     await closeServer(probe);
 
     adapter = await bootDodAdapter(testEnv({ COORDINATOR_URL: downUrl, ...NO_VERDICT_WAIT }));
-    const res = await request(adapter.getHttpServer())
+    const res = await request
+      .agent(adapter.getHttpServer())
+      .set(asAgency('dod'))
       .post(`/reviews/${randomUUID()}/hold`)
       .send({ reason: 'Waiting for the releasability review.' })
       .expect(503);
@@ -173,7 +177,7 @@ describe('the DoD adapter when the coordinator is slow or away', () => {
     coordinator = await stubCoordinator(ok(id));
     const env = testEnv({ COORDINATOR_URL: coordinator.url, ...NO_VERDICT_WAIT });
     adapter = await bootDodAdapter(env);
-    const api = request(adapter.getHttpServer());
+    const api = request.agent(adapter.getHttpServer()).set(asAgency('dod'));
     const key = randomUUID();
 
     const first = await api
@@ -239,10 +243,10 @@ describe('the DoD adapter when the bus is away', () => {
       ...NO_VERDICT_WAIT,
     });
     adapter = await bootDodAdapter(env);
-    const api = request(adapter.getHttpServer());
+    const api = request.agent(adapter.getHttpServer()).set(asAgency('dod'));
     const nats = adapter.get(NatsConnectionProvider);
     const key = randomUUID();
-    const signOff = { decision: 'concur', officer: { name: 'Jane Doe', title: 'Director, DTSA' } };
+    const signOff = { decision: 'concur' };
 
     await server.stop();
     await waitFor(() => !nats.status().connected, {

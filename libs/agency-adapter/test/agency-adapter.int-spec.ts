@@ -7,10 +7,11 @@ import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { validPayload } from '@icb/contracts/testing/message-cases';
 import { configureService } from '@icb/runtime';
-import { authHeader, TestBus, testEnv, waitFor } from '@icb/testing';
+import { authHeader, TestBus, testEnv, waitFor, asAgency } from '@icb/testing';
 import { CoordinatorModule } from '../../../apps/coordinator/src/app.module';
 import { COORDINATOR_API } from '../../../apps/coordinator/src/coordinator.api';
-import { AgencyAdapterModule, SIGNATURE_HEADER, verifySignature } from '../src';
+import { Webhook } from 'standardwebhooks';
+import { AgencyAdapterModule } from '../src';
 
 const officer = { name: 'Jane Doe', title: 'Director, DTSA' };
 
@@ -85,7 +86,7 @@ describe('the DoD adapter: its reviews, answers and webhooks over the coordinato
   let subscriptionId: string;
   const consultationId = randomUUID();
 
-  const api = () => request(adapter!.getHttpServer());
+  const api = () => request.agent(adapter!.getHttpServer()).set(asAgency('dod', { officer }));
   const coordinatorApi = () => request.agent(coordinator!.getHttpServer()).set(authHeader());
 
   beforeAll(async () => {
@@ -94,6 +95,8 @@ describe('the DoD adapter: its reviews, answers and webhooks over the coordinato
     adapter = await bootDodAdapter({
       ...env,
       COORDINATOR_URL: urlOf(coordinator.getHttpServer()),
+      // The receiver listens on 127.0.0.1: the allow-list must admit loopback.
+      WEBHOOK_ALLOWED_TARGETS: 'loopback',
     });
     bus = await TestBus.connect(env.NATS_URL, env.BUS_NAMESPACE);
     receiver = await startReceiver();
@@ -184,12 +187,12 @@ describe('the DoD adapter: its reviews, answers and webhooks over the coordinato
         }),
       { description: 'the review.requested webhook POST' },
     );
-    const signature = delivery.headers[SIGNATURE_HEADER.toLowerCase()] as string;
-    expect(verifySignature(delivery.body, signature, secret)).toEqual({
-      ok: true,
-      timestamp: expect.any(Number),
-    });
-    expect(verifySignature(delivery.body, signature, 'whsec_wrong').ok).toBe(false);
+    // Standard Webhooks: the receiver verifies with the off-the-shelf library.
+    const headers = delivery.headers as Record<string, string>;
+    expect(new Webhook(secret).verify(delivery.body, headers)).toEqual(JSON.parse(delivery.body));
+    expect(() => new Webhook(`whsec_${'A'.repeat(43)}=`).verify(delivery.body, headers)).toThrow(
+      /No matching signature/,
+    );
     expect((JSON.parse(delivery.body) as { data: { agency: string } }).data.agency).toBe('dod');
     expect(
       receiver!.received.every(
@@ -217,8 +220,8 @@ describe('the DoD adapter: its reviews, answers and webhooks over the coordinato
     expect(message).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/decision/),
-        expect.stringMatching(/name/),
-        expect.stringMatching(/title/),
+        // The officer comes from the access token, never from the body (ADR 18).
+        expect.stringMatching(/property officer should not exist/),
         expect.stringMatching(/extra/),
       ]),
     );
@@ -226,7 +229,7 @@ describe('the DoD adapter: its reviews, answers and webhooks over the coordinato
     // The contract's cross-field rule: conditions are required with concur-with-conditions.
     const noConditions = await api()
       .post(`/reviews/${consultationId}/sign-off`)
-      .send({ decision: 'concur-with-conditions', officer })
+      .send({ decision: 'concur-with-conditions' })
       .expect(400);
     const problems = (noConditions.body as { message: string[] }).message;
     expect(problems.length).toBeGreaterThan(0);
@@ -303,7 +306,6 @@ describe('the DoD adapter: its reviews, answers and webhooks over the coordinato
             category: 'technology-security',
           },
         ],
-        officer,
       })
       .expect(200);
     const published = res.body as {
@@ -328,6 +330,7 @@ describe('the DoD adapter: its reviews, answers and webhooks over the coordinato
       decision: 'concur-with-conditions',
       revision: 1,
       eventId: published.eventId,
+      officer, // from the access token
       conditions: [{ id: 'DOD-AT-1', text: 'Anti-tamper protection on all guidance sections' }],
     });
 
@@ -355,14 +358,11 @@ describe('the DoD adapter when the coordinator is down', () => {
     await closeServer(probe);
 
     adapter = await bootDodAdapter(testEnv({ COORDINATOR_URL: downUrl }));
-    const api = request(adapter.getHttpServer());
+    const api = request.agent(adapter.getHttpServer()).set(asAgency('dod'));
     const list = await api.get('/reviews').expect(503);
     expect((list.body as { message: string }).message).toContain(
       `cannot reach the coordinator at ${downUrl}`,
     );
-    await api
-      .post(`/reviews/${randomUUID()}/sign-off`)
-      .send({ decision: 'concur', officer })
-      .expect(503);
+    await api.post(`/reviews/${randomUUID()}/sign-off`).send({ decision: 'concur' }).expect(503);
   });
 });

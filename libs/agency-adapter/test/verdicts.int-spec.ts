@@ -14,7 +14,7 @@ import type { Agency } from '@icb/contracts';
 import { validPayload } from '@icb/contracts/testing/message-cases';
 import { NatsConnectionProvider, SubjectSpace } from '@icb/messaging';
 import { configureService } from '@icb/runtime';
-import { authHeader, TestBus, testEnv, waitFor } from '@icb/testing';
+import { authHeader, TestBus, testEnv, waitFor, asAgency } from '@icb/testing';
 import { COORDINATOR_SERVICE, CoordinatorModule } from '../../../apps/coordinator/src/app.module';
 import { COORDINATOR_API } from '../../../apps/coordinator/src/coordinator.api';
 import { AgencyAdapterModule, idempotentEventId, VerdictListener, type VerdictDto } from '../src';
@@ -89,7 +89,7 @@ describe('the coordinator’s verdict on an agency’s answer, through its adapt
   let dod: NestExpressApplication | undefined;
   let bus: TestBus | undefined;
 
-  const api = () => request(dod!.getHttpServer());
+  const api = () => request.agent(dod!.getHttpServer()).set(asAgency('dod', { officer }));
   const detail = async (id: string): Promise<Detail | false> => {
     const res = await request(coordinator!.getHttpServer())
       .get(`/consultations/${id}`)
@@ -145,7 +145,7 @@ describe('the coordinator’s verdict on an agency’s answer, through its adapt
 
     const res = await api()
       .post(`/reviews/${id}/sign-off`)
-      .send({ decision: 'concur', officer })
+      .send({ decision: 'concur' })
       .expect(200);
     // The adapter heard the coordinator's announcement (it did not have to ask for the verdict).
     expect(dod!.get(VerdictListener).delivered).toBe(heard + 1);
@@ -182,7 +182,7 @@ describe('the coordinator’s verdict on an agency’s answer, through its adapt
 
     const res = await api()
       .post(`/reviews/${id}/sign-off`)
-      .send({ decision: 'concur', officer, revision: 1 })
+      .send({ decision: 'concur', revision: 1 })
       .expect(409);
 
     const body = res.body as Refusal;
@@ -212,7 +212,7 @@ describe('the coordinator’s verdict on an agency’s answer, through its adapt
     const first = await api()
       .post(`/reviews/${id}/sign-off`)
       .set('Idempotency-Key', key)
-      .send({ decision: 'concur', officer })
+      .send({ decision: 'concur' })
       .expect(200);
     const stored = await storedEvents();
     // The consultation moves on (NSC answers too) before the retry.
@@ -232,7 +232,7 @@ describe('the coordinator’s verdict on an agency’s answer, through its adapt
     const retry = await api()
       .post(`/reviews/${id}/sign-off`)
       .set('Idempotency-Key', key)
-      .send({ decision: 'concur', officer })
+      .send({ decision: 'concur' })
       .expect(200);
 
     expect(retry.body).toEqual(first.body);
@@ -269,7 +269,7 @@ describe('the coordinator’s verdict on an agency’s answer, through its adapt
     const started = Date.now();
     const res = await api()
       .post(`/reviews/${id}/sign-off`)
-      .send({ decision: 'concur', officer })
+      .send({ decision: 'concur' })
       .expect(202);
     expect(Date.now() - started).toBeGreaterThanOrEqual(VERDICT_TIMEOUT_MS);
     const body = res.body as Answer;

@@ -9,6 +9,7 @@ interface Seen {
   method: string;
   url: string;
   key?: string;
+  authorization?: string;
   body: string;
 }
 
@@ -26,6 +27,7 @@ async function fakeAdapter(
         method: req.method ?? '',
         url: req.url ?? '',
         key: req.headers['idempotency-key'] as string | undefined,
+        authorization: req.headers.authorization,
         body: Buffer.concat(chunks).toString('utf8'),
       });
       answer(seen.length, req, res);
@@ -49,8 +51,6 @@ const unavailable = (res: ServerResponse, retryAfter: string) =>
     { 'retry-after': retryAfter },
   );
 
-const officer = { name: 'Jane Doe', title: 'Director, DTSA' };
-
 describe('AdapterApiClient', () => {
   let adapter: Awaited<ReturnType<typeof fakeAdapter>> | undefined;
 
@@ -71,7 +71,7 @@ describe('AdapterApiClient', () => {
       onRetry: (r) => retries.push(r.attempt),
     });
 
-    const published = await client.signOff(id, { decision: 'concur', officer });
+    const published = await client.signOff(id, { decision: 'concur' });
     expect(published).toEqual({ eventId: 'e1', subject: id });
     expect(retries).toEqual([1, 2]);
     expect(adapter.seen.map((s) => `${s.method} ${s.url}`)).toEqual(
@@ -80,7 +80,7 @@ describe('AdapterApiClient', () => {
     const keys = new Set(adapter.seen.map((s) => s.key));
     expect(keys.size).toBe(1);
     expect([...keys][0]).toMatch(/^[0-9a-f-]{36}$/);
-    expect(JSON.parse(adapter.seen[0].body)).toEqual({ decision: 'concur', officer });
+    expect(JSON.parse(adapter.seen[0].body)).toEqual({ decision: 'concur' });
   });
 
   it('sends the caller’s own Idempotency-Key, and a new one per call otherwise', async () => {
@@ -114,7 +114,7 @@ describe('AdapterApiClient', () => {
     );
     const client = new AdapterApiClient({ baseUrl: adapter.url });
     const error = (await client
-      .signOff(randomUUID(), { decision: 'concur', officer })
+      .signOff(randomUUID(), { decision: 'concur' })
       .catch((e: unknown) => e)) as AdapterApiError;
     expect(error).toBeInstanceOf(AdapterApiError);
     expect(error).toMatchObject({ status: 409, code: 'DOD_REVIEW_HELD', retryable: false });
@@ -145,7 +145,7 @@ describe('AdapterApiClient', () => {
     );
     const client = new AdapterApiClient({ baseUrl: adapter.url });
     const error = (await client
-      .signOff(id, { decision: 'concur', officer, revision: 1 })
+      .signOff(id, { decision: 'concur', revision: 1 })
       .catch((e: unknown) => e)) as AdapterApiError;
     expect(error).toMatchObject({ status: 409, code: 'STALE_REVISION', retryable: false });
     expect(error.refusal).toEqual(verdict);
@@ -246,6 +246,77 @@ describe('AdapterApiClient', () => {
     });
     const error = (await client.pendingReviews().catch((e: unknown) => e)) as AdapterApiError;
     expect(error).toMatchObject({ code: 'UNREACHABLE', status: undefined, retryable: true });
+  });
+  it('gets its access token with client credentials, keeps it until shortly before it expires, and renews it after a 401', async () => {
+    let issued = 0;
+    adapter = await fakeAdapter((_n, req, res) => {
+      if (req.url === '/oauth/token') {
+        issued += 1;
+        return json(res, 200, {
+          access_token: `token-${issued}`,
+          token_type: 'Bearer',
+          expires_in: 900,
+        });
+      }
+      // The adapter stops taking the first token (its keys rotated).
+      if (
+        req.headers.authorization === 'Bearer token-1' &&
+        issued === 1 &&
+        req.method === 'DELETE'
+      ) {
+        return json(res, 401, { statusCode: 401, code: 'invalid_token', message: 'expired' });
+      }
+      return json(res, 200, { items: [] });
+    });
+    const client = new AdapterApiClient({
+      baseUrl: adapter.url,
+      retryBaseMs: 1,
+      credentials: {
+        clientId: 'dod system',
+        clientSecret: 's3cret:+/',
+        officer: { name: 'Jane Doe', title: 'Director, DTSA' },
+      },
+    });
+    await client.pendingReviews();
+    await client.pendingReviews();
+    const id = randomUUID();
+    const refused = (await client
+      .releaseHold(id, { reason: 'done' })
+      .catch((e: unknown) => e)) as AdapterApiError;
+    expect(refused).toMatchObject({ status: 401, code: 'invalid_token' });
+    await client.pendingReviews();
+
+    const tokenRequests = adapter.seen.filter((s) => s.url === '/oauth/token');
+    expect(tokenRequests).toHaveLength(2);
+    const [basic] = tokenRequests.map((s) => s.authorization);
+    const decoded = Buffer.from(basic!.replace(/^Basic /, ''), 'base64').toString('utf8');
+    expect(decoded).toBe('dod+system:s3cret%3A%2B%2F');
+    expect(Object.fromEntries(new URLSearchParams(tokenRequests[0].body))).toEqual({
+      grant_type: 'client_credentials',
+      officer_name: 'Jane Doe',
+      officer_title: 'Director, DTSA',
+    });
+    expect(
+      adapter.seen.filter((s) => s.url !== '/oauth/token').map((s) => s.authorization),
+    ).toEqual(['Bearer token-1', 'Bearer token-1', 'Bearer token-1', 'Bearer token-2']);
+  });
+
+  it('a client whose credentials the token endpoint refuses gets invalid_client, not retried', async () => {
+    adapter = await fakeAdapter((_n, _req, res) =>
+      json(
+        res,
+        401,
+        { error: 'invalid_client', error_description: 'unknown client or wrong client secret' },
+        { 'www-authenticate': 'Basic' },
+      ),
+    );
+    const client = new AdapterApiClient({
+      baseUrl: adapter.url,
+      credentials: { clientId: 'dod-system', clientSecret: 'wrong' },
+    });
+    const error = (await client.pendingReviews().catch((e: unknown) => e)) as AdapterApiError;
+    expect(error).toMatchObject({ status: 401, code: 'invalid_client', retryable: false });
+    expect(adapter.seen.map((s) => s.url)).toEqual(['/oauth/token']);
   });
 });
 

@@ -26,6 +26,125 @@ export type Verdict = Plain<VerdictDto>;
 /** An answer the coordinator accepted (`verdict.outcome: 'accepted'`) or has not judged yet (`'pending'`). */
 export type PublishedEvent = Omit<Plain<PublishedEventDto>, 'verdict'> & { verdict: Verdict };
 
+/** The person an agency system acts for (a sign-off records them, from the access token). */
+export interface Officer {
+  name: string;
+  title: string;
+}
+
+/** An agency system's OAuth2 client (client credentials, RFC 6749 §4.4). */
+export interface ClientCredentials {
+  clientId: string;
+  clientSecret: string;
+  /** The token endpoint; default the adapter's own `POST /oauth/token`. */
+  tokenUrl?: string;
+  /** The scopes to ask for, space-separated; default all the client may have. */
+  scope?: string;
+  /** The officer the system acts for, unless a call names another. */
+  officer?: Officer;
+}
+
+/** A token is renewed this long before it expires (or at 80 % of its life, if sooner). */
+const TOKEN_RENEW_MARGIN_MS = 60_000;
+
+/**
+ * Access tokens from the client-credentials grant, one per officer named,
+ * each kept until shortly before it expires. The client authenticates with
+ * HTTP Basic (its id and secret form-urlencoded first, RFC 6749 §2.3.1).
+ */
+export class ClientCredentialsTokens {
+  private readonly cache = new Map<string, { token: string; renewAt: number }>();
+  private readonly pending = new Map<string, Promise<string>>();
+  readonly tokenUrl: string;
+
+  constructor(
+    private readonly credentials: ClientCredentials,
+    defaultTokenUrl: string,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.tokenUrl = credentials.tokenUrl ?? defaultTokenUrl;
+  }
+
+  /** A valid access token for `officer` (from the cache, or a new one). */
+  async get(officer: Officer | undefined, timeoutMs = 15_000): Promise<string> {
+    const key = officer ? JSON.stringify([officer.name, officer.title]) : '';
+    const cached = this.cache.get(key);
+    if (cached && this.now() < cached.renewAt) return cached.token;
+    let pending = this.pending.get(key);
+    if (!pending) {
+      pending = this.request(officer, timeoutMs).finally(() => this.pending.delete(key));
+      this.pending.set(key, pending);
+    }
+    return pending;
+  }
+
+  /** Drops the cached token for `officer` (the adapter refused it). */
+  forget(officer: Officer | undefined): void {
+    this.cache.delete(officer ? JSON.stringify([officer.name, officer.title]) : '');
+  }
+
+  private async request(officer: Officer | undefined, timeoutMs: number): Promise<string> {
+    const form = new URLSearchParams({ grant_type: 'client_credentials' });
+    if (this.credentials.scope !== undefined) form.set('scope', this.credentials.scope);
+    if (officer) {
+      form.set('officer_name', officer.name);
+      form.set('officer_title', officer.title);
+    }
+    const encode = (s: string) => encodeURIComponent(s).replace(/%20/g, '+');
+    const basic = Buffer.from(
+      `${encode(this.credentials.clientId)}:${encode(this.credentials.clientSecret)}`,
+    ).toString('base64');
+    const started = this.now();
+    let response: Response;
+    try {
+      response = await fetch(this.tokenUrl, {
+        method: 'POST',
+        headers: {
+          accept: 'application/json',
+          authorization: `Basic ${basic}`,
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+        body: form.toString(),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (error) {
+      throw new AdapterApiError(
+        'UNREACHABLE',
+        `POST ${this.tokenUrl}: no answer (${(error as Error).message})`,
+        undefined,
+        undefined,
+        undefined,
+        { cause: error },
+      );
+    }
+    const answer = (await response.json().catch(() => ({}))) as {
+      access_token?: unknown;
+      expires_in?: unknown;
+      error?: unknown;
+      error_description?: unknown;
+    };
+    if (!response.ok || typeof answer.access_token !== 'string') {
+      const code = typeof answer.error === 'string' ? answer.error : `HTTP_${response.status}`;
+      const why =
+        typeof answer.error_description === 'string' ? `: ${answer.error_description}` : '';
+      throw new AdapterApiError(
+        code,
+        `POST ${this.tokenUrl}: HTTP ${response.status} (${code})${why}`,
+        response.status,
+        answer,
+        retryAfterSeconds(response.headers.get('retry-after')),
+      );
+    }
+    const lifeMs = (typeof answer.expires_in === 'number' ? answer.expires_in : 300) * 1000;
+    const renewAt = started + Math.min(lifeMs - TOKEN_RENEW_MARGIN_MS, lifeMs * 0.8);
+    this.cache.set(officer ? JSON.stringify([officer.name, officer.title]) : '', {
+      token: answer.access_token,
+      renewAt,
+    });
+    return answer.access_token;
+  }
+}
+
 /** Statuses that mean "try again later": timeout, throttled, the adapter or what it needs away. */
 const RETRY_STATUSES = new Set([408, 429, 502, 503, 504]);
 
@@ -75,6 +194,12 @@ export interface AdapterApiClientOptions {
   retryBaseMs?: number;
   /** Sent with every request (e.g. the agency network's own authentication). */
   headers?: Record<string, string>;
+  /**
+   * The agency system's OAuth2 client (ADR 18): the client gets its access
+   * token with the client-credentials grant, keeps it until shortly before it
+   * expires, and sends it as `Authorization: Bearer`.
+   */
+  credentials?: ClientCredentials;
   /** Told of each retry: the failed attempt, its error, the wait. */
   onRetry?: (info: RetryInfo & { method: string; path: string }) => void;
 }
@@ -89,6 +214,11 @@ export interface CallOptions {
   idempotencyKey?: string;
   /** Overrides the client's deadline for this call (ms). */
   deadlineMs?: number;
+  /**
+   * The officer the system acts for in this call (a sign-off records them):
+   * the access token is requested naming them. Default: `credentials.officer`.
+   */
+  officer?: Officer;
 }
 
 /**
@@ -110,9 +240,13 @@ export interface CallOptions {
  */
 export class AdapterApiClient {
   readonly baseUrl: string;
+  private readonly tokens: ClientCredentialsTokens | undefined;
 
   constructor(private readonly options: AdapterApiClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.tokens = options.credentials
+      ? new ClientCredentialsTokens(options.credentials, `${this.baseUrl}/oauth/token`)
+      : undefined;
   }
 
   /** The reviews awaiting the agency, its closest deadline first. */
@@ -206,7 +340,7 @@ export class AdapterApiClient {
 
   private call<T>(method: string, path: string, body: unknown, opts: CallOptions): Promise<T> {
     return withRetries(
-      (_n, deadline) => this.attempt<T>(method, path, body, opts.idempotencyKey, deadline),
+      (_n, deadline) => this.attempt<T>(method, path, body, opts, deadline),
       verdictOf,
       {
         deadlineMs: opts.deadlineMs ?? this.options.deadlineMs ?? 60_000,
@@ -221,13 +355,16 @@ export class AdapterApiClient {
     method: string,
     path: string,
     body: unknown,
-    idempotencyKey: string | undefined,
+    opts: CallOptions,
     deadline: number,
   ): Promise<T> {
+    const idempotencyKey = opts.idempotencyKey;
     const timeoutMs = Math.max(
       1,
       Math.min(this.options.attemptTimeoutMs ?? 15_000, deadline - Date.now()),
     );
+    const officer = opts.officer ?? this.options.credentials?.officer;
+    const token = this.tokens ? await this.tokens.get(officer, timeoutMs) : undefined;
     let response: Response;
     try {
       response = await fetch(`${this.baseUrl}${path}`, {
@@ -236,6 +373,7 @@ export class AdapterApiClient {
           accept: 'application/json',
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
           ...(idempotencyKey === undefined ? {} : { 'idempotency-key': idempotencyKey }),
+          ...(token === undefined ? {} : { authorization: `Bearer ${token}` }),
           ...this.options.headers,
         },
         body: body === undefined ? undefined : JSON.stringify(body),
@@ -259,6 +397,8 @@ export class AdapterApiClient {
       // not JSON: kept as text
     }
     if (response.ok) return parsed as T;
+    // A token the adapter no longer takes (its keys rotated): the next try gets a new one.
+    if (response.status === 401 && token !== undefined) this.tokens?.forget(officer);
     const answer = (parsed ?? {}) as { code?: unknown; message?: unknown };
     const message = Array.isArray(answer.message)
       ? answer.message.join('; ')

@@ -8,9 +8,13 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import {
+  ActingOfficerOf,
   AdapterErrorFilter,
+  ADAPTER_SCOPES,
   AnswersWithVerdict,
+  RequireScopes,
   RETRY_AFTER_HEADER_DOC,
+  type ActingOfficer,
 } from '@icb/agency-adapter';
 import { TechnicalReviewBodyDto, TechnicalReviewResultDto } from './technical-review.dto';
 import { TechnicalReviewService } from './technical-review.service';
@@ -29,6 +33,7 @@ export class TechnicalReviewController {
   constructor(private readonly reviews: TechnicalReviewService) {}
 
   @Post(':consultationId/technical-review')
+  @RequireScopes(ADAPTER_SCOPES.reviewsSignOff, ADAPTER_SCOPES.reviewsHold)
   @ApiOperation({
     summary:
       'Submit the technical and releasability review: a hold while incomplete, else the sign-off',
@@ -39,7 +44,8 @@ export class TechnicalReviewController {
       'releases DoD’s hold (review.hold-released) before its signoff.submitted. The answer carries the ' +
       'coordinator’s verdict on each message; its status is that of the last (DoD’s answer). A 409 ' +
       'without `verdict` is DoD’s own check: the form is not for the current revision, or DoD’s review ' +
-      'is not pending.',
+      'is not pending. The signing officer is the one the access token names (`officer` claim): ' +
+      '403 `OFFICER_REQUIRED` when it names none.',
   })
   @ApiParam({ name: 'consultationId', description: 'Consultation id (UUID).', format: 'uuid' })
   @AnswersWithVerdict(TechnicalReviewResultDto)
@@ -48,7 +54,8 @@ export class TechnicalReviewController {
   submit(
     @Param('consultationId', ID) id: string,
     @Body() body: TechnicalReviewBodyDto,
+    @ActingOfficerOf() officer: ActingOfficer,
   ): Promise<TechnicalReviewResultDto> {
-    return this.reviews.submit(id, body);
+    return this.reviews.submit(id, body, officer);
   }
 }

@@ -13,14 +13,13 @@ import {
 } from '@icb/contracts';
 import {
   Int,
-  Nested,
   NestedArray,
   OneOf,
   Pattern,
   RequiredWhen,
   Text,
 } from '@icb/contracts/validation/decorators';
-import { SigningOfficerBodyDto, VerdictDto } from '@icb/agency-adapter';
+import { VerdictDto } from '@icb/agency-adapter';
 import {
   AREA_FINDINGS,
   AREA_REASON_MAX,
@@ -126,10 +125,6 @@ export class TechnicalReviewBodyDto {
   })
   @NestedArray(() => AreaFindingDto, { min: 1, max: REVIEW_AREAS.length })
   findings: AreaFindingDto[];
-
-  @ApiProperty({ type: () => SigningOfficerBodyDto })
-  @Nested(() => SigningOfficerBodyDto)
-  officer: SigningOfficerBodyDto;
 }
 
 export class PublishedMessageDto {

@@ -76,23 +76,29 @@ const officer = { name: 'J. Smith', title: 'DSCA' };
 describe('TechnicalReviewService: the hold DoD placed itself', () => {
   it('is released before the answer even when the coordinator has not recorded it yet', async () => {
     const { id, service, published, store } = setUp();
-    await service.submit(id, {
-      revision: 1,
+    await service.submit(
+      id,
+      {
+        revision: 1,
+        findings: [{ area: 'technical', finding: 'incomplete', reason: 'Test data pending' }],
+      } as never,
       officer,
-      findings: [{ area: 'technical', finding: 'incomplete', reason: 'Test data pending' }],
-    } as never);
+    );
     expect(published).toEqual(['review.hold-placed']);
     expect(store.get(holdKey(id))).toMatchObject({ revision: 1 });
 
-    await service.submit(id, {
-      revision: 1,
+    await service.submit(
+      id,
+      {
+        revision: 1,
+        findings: [
+          { area: 'technical', finding: 'releasable' },
+          { area: 'releasability', finding: 'releasable' },
+          { area: 'technology-security', finding: 'releasable' },
+        ],
+      } as never,
       officer,
-      findings: [
-        { area: 'technical', finding: 'releasable' },
-        { area: 'releasability', finding: 'releasable' },
-        { area: 'technology-security', finding: 'releasable' },
-      ],
-    } as never);
+    );
     expect(published).toEqual(['review.hold-placed', 'review.hold-released', 'signoff.submitted']);
     expect(store.has(holdKey(id))).toBe(false);
   });
@@ -101,11 +107,10 @@ describe('TechnicalReviewService: the hold DoD placed itself', () => {
     const { id, service, published } = setUp();
     const incomplete = {
       revision: 1,
-      officer,
       findings: [{ area: 'technical', finding: 'incomplete', reason: 'Pending' }],
     } as never;
-    await service.submit(id, incomplete);
-    await service.submit(id, incomplete);
+    await service.submit(id, incomplete, officer);
+    await service.submit(id, incomplete, officer);
     expect(published).toEqual(['review.hold-placed']);
   });
 });

@@ -71,6 +71,8 @@ export class TechnicalReviewService {
   async submit(
     consultationId: string,
     body: TechnicalReviewBodyDto,
+    /** From the caller's access token (ADR 18), never from the body. */
+    officer: { name: string; title: string },
   ): Promise<TechnicalReviewResultDto> {
     const assessment = assessFindings(body.findings);
     if (!assessment.ok) throw new InvalidReviewRequestError(assessment.problems, UNPROCESSABLE);
@@ -88,7 +90,9 @@ export class TechnicalReviewService {
 
     // Every message is built and checked against the contract before the first is
     // published, so a bad one never leaves a hold released without its answer.
-    const messages = plan.steps.map((step) => this.message(step, consultationId, body, outcome));
+    const messages = plan.steps.map((step) =>
+      this.message(step, consultationId, body, outcome, officer),
+    );
     const marking = { classification: c.classification, precedence: c.precedence };
     const sent: SentMessage[] = [];
     try {
@@ -133,6 +137,7 @@ export class TechnicalReviewService {
     consultationId: string,
     body: TechnicalReviewBodyDto,
     outcome: TechnicalReviewOutcome,
+    officer: { name: string; title: string },
   ): CheckedMessage {
     switch (step) {
       case 'place-hold':
@@ -153,7 +158,7 @@ export class TechnicalReviewService {
           agency: AGENCY,
           revision: body.revision,
           ...signOffOf(outcome),
-          officer: { name: body.officer.name, title: body.officer.title },
+          officer: { name: officer.name, title: officer.title },
           submittedAt: new Date().toISOString(),
         });
     }

@@ -2,6 +2,8 @@ import {
   AdapterErrorFilter,
   AnswersWithVerdict,
   RETRY_AFTER_HEADER_DOC,
+  ADAPTER_SCOPES,
+  RequireScopes,
 } from '@icb/agency-adapter';
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, UseFilters } from '@nestjs/common';
 import {
@@ -34,6 +36,7 @@ export class EscalationsController {
   constructor(private readonly escalations: EscalationsService) {}
 
   @Get()
+  @RequireScopes(ADAPTER_SCOPES.escalationsRead)
   @ApiOperation({ summary: 'Open escalations (consultations with status escalated)' })
   @ApiOkResponse({ type: OpenEscalationListDto })
   open(): Promise<OpenEscalationListDto> {
@@ -41,6 +44,7 @@ export class EscalationsController {
   }
 
   @Post(':consultationId/decision')
+  @RequireScopes(ADAPTER_SCOPES.escalationsDecide)
   @ApiOperation({
     summary: 'Record the chair’s decision at the current level (escalation.decided)',
     description:

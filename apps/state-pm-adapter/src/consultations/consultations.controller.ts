@@ -14,6 +14,8 @@ import {
   InvalidReviewRequestError,
   RETRY_AFTER_HEADER_DOC,
   ReviewNotFoundError,
+  ADAPTER_SCOPES,
+  RequireScopes,
 } from '@icb/agency-adapter';
 import { AcceptedDto } from '../published.dto';
 import { StatePmPublisher } from '../state-pm.publisher';
@@ -61,6 +63,7 @@ export class ConsultationsController {
   constructor(private readonly bus: StatePmPublisher) {}
 
   @Post('amendments')
+  @RequireScopes(ADAPTER_SCOPES.consultationsManage)
   @ApiOperation({ summary: 'Amend: a new revision (the current one + 1), which re-opens review' })
   @AnswersWithVerdict(AcceptedDto)
   amend(@Param('id', ID) id: string, @Body() body: AmendmentBodyDto): Promise<AcceptedDto> {
@@ -73,6 +76,7 @@ export class ConsultationsController {
   }
 
   @Post('withdrawal')
+  @RequireScopes(ADAPTER_SCOPES.consultationsManage)
   @ApiOperation({ summary: 'Withdraw the consultation' })
   @AnswersWithVerdict(AcceptedDto)
   withdraw(@Param('id', ID) id: string, @Body() body: WithdrawalBodyDto): Promise<AcceptedDto> {
@@ -83,6 +87,7 @@ export class ConsultationsController {
   }
 
   @Post('proceed')
+  @RequireScopes(ADAPTER_SCOPES.consultationsManage)
   @ApiOperation({
     summary: `Present for decision without the delaying offices’ concurrence (${PROCEED_RULE})`,
   })
@@ -97,6 +102,7 @@ export class ConsultationsController {
   }
 
   @Post('clearing-parties')
+  @RequireScopes(ADAPTER_SCOPES.consultationsManage)
   @ApiOperation({ summary: 'Add or remove clearing agencies (2 FAM 1211-1213)' })
   @AnswersWithVerdict(AcceptedDto)
   clearingParties(
@@ -112,6 +118,7 @@ export class ConsultationsController {
   }
 
   @Post('conditions/:conditionId/removal-request')
+  @RequireScopes(ADAPTER_SCOPES.consultationsManage)
   @ApiOperation({
     summary:
       'Ask the imposing agency to agree to drop one of its conditions (condition.removal-requested)',
@@ -151,6 +158,7 @@ export class ConsultationsController {
   // ---------------------------------------------------------------- congressional notification
 
   @Post('congress/informal-notice')
+  @RequireScopes(ADAPTER_SCOPES.congressSteps)
   @ApiOperation({ summary: 'Informal (tiered review) notice to the committees, sent now' })
   @AnswersWithVerdict(AcceptedDto)
   informalNotice(
@@ -165,6 +173,7 @@ export class ConsultationsController {
   }
 
   @Post('congress/holds')
+  @RequireScopes(ADAPTER_SCOPES.congressSteps)
   @ApiOperation({ summary: 'A committee member placed a hold' })
   @AnswersWithVerdict(AcceptedDto)
   placeHold(@Param('id', ID) id: string, @Body() body: CongressHoldBodyDto): Promise<AcceptedDto> {
@@ -178,6 +187,7 @@ export class ConsultationsController {
   }
 
   @Delete('congress/holds/:holdId')
+  @RequireScopes(ADAPTER_SCOPES.congressSteps)
   @ApiOperation({ summary: 'The hold was lifted' })
   @ApiParam({
     name: 'holdId',
@@ -203,6 +213,7 @@ export class ConsultationsController {
   }
 
   @Post('congress/formal-notice')
+  @RequireScopes(ADAPTER_SCOPES.congressSteps)
   @ApiOperation({ summary: 'Formal notification, sent now: the review period starts' })
   @AnswersWithVerdict(AcceptedDto)
   formalNotice(
@@ -218,6 +229,7 @@ export class ConsultationsController {
   }
 
   @Post('congress/emergency-waiver')
+  @RequireScopes(ADAPTER_SCOPES.congressSteps)
   @ApiOperation({ summary: 'The President certified an emergency (certified now): period waived' })
   @AnswersWithVerdict(AcceptedDto)
   emergencyWaiver(
@@ -232,6 +244,7 @@ export class ConsultationsController {
   }
 
   @Post('congress/disapproval')
+  @RequireScopes(ADAPTER_SCOPES.congressSteps)
   @ApiOperation({
     summary: 'A joint resolution of disapproval was enacted (now): the sale is blocked',
   })

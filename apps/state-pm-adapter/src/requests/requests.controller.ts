@@ -2,6 +2,8 @@ import {
   AdapterErrorFilter,
   AnswersWithVerdict,
   RETRY_AFTER_HEADER_DOC,
+  ADAPTER_SCOPES,
+  RequireScopes,
 } from '@icb/agency-adapter';
 import { Body, Controller, Post, UseFilters } from '@nestjs/common';
 import {
@@ -48,6 +50,7 @@ export class RequestsController {
   constructor(private readonly bus: StatePmPublisher) {}
 
   @Post('fms')
+  @RequireScopes(ADAPTER_SCOPES.requestsFile)
   @ApiOperation({ summary: 'An FMS Letter of Request → fms-case (PM/DS)' })
   @AnswersWithVerdict(AcceptedDto, { created: true })
   fms(@Body() body: FmsLetterOfRequestDto): Promise<AcceptedDto> {
@@ -55,6 +58,7 @@ export class RequestsController {
   }
 
   @Post('export-license')
+  @RequireScopes(ADAPTER_SCOPES.requestsFile)
   @ApiOperation({
     summary: 'A DSP-5-like export licence application → technology-transfer (PM/DDTC)',
   })
@@ -64,6 +68,7 @@ export class RequestsController {
   }
 
   @Post('security-cooperation')
+  @RequireScopes(ADAPTER_SCOPES.requestsFile)
   @ApiOperation({ summary: 'A security-cooperation program → security-cooperation (PM/M)' })
   @AnswersWithVerdict(AcceptedDto, { created: true })
   securityCooperation(@Body() body: SecurityCooperationRequestDto): Promise<AcceptedDto> {
@@ -71,6 +76,7 @@ export class RequestsController {
   }
 
   @Post('arms-control-finding')
+  @RequireScopes(ADAPTER_SCOPES.requestsFile)
   @ApiOperation({ summary: 'An arms-control compliance finding → arms-control (PM/CAT)' })
   @AnswersWithVerdict(AcceptedDto, { created: true })
   armsControlFinding(@Body() body: ArmsControlFindingRequestDto): Promise<AcceptedDto> {
@@ -78,6 +84,7 @@ export class RequestsController {
   }
 
   @Post('nonproliferation-concern')
+  @RequireScopes(ADAPTER_SCOPES.requestsFile)
   @ApiOperation({ summary: 'A nonproliferation concern → nonproliferation (PM/NP)' })
   @AnswersWithVerdict(AcceptedDto, { created: true })
   nonproliferationConcern(@Body() body: NonproliferationConcernRequestDto): Promise<AcceptedDto> {
@@ -85,6 +92,7 @@ export class RequestsController {
   }
 
   @Post('regional-security')
+  @RequireScopes(ADAPTER_SCOPES.requestsFile)
   @ApiOperation({ summary: 'A regional-security matter → regional-security (PM/RA)' })
   @AnswersWithVerdict(AcceptedDto, { created: true })
   regionalSecurity(@Body() body: RegionalSecurityRequestDto): Promise<AcceptedDto> {

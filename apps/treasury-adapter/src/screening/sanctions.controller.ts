@@ -7,7 +7,7 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { RETRY_AFTER_HEADER_DOC } from '@icb/agency-adapter';
+import { ADAPTER_SCOPES, RequireScopes, RETRY_AFTER_HEADER_DOC } from '@icb/agency-adapter';
 import {
   AdHocScreeningDto,
   ReloadResultDto,
@@ -29,6 +29,7 @@ export class SanctionsController {
   ) {}
 
   @Get('list')
+  @RequireScopes(ADAPTER_SCOPES.sanctionsRead)
   @ApiOperation({ summary: 'The sanctions list in use: name, version date, entry count' })
   @ApiOkResponse({ type: SanctionsListInfoDto })
   list(): SanctionsListInfoDto {
@@ -36,6 +37,7 @@ export class SanctionsController {
   }
 
   @Post('list/reload')
+  @RequireScopes(ADAPTER_SCOPES.sanctionsReload)
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: 'Reload the list from SANCTIONS_LIST_DIR, announce it, re-screen the open matters',
@@ -58,6 +60,7 @@ export class SanctionsController {
   }
 
   @Post('screen')
+  @RequireScopes(ADAPTER_SCOPES.sanctionsRead)
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: 'Screen a list of parties against the list in use (nothing is published)',

@@ -23,7 +23,6 @@ import {
 import {
   Bool,
   Int,
-  Nested,
   NestedArray,
   OneOf,
   Optional,
@@ -62,16 +61,6 @@ export class SignOffConditionBodyDto {
   category?: ConditionCategory;
 }
 
-export class SigningOfficerBodyDto {
-  @ApiProperty({ type: String, maxLength: LIMITS.name, example: 'Jane Doe' })
-  @Text(LIMITS.name)
-  name: string;
-
-  @ApiProperty({ type: String, maxLength: LIMITS.name, example: 'Director, DTSA' })
-  @Text(LIMITS.name)
-  title: string;
-}
-
 export class SignOffBodyDto {
   @ApiProperty({ enum: SIGN_OFF_DECISIONS })
   @OneOf(SIGN_OFF_DECISIONS)
@@ -94,10 +83,6 @@ export class SignOffBodyDto {
   @RequiredWhen('decision', ['non-concur'])
   @Text(LIMITS.rationale)
   rationale?: string;
-
-  @ApiProperty({ type: () => SigningOfficerBodyDto })
-  @Nested(() => SigningOfficerBodyDto)
-  officer: SigningOfficerBodyDto;
 
   @ApiPropertyOptional({
     type: 'integer',
@@ -192,8 +177,15 @@ export class PendingReviewDto {
   @ApiProperty({ ...UUID, description: 'Consultation id.' })
   id: string;
 
-  @ApiProperty({ type: String })
+  @ApiProperty({ type: String, description: '`[withheld]` when marked above AGENCY_CLEARANCE.' })
   title: string;
+
+  @ApiPropertyOptional({
+    type: Boolean,
+    description:
+      'True when the consultation is marked above the adapter’s AGENCY_CLEARANCE: its title and reasons read `[withheld]`.',
+  })
+  withheld?: boolean;
 
   @ApiProperty({ enum: CONSULTATION_KINDS })
   kind: ConsultationKind;
@@ -406,11 +398,19 @@ export class ReviewDetailDto {
   @ApiProperty({ type: String, example: 'PM/DS' })
   actionOffice: string;
 
-  @ApiProperty({ type: String })
+  @ApiProperty({ type: String, description: '`[withheld]` when marked above AGENCY_CLEARANCE.' })
   title: string;
 
-  @ApiProperty({ type: String })
+  @ApiProperty({ type: String, description: '`[withheld]` when marked above AGENCY_CLEARANCE.' })
   summary: string;
+
+  @ApiPropertyOptional({
+    type: Boolean,
+    description:
+      'True when the consultation is marked above the adapter’s AGENCY_CLEARANCE: every free text ' +
+      '(title, summary, reasons, rationales, condition texts, comments, timeline summaries) reads `[withheld]`.',
+  })
+  withheld?: boolean;
 
   @ApiProperty({ type: String })
   classification: string;

@@ -29,6 +29,8 @@ import {
   ReviewDetailDto,
   SignOffBodyDto,
 } from './review.dto';
+import { ActingOfficerOf, type ActingOfficer, RequireScopes } from '../auth/agency-caller';
+import { ADAPTER_SCOPES as S } from '../auth/scopes';
 import { RETRY_AFTER_HEADER_DOC } from '../http/retry-after';
 import { IDEMPOTENCY_KEY_DOC, IdempotencyKey } from './idempotency-key';
 import { InvalidReviewRequestError } from './reviews.errors';
@@ -55,6 +57,7 @@ export class ReviewsController {
   constructor(private readonly reviews: ReviewsService) {}
 
   @Get()
+  @RequireScopes(S.reviewsRead)
   @ApiOperation({ summary: 'Reviews awaiting this agency, its closest deadline first' })
   @ApiOkResponse({ type: PendingReviewListDto })
   pending(): Promise<PendingReviewListDto> {
@@ -62,6 +65,7 @@ export class ReviewsController {
   }
 
   @Get(':consultationId')
+  @RequireScopes(S.reviewsRead)
   @ApiOperation({ summary: 'One consultation as this agency may see it (its own review only)' })
   @ApiParam(ID_PARAM)
   @ApiOkResponse({ type: ReviewDetailDto })
@@ -71,10 +75,13 @@ export class ReviewsController {
   }
 
   @Post(':consultationId/sign-off')
+  @RequireScopes(S.reviewsSignOff)
   @ApiOperation({
     summary: 'Sign off (signoff.submitted), on the current revision by default',
     description:
-      'A 409 without `verdict` is the agency’s own rule (DoD: no concurrence while it holds its review).',
+      'A 409 without `verdict` is the agency’s own rule (DoD: no concurrence while it holds its review). ' +
+      'The signing officer is the one the access token names (`officer` claim), never the body: ' +
+      '403 `OFFICER_REQUIRED` when it names none.',
   })
   @ApiParam(ID_PARAM)
   @ApiHeader(IDEMPOTENCY_KEY_DOC)
@@ -84,12 +91,14 @@ export class ReviewsController {
   signOff(
     @Param('consultationId', ID) id: string,
     @Body() body: SignOffBodyDto,
+    @ActingOfficerOf() officer: ActingOfficer,
     @IdempotencyKey() idempotencyKey?: string,
   ): Promise<PublishedEventDto> {
-    return this.reviews.signOff(id, body, { idempotencyKey });
+    return this.reviews.signOff(id, body, officer, { idempotencyKey });
   }
 
   @Post(':consultationId/acknowledge')
+  @RequireScopes(S.reviewsAcknowledge)
   @ApiOperation({ summary: 'Acknowledge receipt of the review request (review.acknowledged)' })
   @ApiParam(ID_PARAM)
   @ApiHeader(IDEMPOTENCY_KEY_DOC)
@@ -105,6 +114,7 @@ export class ReviewsController {
   }
 
   @Post(':consultationId/hold')
+  @RequireScopes(S.reviewsHold)
   @ApiOperation({ summary: 'Hold the review open (review.hold-placed)' })
   @ApiParam(ID_PARAM)
   @ApiHeader(IDEMPOTENCY_KEY_DOC)
@@ -120,6 +130,7 @@ export class ReviewsController {
   }
 
   @Delete(':consultationId/hold')
+  @RequireScopes(S.reviewsHold)
   @ApiOperation({ summary: 'Release the hold (review.hold-released)' })
   @ApiParam(ID_PARAM)
   @ApiHeader(IDEMPOTENCY_KEY_DOC)
@@ -135,6 +146,7 @@ export class ReviewsController {
   }
 
   @Post(':consultationId/extension')
+  @RequireScopes(S.reviewsExtension)
   @ApiOperation({ summary: 'Ask for more days (clock.extension-requested)' })
   @ApiParam(ID_PARAM)
   @ApiHeader(IDEMPOTENCY_KEY_DOC)
@@ -150,6 +162,7 @@ export class ReviewsController {
   }
 
   @Post(':consultationId/conditions/:conditionId/removal-answer')
+  @RequireScopes(S.reviewsConditions)
   @ApiOperation({
     summary:
       'Answer the action office’s request to drop a condition this agency imposed (condition.removal-answered)',

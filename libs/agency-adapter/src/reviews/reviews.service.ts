@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Agency, MessageName, PayloadOf, validatePayloadWithClassValidator } from '@icb/contracts';
+import { AppConfig } from '@icb/config';
 import { ADAPTER_AGENCY } from '../agency-adapter.options';
 import { CoordinatorClient } from './coordinator.client';
 import type { CoordinatorConsultation } from './coordinator.types';
@@ -45,6 +46,8 @@ export class ReviewsService {
     private readonly coordinator: CoordinatorClient,
     private readonly verdicts: AdapterVerdicts,
     @Inject(SIGN_OFF_RULE) private readonly signOffRule: SignOffRule | null,
+    /** AGENCY_CLEARANCE: what the agency's systems may read (content above it is withheld). */
+    private readonly config: AppConfig,
   ) {}
 
   async pending(): Promise<PendingReviewListDto> {
@@ -52,12 +55,16 @@ export class ReviewsService {
     return {
       agency: this.agency,
       total: queue.items.length,
-      items: queue.items.map(toPendingReview),
+      items: queue.items.map((item) => toPendingReview(item, this.config.AGENCY_CLEARANCE)),
     };
   }
 
   async review(consultationId: string): Promise<ReviewDetailDto> {
-    const view = redactForAgency(await this.cleared(consultationId), this.agency);
+    const view = redactForAgency(
+      await this.cleared(consultationId),
+      this.agency,
+      this.config.AGENCY_CLEARANCE,
+    );
     if (!view) throw this.notCleared(consultationId);
     return view;
   }
@@ -65,6 +72,8 @@ export class ReviewsService {
   signOff(
     consultationId: string,
     body: SignOffBodyDto,
+    /** From the caller's access token (ADR 18), never from the body. */
+    officer: { name: string; title: string },
     opts: AnswerOptions = {},
   ): Promise<PublishedEventDto> {
     return this.answer('signoff.submitted', consultationId, opts, async () => {
@@ -84,7 +93,7 @@ export class ReviewsService {
           })),
         }),
         ...(body.rationale !== undefined && { rationale: body.rationale }),
-        officer: { name: body.officer.name, title: body.officer.title },
+        officer: { name: officer.name, title: officer.title },
         submittedAt: new Date().toISOString(),
       };
     });

@@ -7,6 +7,8 @@ import {
   ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
+import { RequireScopes } from '../auth/agency-caller';
+import { ADAPTER_SCOPES } from '../auth/scopes';
 import { RETRY_AFTER_HEADER_DOC } from '../http/retry-after';
 import { VerdictDto } from './verdict.dto';
 import { AdapterErrorFilter } from './reviews.filter';
@@ -20,6 +22,7 @@ export class VerdictsController {
   constructor(private readonly verdicts: AdapterVerdicts) {}
 
   @Get(':eventId/verdict')
+  @RequireScopes(ADAPTER_SCOPES.verdictsRead)
   @ApiOperation({
     summary: 'The coordinator’s verdict on a message this agency published (a status URL)',
     description:
