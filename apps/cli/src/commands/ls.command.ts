@@ -117,7 +117,10 @@ export function registerLsCommand(program: Command, deps: CliDeps): void {
       `only these precedences: ${PRECEDENCES.join(', ')}`,
       listOf(PRECEDENCES, 'precedence'),
     )
-    .option('--q <text>', 'text searched in title, summary, reference and id')
+    .option(
+      '--q <text>',
+      'text searched in title, summary, reference and id (only the id of a consultation above your clearance)',
+    )
     .option('--limit <n>', 'page size (1-200, default 50)', integer(1, 200))
     .option('--offset <n>', 'how many to skip', integer(0, 100_000))
     .addOption(new Option('--sort <field>', 'sort by').choices(SORT_FIELDS))

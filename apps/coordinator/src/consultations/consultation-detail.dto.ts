@@ -153,6 +153,31 @@ export class ConsultationDto implements Consultation {
   version: number;
 }
 
+/** The agency's signature of a position on the timeline (ADR 15). */
+export class TimelineSignatureDto {
+  @ApiProperty({
+    type: String,
+    example: 'dod-2026-01',
+    description: 'The agency key that signed it.',
+  })
+  kid: string;
+
+  @ApiProperty({
+    type: Boolean,
+    enum: [true],
+    description:
+      'Verified by the coordinator when the message arrived (an unverified message is never applied); ' +
+      '`icb audit verify --keys` checks it again from the exported log.',
+  })
+  verified: true;
+
+  @ApiProperty({
+    ...ISO,
+    description: 'When the bus stored the message: the key was effective then.',
+  })
+  receivedAt: string;
+}
+
 export class TimelineEntryDto {
   @ApiProperty({ type: 'integer', description: '1, 2, 3, … in the order recorded.' })
   seq: number;
@@ -178,6 +203,12 @@ export class TimelineEntryDto {
 
   @ApiPropertyOptional({ type: 'object', additionalProperties: true })
   data?: Record<string, unknown>;
+
+  @ApiPropertyOptional({
+    type: () => TimelineSignatureDto,
+    description: 'On an agency’s position: the signature it carried, verified.',
+  })
+  signature?: TimelineSignatureDto;
 }
 
 export function toTimelineEntry(e: LogEntry): TimelineEntryDto {
@@ -189,6 +220,15 @@ export function toTimelineEntry(e: LogEntry): TimelineEntryDto {
     summary: e.summary,
     eventId: e.eventId,
     data: e.data,
+    ...(e.signature
+      ? {
+          signature: {
+            kid: e.signature.kid,
+            verified: true as const,
+            receivedAt: e.signature.receivedAt,
+          },
+        }
+      : {}),
   };
 }
 

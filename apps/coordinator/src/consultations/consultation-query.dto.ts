@@ -16,6 +16,7 @@ import {
 import {
   AGENCIES,
   Agency,
+  Clearance,
   CONSULTATION_KINDS,
   CONSULTATION_STATUSES,
   ConsultationKind,
@@ -136,7 +137,8 @@ export class ListConsultationsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({
     type: String,
     maxLength: 200,
-    description: 'Case-insensitive text searched in title, summary, reference and id.',
+    description:
+      'Case-insensitive text searched in title, summary, reference and id; in a consultation classified above your clearance, in its id alone (a search never matches what is withheld from you).',
   })
   @IsOptional()
   @IsString()
@@ -163,9 +165,14 @@ export class ListConsultationsQueryDto extends PageQueryDto {
 }
 
 /** The repository query for validated query parameters at `now`. */
-export function consultationQuery(dto: ListConsultationsQueryDto, now: string): ConsultationQuery {
+export function consultationQuery(
+  dto: ListConsultationsQueryDto,
+  now: string,
+  clearance: Clearance,
+): ConsultationQuery {
   const sort = dto.sort ?? 'updatedAt';
   return {
+    clearance,
     status: dto.status,
     kind: dto.kind,
     precedence: dto.precedence,

@@ -1,4 +1,11 @@
-import type { Agency, ConsultationKind, ConsultationStatus, Precedence } from '@icb/contracts';
+import type {
+  Agency,
+  Clearance,
+  ConsultationKind,
+  ConsultationStatus,
+  Precedence,
+} from '@icb/contracts';
+import { mayRead } from '../auth/clearance';
 import type { Consultation } from './consultation.model';
 import {
   agencyQueue,
@@ -27,6 +34,15 @@ const KINDS: ConsultationKind[] = ['fms-case', 'technology-transfer', 'arms-cont
 const PRECEDENCES: Precedence[] = ['FLASH', 'IMMEDIATE', 'PRIORITY', 'ROUTINE'];
 const AGENCIES: Agency[] = ['dod', 'nsc', 'cia', 'treasury'];
 const DAYS = ['2026-03-01', '2026-03-02', '2026-03-03', '2026-03-04'];
+const MARKINGS = [
+  'UNCLASSIFIED',
+  'CUI//SP-EXPT',
+  'CONFIDENTIAL',
+  'SECRET//NOFORN',
+  'TOP SECRET',
+  'bogus',
+];
+const CLEARANCES: Clearance[] = ['UNCLASSIFIED', 'CONFIDENTIAL', 'SECRET', 'TOP SECRET'];
 
 function aRecord(r: () => number, i: number): ViewRecord {
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)];
@@ -37,7 +53,7 @@ function aRecord(r: () => number, i: number): ViewRecord {
     kind: pick(KINDS),
     status: pick(STATUSES),
     precedence: pick(PRECEDENCES),
-    classification: 'UNCLASSIFIED',
+    classification: pick(MARKINGS),
     title: `Case ${i} ${pick(['PAC-3 interceptors', 'night vision', 'radar'])}`,
     summary: 'A summary',
     reference: r() < 0.5 ? `REF-${i}` : undefined,
@@ -67,9 +83,10 @@ function reference(records: ViewRecord[], q: ConsultationQuery) {
         (!q.pendingAgency || c.pendingAgencies.includes(q.pendingAgency)) &&
         (!q.overdueAt || (c.nextDueAt !== undefined && c.nextDueAt < q.overdueAt)) &&
         (!q.text ||
-          [c.title, c.summary, c.reference ?? '', c.id].some((f) =>
-            f.toLowerCase().includes(q.text!.toLowerCase()),
-          )),
+          (mayRead(q.clearance, c.classification)
+            ? [c.title, c.summary, c.reference ?? '', c.id]
+            : [c.id]
+          ).some((f) => f.toLowerCase().includes(q.text!.toLowerCase()))),
     );
   const key = (c: Consultation) => (c[sort] === undefined ? '' : `~${c[sort]}`);
   hits.sort(
@@ -88,12 +105,13 @@ describe('the read model answers every documented filter, sort and page as the d
     for (let n = 0; n < 60; n++) {
       const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)];
       const q: ConsultationQuery = {
+        clearance: pick(CLEARANCES),
         status: r() < 0.5 ? [pick(STATUSES)] : undefined,
         kind: r() < 0.3 ? [pick(KINDS), pick(KINDS)] : undefined,
         precedence: r() < 0.3 ? [pick(PRECEDENCES)] : undefined,
         pendingAgency: r() < 0.3 ? pick(AGENCIES) : undefined,
         overdueAt: r() < 0.2 ? '2026-03-03T00:00:00.000Z' : undefined,
-        text: r() < 0.2 ? pick(['pac-3', 'REF-1', 'c-01', 'nothing like it']) : undefined,
+        text: r() < 0.4 ? pick(['pac-3', 'REF-1', 'c-01', 'case 1', 'nothing like it']) : undefined,
         sort: pick(['updatedAt', 'openedAt', 'nextDueAt', 'precedence'] as const),
         order: pick(['asc', 'desc'] as const),
         // Pages near the top, deep down, and past the end.
@@ -104,6 +122,22 @@ describe('the read model answers every documented filter, sort and page as the d
       const want = reference(records, q);
       expect({ total: got.total, ids: got.items.map((c) => c.id) }).toEqual(want);
     }
+  });
+
+  it('a search matches a consultation above the reader’s clearance by its id alone', () => {
+    const r = rng(3);
+    const records = Array.from({ length: 200 }, (_, i) => aRecord(r, i));
+    const secret = records.find((x) => x.consultation.classification === 'TOP SECRET')!;
+    const { title, summary, id } = secret.consultation;
+    const words = [title, summary, title.slice(0, 4), title.slice(-5).toUpperCase()];
+    for (const text of words) {
+      const seen = listConsultations(records, { clearance: 'SECRET', text, limit: 200 });
+      expect(seen.items.map((c) => c.id)).not.toContain(id);
+      const officer = listConsultations(records, { clearance: 'TOP SECRET', text, limit: 200 });
+      expect(officer.items.map((c) => c.id)).toContain(id);
+    }
+    const byId = listConsultations(records, { clearance: 'UNCLASSIFIED', text: id.toUpperCase() });
+    expect(byId.items.map((c) => c.id)).toEqual([id]);
   });
 
   it('any page selected is the same page as after a full sort', () => {

@@ -1,4 +1,11 @@
-import type { Agency, ConsultationKind, ConsultationStatus, Precedence } from '@icb/contracts';
+import type {
+  Agency,
+  Clearance,
+  ConsultationKind,
+  ConsultationStatus,
+  Precedence,
+} from '@icb/contracts';
+import { levelsReadableBy, markingRank } from '../auth/withholding';
 import type { ClockRecord, Consultation } from './consultation.model';
 
 /**
@@ -7,6 +14,13 @@ import type { ClockRecord, Consultation } from './consultation.model';
  * in one pass over memory, without the database (ADR 9). The semantics are
  * those of the MongoDB queries they replace: a missing field sorts before
  * any value, ties are broken by id, `overdue` needs a deadline.
+ *
+ * A search never matches what the reader may not read (ADR 8): in a
+ * consultation classified above their clearance, `q` is looked for in its id
+ * alone, the one text the withheld listing shows. The filters (status, kind,
+ * precedence, pending agency, overdue) and sort keys (dates, precedence) are
+ * all fields shown withheld or not, so neither matching nor ordering tells
+ * anything of a withheld title, summary or text.
  */
 
 /**
@@ -27,18 +41,27 @@ export interface ViewRecord {
   updatedAt: string;
   openedAt: string;
   nextDueAt: string | undefined;
-  /** Lower-cased title, summary, reference and id, for `q=` search. */
+  /** Lower-cased title, summary, reference and id, for `q=` search by a reader cleared for it. */
   text: string;
+  /** Lower-cased id: all `q=` searches in when the reader may not read the consultation. */
+  withheldText: string;
+  /** The rank of the consultation's classification level (markingRank), to withhold by. */
+  level: number;
 }
 
 export interface ConsultationQuery {
+  /** Whose query it is: `text` matches only what they may read (never defaulted). */
+  clearance: Clearance;
   status?: ConsultationStatus[];
   kind?: ConsultationKind[];
   pendingAgency?: Agency;
   precedence?: Precedence[];
   /** Only those with a review past its deadline at `now`. */
   overdueAt?: string;
-  /** Case-insensitive search in title, summary, reference and id. */
+  /**
+   * Case-insensitive search in title, summary, reference and id; in the id
+   * alone of a consultation classified above `clearance`.
+   */
   text?: string;
   sort?: 'updatedAt' | 'openedAt' | 'nextDueAt' | 'precedence';
   order?: 'asc' | 'desc';
@@ -73,6 +96,8 @@ export function toViewRecord(c: Consultation, logHead: { seq: number; hash: stri
     openedAt: c.openedAt,
     nextDueAt: c.nextDueAt ?? undefined,
     text: searchText(c),
+    withheldText: c.id.toLowerCase(),
+    level: markingRank(c.classification),
   };
 }
 
@@ -84,13 +109,24 @@ function compareOptional(a: string | undefined | null, b: string | undefined | n
   return a < b ? -1 : 1;
 }
 
-export function matches(r: ViewRecord, q: ConsultationQuery, needle?: string): boolean {
+/**
+ * Does `r` match `q`? `readable[level]`: may the reader read a consultation
+ * at that level (levelsReadableBy(q.clearance), computed once per query).
+ */
+export function matches(
+  r: ViewRecord,
+  q: ConsultationQuery,
+  needle: string | undefined,
+  readable: readonly boolean[],
+): boolean {
   if (q.status?.length && !q.status.includes(r.status)) return false;
   if (q.kind?.length && !q.kind.includes(r.kind)) return false;
   if (q.precedence?.length && !q.precedence.includes(r.precedence)) return false;
   if (q.pendingAgency && !r.pendingAgencies.includes(q.pendingAgency)) return false;
   if (q.overdueAt && !(r.nextDueAt !== undefined && r.nextDueAt < q.overdueAt)) return false;
-  if (needle !== undefined && !r.text.includes(needle)) return false;
+  if (needle !== undefined && !(readable[r.level] ? r.text : r.withheldText).includes(needle)) {
+    return false;
+  }
   return true;
 }
 
@@ -169,13 +205,14 @@ export function listConsultations(
   q: ConsultationQuery,
 ): { total: number; items: Consultation[] } {
   const needle = q.text ? q.text.toLowerCase() : undefined;
+  const readable = levelsReadableBy(q.clearance);
   const keyOf = sortKey(q.sort ?? 'updatedAt');
   // The matches, with their sort keys and ids in arrays of their own.
   const hits: ViewRecord[] = [];
   const keys: (string | undefined)[] = [];
   const ids: string[] = [];
   for (const r of records) {
-    if (!matches(r, q, needle)) continue;
+    if (!matches(r, q, needle, readable)) continue;
     hits.push(r);
     keys.push(keyOf(r));
     ids.push(r.id);

@@ -18,6 +18,7 @@ import {
   NatsConnectionProvider,
 } from '@icb/messaging';
 import { HealthRegistry } from '@icb/observability';
+import { ConsultationMarkings } from '../events/consultation-markings';
 import type { Consultation } from './consultation.model';
 import {
   agencyQueue,
@@ -87,8 +88,11 @@ export class ConsultationView implements OnModuleInit, OnModuleDestroy {
     private readonly nats: NatsConnectionProvider,
     @Inject(MESSAGING_OPTIONS) messaging: MessagingOptions,
     @Optional() private readonly health?: HealthRegistry,
+    @Optional() markings?: ConsultationMarkings,
   ) {
     this.bucket = coordinatorViewBucket(messaging.namespace);
+    // What withholds messages about a consultation by its level reads it here.
+    markings?.follow((id) => this.records.get(id)?.consultation.classification);
   }
 
   async onModuleInit(): Promise<void> {

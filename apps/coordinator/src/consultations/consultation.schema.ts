@@ -15,6 +15,13 @@ export interface OutboxEntry {
   entryId: string;
   log: LogEntry;
   publish?: { subject: string; envelope: Envelope };
+  /**
+   * The logged entry is an accepted agency message whose notices the relay
+   * sends (`notice.forwarded`, need-to-know policy, ADR 17). An entry that
+   * publishes an event always gets its notices. They are built from the
+   * entry at each relay, with ids derived from it (de-duplicated), not stored.
+   */
+  notify?: boolean;
 }
 
 /**

@@ -14,7 +14,12 @@ import { EventLogRepository } from '../event-log/event-log.repository';
 import { CurrentOperator } from '../auth/auth.decorators';
 import { mayRead } from '../auth/clearance';
 import type { Operator } from '../auth/operator';
-import { withheldDetail, withholdClock, withholdSummary } from '../auth/withholding';
+import {
+  withheldDetail,
+  withholdClock,
+  withholdQueueItem,
+  withholdSummary,
+} from '../auth/withholding';
 import { Clock } from '../time/clock';
 import { OPEN_STATUSES } from '../policy/consultation-lifecycle.policy';
 import {
@@ -66,7 +71,7 @@ export class ConsultationsController {
     @CurrentOperator() reader: Operator,
   ): ConsultationPageDto {
     const now = this.now();
-    const q = consultationQuery(query, now);
+    const q = consultationQuery(query, now, reader.clearance);
     const { total, items } = this.view.list(q);
     return {
       total,
@@ -130,7 +135,7 @@ export class ConsultationsController {
       total,
       offset,
       limit,
-      items: items.map((c) => withholdSummary(reader, toQueueItem(c, agency, now))),
+      items: items.map((c) => withholdQueueItem(reader, toQueueItem(c, agency, now))),
     };
   }
 

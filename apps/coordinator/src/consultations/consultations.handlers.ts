@@ -41,7 +41,7 @@ export class ConsultationHandlers {
     @MessageCtx() ctx: MessageContext,
   ): Promise<void> {
     return this.once(e, ctx, () =>
-      this.service.create(e.data.consultationId, cause(e), (ctx) =>
+      this.service.create(e.data.consultationId, cause(e, ctx), (ctx) =>
         aggregate.openConsultation(e.data, ctx),
       ),
     );
@@ -239,7 +239,7 @@ export class ConsultationHandlers {
       if (claimedAgency !== undefined && claimedAgency !== publisher) {
         throw new AgencyMismatchError(claimedAgency, publisher);
       }
-      return this.service.apply(e.subject, cause(e), decide, {
+      return this.service.apply(e.subject, cause(e, ctx), decide, {
         refusalNotice: isAgency(publisher) ? { agency: publisher } : undefined,
       });
     });
@@ -312,11 +312,18 @@ function publisherOf(e: Envelope): Party {
  */
 const WITHHELD_FIELDS: Partial<Record<string, readonly string[]>> = {};
 
-function cause<N extends MessageName>(e: In<N>): Cause {
+function cause<N extends MessageName>(e: In<N>, ctx: MessageContext): Cause {
   const type = e.type.replace(/^gov\.icb\./, '').replace(/\.v\d+$/, '');
   const data = { ...(e.data as unknown as Record<string, unknown>) };
   for (const field of WITHHELD_FIELDS[type] ?? []) {
     if (field in data) data[field] = '[withheld]';
   }
-  return { eventId: e.id, type, actor: publisherOf(e), envelope: e, data };
+  return {
+    eventId: e.id,
+    type,
+    actor: publisherOf(e),
+    envelope: e,
+    data,
+    ...(ctx.signature ? { signature: ctx.signature } : {}),
+  };
 }

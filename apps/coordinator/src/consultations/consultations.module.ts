@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { EventLogModule } from '../event-log/event-log.module';
+import { EventsModule } from '../events/events.module';
 import { InboxModule } from '../inbox/inbox.module';
 import { VerdictsModule } from '../verdicts/verdicts.module';
 import { ConsultationRepository } from './consultation.repository';
@@ -16,6 +17,7 @@ import { ConsultationsService } from './consultations.service';
       { name: CONSULTATION_VERSION_COLLECTION, schema: ConsultationVersionSchema },
     ]),
     EventLogModule,
+    EventsModule,
     InboxModule,
     VerdictsModule,
   ],

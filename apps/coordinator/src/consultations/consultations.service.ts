@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import type { Envelope } from '@icb/contracts';
+import { isParty, partyOfSource, type Envelope } from '@icb/contracts';
 import {
   derivedEventId,
   envelopeFingerprint,
@@ -10,6 +10,7 @@ import { EventLogRepository, logEntryId } from '../event-log/event-log.repositor
 import { chain, GENESIS, LogEntry } from '../event-log/hash-chain';
 import { Clock } from '../time/clock';
 import { isOpen } from '../policy/consultation-lifecycle.policy';
+import { noticesOf, type FannedOutMessage } from '../events/fan-out';
 import type { Change, ChangeContext, Outgoing } from './consultation.aggregate';
 import {
   ContentionError,
@@ -31,6 +32,8 @@ export interface Cause {
   actor: string;
   envelope?: Envelope;
   data?: Record<string, unknown>;
+  /** The agency's signature the consumer verified (ADR 15): logged with the entry. */
+  signature?: { kid: string; receivedAt: string };
 }
 
 export type ApplyResult =
@@ -42,6 +45,23 @@ export type ApplyResult =
       unchanged?: { code: string; message: string };
     }
   | { outcome: 'refused'; code: string; message: string; consultation: Consultation };
+
+/**
+ * The signature of the agency's message a log entry records, with the
+ * envelope's attributes but `data` (the entry's own) and `jws` (ADR 15).
+ */
+function loggedSignature(cause: Cause): Pick<LogEntry, 'signature'> {
+  if (!cause.signature || !cause.envelope?.jws) return {};
+  const { data: _data, jws, ...attributes } = cause.envelope;
+  return {
+    signature: {
+      kid: cause.signature.kid,
+      jws,
+      receivedAt: cause.signature.receivedAt,
+      envelope: attributes,
+    },
+  };
+}
 
 const MAX_ATTEMPTS = 12;
 /** Consultations whose relayed log sequence this process remembers. */
@@ -199,11 +219,15 @@ export class ConsultationsService implements OnApplicationBootstrap {
     return true;
   }
 
-  /** Stores log entries and events of an accepted change in the outbox. */
+  /**
+   * Stores log entries and events of an accepted change in the outbox, with
+   * the notices the agencies get of them (none of a refused cause).
+   */
   private stage(
     stored: StoredConsultation,
     cause: Cause,
     change: Extract<Change, { ok: true }>,
+    accepted = true,
   ): StoredConsultation {
     const at = this.now();
     const id = change.state.id;
@@ -218,6 +242,7 @@ export class ConsultationsService implements OnApplicationBootstrap {
         summary: first?.summary ?? cause.type,
         at,
         data: cause.data,
+        ...loggedSignature(cause),
       });
     }
     for (const note of cause.type === 'clock' ? change.notes : otherNotes) {
@@ -248,6 +273,9 @@ export class ConsultationsService implements OnApplicationBootstrap {
     // Each event is published by the outbox entry that logs it.
     const offset = entries.length - envelopes.length;
     envelopes.forEach((e, i) => (outbox[offset + i].publish = e));
+    // Need to know (ADR 17): the agencies get notices of the accepted message
+    // and of each event; built when relayed (from the entry), never stored.
+    if (accepted && cause.type !== 'clock' && cause.envelope) outbox[0].notify = true;
     return {
       consultation: change.state,
       processed: [...stored.processed, cause.eventId],
@@ -283,19 +311,24 @@ export class ConsultationsService implements OnApplicationBootstrap {
         purpose: 'refused',
       });
     }
-    return this.stage(stored, cause, {
-      ok: true,
-      state: { ...c, updatedAt: c.updatedAt },
-      events,
-      notes: [
-        {
-          type: 'refused',
-          summary: `Refused ${cause.type} from ${cause.actor}: ${code}: ${message}`,
-          actor: 'coordinator',
-          data: { code, message },
-        },
-      ],
-    });
+    return this.stage(
+      stored,
+      cause,
+      {
+        ok: true,
+        state: { ...c, updatedAt: c.updatedAt },
+        events,
+        notes: [
+          {
+            type: 'refused',
+            summary: `Refused ${cause.type} from ${cause.actor}: ${code}: ${message}`,
+            actor: 'coordinator',
+            data: { code, message },
+          },
+        ],
+      },
+      false,
+    );
   }
 
   /**
@@ -322,6 +355,72 @@ export class ConsultationsService implements OnApplicationBootstrap {
   }
 
   /**
+   * The notices of one outbox entry (ADR 17): of the event it publishes, or
+   * of the accepted agency message it logs, marked like the consultation, as
+   * the policy in effect when it was logged says. The same entry gives the same
+   * notices, with the same ids, on every relay. A notice that cannot be built
+   * is logged and left out: it must never stop the change it reports.
+   */
+  private noticesOf(
+    entry: OutboxEntry,
+    consultation: Consultation,
+  ): { subject: string; envelope: Envelope }[] {
+    let message: FannedOutMessage | undefined;
+    if (entry.publish) {
+      const e = entry.publish.envelope;
+      const publisher = partyOfSource(e.source);
+      message = publisher && {
+        name: e.type.replace(/^gov\.icb\./, '').replace(/\.v\d+$/, ''),
+        publisher,
+        eventId: e.id,
+        occurredAt: entry.log.at,
+        data: e.data as Record<string, unknown>,
+      };
+    } else if (entry.notify && isParty(entry.log.actor)) {
+      message = {
+        name: entry.log.type,
+        publisher: entry.log.actor,
+        eventId: entry.log.eventId,
+        occurredAt: entry.log.at,
+        data: entry.log.data ?? {},
+      };
+    }
+    if (!message) return [];
+    const audience = {
+      id: consultation.id,
+      clearers: consultation.clearers,
+      escalated: consultation.escalation !== undefined,
+      classification: consultation.classification,
+    };
+    const built: { subject: string; envelope: Envelope }[] = [];
+    for (const notice of noticesOf(message, audience)) {
+      try {
+        built.push(
+          this.publisher.envelope('notice.forwarded', notice.payload, {
+            id: notice.id,
+            classification: consultation.classification,
+            precedence: consultation.precedence,
+            causedBy: {
+              id: message.eventId,
+              correlationid: entry.publish?.envelope.correlationid ?? consultation.id,
+              classification: consultation.classification,
+              precedence: consultation.precedence,
+            },
+            time: new Date(),
+          }),
+        );
+      } catch (error) {
+        this.logger.error(
+          `notice of ${message.name} ${message.eventId} to ${notice.payload.recipient} not sent: ${
+            error instanceof Error ? error.message : String(error)
+          }`,
+        );
+      }
+    }
+    return built;
+  }
+
+  /**
    * Publishes the outbox's events, then appends its log entries, then shows
    * the version in the read model: a logged entry means a published event.
    * Safe to run twice, concurrently too: publishes are de-duplicated by event
@@ -334,7 +433,9 @@ export class ConsultationsService implements OnApplicationBootstrap {
     if (pending.length > 0) {
       await Promise.all(
         pending.flatMap((e) =>
-          e.publish ? [this.publisher.send(e.publish.subject, e.publish.envelope)] : [],
+          [...(e.publish ? [e.publish] : []), ...this.noticesOf(e, stored.consultation)].map((p) =>
+            this.publisher.send(p.subject, p.envelope),
+          ),
         ),
       );
     }

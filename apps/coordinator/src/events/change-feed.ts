@@ -32,8 +32,12 @@ export interface BusEvent {
  * stores, without a consumer to manage); nothing is replayed, and a slow
  * viewer does not hold back the coordinator's consumers.
  */
-/** Messages whose payload is for their addressee alone, never streamed to operators. */
-const WITHHELD_FROM_OPERATORS = new Set<string>(['intel.assessment-released']);
+/**
+ * Messages whose payload is for their addressee alone, never streamed to
+ * operators; and the coordinator's notices to agencies (ADR 17), copies of
+ * what the feed already shows once.
+ */
+const WITHHELD_FROM_OPERATORS = new Set<string>(['intel.assessment-released', 'notice.forwarded']);
 
 @Injectable()
 export class ChangeFeed implements OnApplicationBootstrap, OnModuleDestroy {

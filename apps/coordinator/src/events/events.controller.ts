@@ -10,8 +10,9 @@ import { endWith, filter, ignoreElements, interval, map, merge, Observable, take
 import { CurrentOperator } from '../auth/auth.decorators';
 import type { Operator } from '../auth/operator';
 import { withholdEnvelope } from '../auth/withholding';
-import { ApiErrorDto } from '../consultations/consultation.dto';
+import { ApiErrorDto } from '@icb/runtime';
 import { BusEvent, ChangeFeed } from './change-feed';
+import { ConsultationMarkings } from './consultation-markings';
 import { EventsQueryDto } from './events.dto';
 
 /** A comment line now and then keeps proxies from closing an idle stream. */
@@ -34,14 +35,18 @@ function matches(event: BusEvent, query: EventsQueryDto): boolean {
 @ApiTags('events')
 @Controller('events')
 export class EventsController {
-  constructor(private readonly feed: ChangeFeed) {}
+  constructor(
+    private readonly feed: ChangeFeed,
+    private readonly markings: ConsultationMarkings,
+  ) {}
 
   @Sse()
   @ApiOperation({
     summary: 'Live bus events as server-sent events',
     description:
       'Each event: `id:` the envelope id, `event:` the message name, `data:` the CloudEvents envelope as JSON. ' +
-      'An envelope marked above your clearance comes without `data` and with `withheld: true`. ' +
+      'An envelope marked above your clearance, or about a consultation classified above it (whatever its own marking), ' +
+      'comes without `data` and `jws` and with `withheld: true`. ' +
       `A comment line every ${HEARTBEAT_MS / 1000} s keeps the stream alive. Nothing is replayed.`,
   })
   @ApiProduces('text/event-stream')
@@ -60,7 +65,7 @@ export class EventsController {
         (e): MessageEvent => ({
           id: e.envelope.id,
           type: e.name,
-          data: withholdEnvelope(reader, e.name, e.envelope),
+          data: withholdEnvelope(reader, e.name, e.envelope, this.markings.of),
         }),
       ),
     );
