@@ -6,7 +6,7 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import type { Agency } from '@icb/contracts';
 import { configureService } from '@icb/runtime';
-import { TestBus, testOperators, waitFor } from '@icb/testing';
+import { TestBus, testAgencyKeys, testOperators, waitFor } from '@icb/testing';
 import { CoordinatorModule } from '../apps/coordinator/src/app.module';
 import { AuditService } from '../apps/coordinator/src/audit/audit.service';
 import { ConsultationsService } from '../apps/coordinator/src/consultations/consultations.service';
@@ -61,6 +61,8 @@ function coordinatorEnv(natsUrl: string, mongoUrl: string, namespace: string) {
     HTTP_HOST: '127.0.0.1',
     OPERATORS: testOperators().accountsJson,
     SESSION_SECRET: testOperators().sessionSecret,
+    // The agencies' public keys: every sign-off is verified (ADR 15).
+    AGENCY_KEYS: JSON.stringify(testAgencyKeys().registry),
   };
 }
 

@@ -12,15 +12,22 @@
 //
 //   nats-passwords.json         every NATS user's password
 //   operators.json              operator accounts, hashes only (scripts/lib/operators.js)
-//   operator-credentials.json   the same accounts in plaintext, for people and `icb`
+//   operator-credentials.json   the people's usernames and passwords, for people and `icb`
+//   session-key                 the key that signs the coordinator's sessions
+//   service-accounts.json       the adapters' API tokens for the coordinator
 //   operator.nats-password      the `operator` NATS user's password, for `icb`
+//   agency-clients.json         the agency systems' OAuth2 client ids and secrets (ADR 18),
+//                               with each adapter's issuer key and clients (agency-clients.js)
+//   keys/                       each agency's signing key and the public registry (ADR 15,
+//                               scripts/lib/agency-keys.js)
 //
 // and one sub-folder per consumer, each a volume of its own in compose so that
 // a container sees only its own secrets:
 //
 //   nats/nats-auth.conf                      the server's `authorization {}` block
-//   coordinator/coordinator.nats-password    + operators.json, session-secret
-//   <agency>-adapter/<agency>-adapter.nats-password  + coordinator-token
+//   coordinator/coordinator.nats-password    + operators.json, session-secret, agency-keys.json
+//   <agency>-adapter/<agency>-adapter.nats-password  + coordinator-token, signing-key.jwk, and its
+//                                    issuer key, JWKS and clients (adapter-*.json, ADR 18)
 //
 // The originals are generated only when missing. The per-consumer files are
 // derived from them: written when missing or different (so they always agree
@@ -36,6 +43,8 @@ const fs = require('node:fs');
 const path = require('node:path');
 const natsAuth = require('./lib/nats-auth.js');
 const operators = require('./lib/operators.js');
+const agencyClients = require('./lib/agency-clients.js');
+const agencyKeys = require('./lib/agency-keys.js');
 
 /** The `node` user of node:20-bookworm-slim, which runs every service (Dockerfile: USER node). */
 const DEFAULT_SERVICE_OWNER = Object.freeze({ uid: 1000, gid: 1000 });
@@ -48,6 +57,13 @@ const FILES = Object.freeze({
   operators: 'operators.json',
   sessionSecret: 'session-secret',
   coordinatorToken: 'coordinator-token',
+  /** An adapter's issuer key, its JWKS and its clients (ADR 18, scripts/lib/agency-clients.js). */
+  adapterTokenKey: 'adapter-token-key.json',
+  adapterJwks: 'adapter-jwks.json',
+  adapterClients: 'adapter-clients.json',
+  /** An adapter's private signing key (SIGNING_KEY_FILE), the coordinator's registry (AGENCY_KEYS_FILE): ADR 15. */
+  signingKey: 'signing-key.jwk',
+  agencyKeys: 'agency-keys.json',
 });
 
 /** The services that get a folder of their own: the coordinator and the adapters. */
@@ -119,9 +135,18 @@ function ensureComposeSecrets(dir, options = {}) {
     file: passwordsFile,
     action: !hadPasswords ? 'created' : created.length > 0 ? 'rewritten' : 'kept',
   });
-  const accounts = operators.ensureStackAccounts(root);
-  for (const file of [accounts.accountsFile, accounts.credentialsFile]) {
-    files.push({ file, action: accounts.created ? 'created' : 'kept' });
+  // The machines' secrets beside the people's passwords, in files of their
+  // own (an old single operator-credentials.json is split); each service
+  // gets its own copy below.
+  const accounts = operators.ensureStackAccounts(root, { secretsDir: root, tokenFiles: false });
+  for (const file of [
+    accounts.accountsFile,
+    accounts.credentialsFile,
+    accounts.sessionKeyFile,
+    accounts.serviceAccountsFile,
+  ]) {
+    const split = accounts.migrated && file !== accounts.accountsFile;
+    files.push({ file, action: accounts.created ? 'created' : split ? 'rewritten' : 'kept' });
   }
   const { credentials } = accounts;
   files.push(
@@ -140,6 +165,14 @@ function ensureComposeSecrets(dir, options = {}) {
     ),
   );
 
+  // --- the agencies' systems: their OAuth2 clients and each adapter's issuer key (ADR 18)
+  const agencyAuth = agencyClients.ensureAgencyClients(root);
+  files.push({ file: agencyAuth.clientsFile, action: agencyAuth.created ? 'created' : 'kept' });
+
+  // --- the agencies' signing keys and their public registry (ADR 15)
+  const signing = agencyKeys.ensureAgencyKeys(path.join(root, 'keys'));
+  files.push({ file: signing.registryFile, action: signing.made.length > 0 ? 'created' : 'kept' });
+
   // --- the services: each its NATS password, plus what its role needs
   const operatorsJson = fs.readFileSync(accounts.accountsFile, 'utf8');
   for (const service of SERVICES) {
@@ -152,8 +185,17 @@ function ensureComposeSecrets(dir, options = {}) {
     if (service === 'coordinator') {
       put(FILES.operators, operatorsJson);
       put(FILES.sessionSecret, credentials.sessionSecret);
+      put(FILES.agencyKeys, fs.readFileSync(signing.registryFile, 'utf8'));
     } else {
+      put(
+        FILES.signingKey,
+        fs.readFileSync(signing.signingKeyFile(service.replace(/-adapter$/, '')), 'utf8'),
+      );
       put(FILES.coordinatorToken, operators.secretOf(credentials, service));
+      const auth = agencyAuth.adapterFiles(service.replace(/-adapter$/, ''));
+      put(FILES.adapterTokenKey, fs.readFileSync(auth.tokenKeyFile, 'utf8'));
+      put(FILES.adapterJwks, fs.readFileSync(auth.jwksFile, 'utf8'));
+      put(FILES.adapterClients, fs.readFileSync(auth.clientsFile, 'utf8'));
     }
   }
   return { files, credentialsFile: accounts.credentialsFile };

@@ -24,6 +24,8 @@ const infra = require('./lib/infra.js');
 const { APPS, entryPointOf } = require('./lib/apps.js');
 const natsAuth = require('./lib/nats-auth.js');
 const operators = require('./lib/operators.js');
+const agencyKeys = require('./lib/agency-keys.js');
+const agencyClients = require('./lib/agency-clients.js');
 
 const ROOT = path.resolve(__dirname, '..');
 const STACK_DIR = path.join(ROOT, '.local', 'stack');
@@ -182,6 +184,8 @@ async function main() {
   let mongoUrl = process.env.MONGO_URL;
   /** @type {Record<string, string> | undefined} */
   let passwords;
+  /** @type {string | undefined} the CA the services trust, when NATS runs with TLS */
+  let natsTlsCaFile;
   const startServers = async () => {
     if (natsUrl) say(`NATS: using ${natsUrl} (NATS_URL)`);
     else {
@@ -196,7 +200,11 @@ async function main() {
         monitorPort: PORTS.natsMonitor,
         detached: true,
         extraConfig: natsAuth.generateAuthConfig({ passwords }),
+        // ICB_NATS_TLS=1: TLS on every connection, with a CA of this stack's own (ADR 17).
+        tls: process.env.ICB_NATS_TLS === '1',
+        tlsDir: path.join(STACK_DIR, 'nats-tls'),
       });
+      natsTlsCaFile = nats.tls?.caFile;
       servers.push({ name: 'nats-server', stop: nats.stop, logFile: nats.logFile });
       natsUrl = nats.url;
       natsMonitorUrl = nats.monitorUrl;
@@ -226,20 +234,40 @@ async function main() {
 
   // --- operators' sign-in (ADR 8) -----------------------------------------
   // Kept from one start to the next (passwords people may have noted); a new
-  // set after `rm .local/stack/operator*.json`. OPERATORS_FILE wins.
+  // set after `rm -r .local/stack/operator*.json .local/stack/secrets`.
+  // OPERATORS_FILE wins. The people's passwords are in
+  // operator-credentials.json; the session key and the adapters' tokens in
+  // .local/stack/secrets/, handed over as files (an old single file is split).
   const signIn = process.env.OPERATORS_FILE ? undefined : operators.ensureStackAccounts(STACK_DIR);
+  if (signIn?.migrated) {
+    const moved = path.relative(ROOT, signIn.secretsDir);
+    say(`split ${path.relative(ROOT, signIn.credentialsFile)}: machine secrets moved to ${moved}/`);
+  }
   /** @param {string} name */
   const signInEnv = (name) => {
     if (!signIn) return {};
     if (name === 'coordinator') {
       return {
         OPERATORS_FILE: signIn.accountsFile,
-        SESSION_SECRET: process.env.SESSION_SECRET ?? signIn.credentials.sessionSecret,
+        ...(process.env.SESSION_SECRET ? {} : { SESSION_SECRET_FILE: signIn.sessionKeyFile }),
       };
     }
     const account = signIn.credentials.accounts.find((a) => a.username === name);
-    return account ? { COORDINATOR_TOKEN: account.secret } : {};
+    if (!account || process.env.COORDINATOR_TOKEN) return {};
+    return { COORDINATOR_TOKEN_FILE: signIn.serviceTokenFile(name) };
   };
+
+  // --- the agencies' systems at the adapters (ADR 18) ----------------------
+  // Each adapter issues its agency's access tokens (POST /oauth/token, client
+  // credentials) with a key of its own; the clients' ids and secrets are in
+  // .local/stack/secrets/agency-clients.json. Kept from one start to the next.
+  const agencyAuth = agencyClients.ensureAgencyClients(path.join(STACK_DIR, 'secrets'));
+
+  // --- signed positions (ADR 15) -------------------------------------------
+  // Each agency's Ed25519 key in .local/stack/keys/<agency>.private.jwk (0600),
+  // the public registry the coordinator verifies with in agency-keys.json.
+  // Kept from one start to the next.
+  const signingKeys = agencyKeys.ensureAgencyKeys(path.join(STACK_DIR, 'keys'));
 
   // --- services -----------------------------------------------------------
   const width = Math.max(...apps.map((a) => a.name.length));
@@ -265,10 +293,17 @@ async function main() {
         DEV_CLOCK: process.env.DEV_CLOCK ?? 'true',
         // Quiet by default: warnings and errors only (LOG_LEVEL=info shows every request).
         LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+        // Adapters: webhooks may go to this machine only (ADR 16); without a list none are accepted.
+        ...(spec.name.endsWith('-adapter')
+          ? { WEBHOOK_ALLOWED_TARGETS: process.env.WEBHOOK_ALLOWED_TARGETS ?? 'loopback' }
+          : {}),
         ...(passwords && natsAuth.USERS.includes(spec.name)
           ? natsAuth.credentialsFor(spec.name, passwords)
           : {}),
+        ...(natsTlsCaFile ? { NATS_TLS_CA_FILE: natsTlsCaFile } : {}),
         ...signInEnv(spec.name),
+        ...agencyClients.adapterAuthEnv(agencyAuth, spec.name),
+        ...agencyKeys.signingEnv(signingKeys, spec.name),
       },
     });
     services.push({ spec, child });
@@ -332,6 +367,9 @@ async function main() {
           '',
         ]
       : []),
+    `  ${pc.bold('Agency systems')}  access tokens at each adapter's POST /oauth/token (client credentials;`,
+    `  client ids and secrets in ${path.relative(ROOT, agencyAuth.clientsFile)}, see the README)`,
+    '',
     'Ctrl-C stops everything.',
     '',
   ];

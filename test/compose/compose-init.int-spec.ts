@@ -43,6 +43,22 @@ interface Credentials {
   accounts: Array<{ username: string; kind: 'person' | 'service'; secret: string }>;
 }
 
+/** The secrets init keeps: the people's passwords and, apart, the machines' (ADR 8). */
+function readCredentials(secrets: string): Credentials {
+  const people = readJson<{ accounts: Credentials['accounts'] }>(
+    path.join(secrets, 'operator-credentials.json'),
+  );
+  expect(Object.keys(people)).toEqual(['accounts']);
+  expect(people.accounts.every((a) => a.kind === 'person')).toBe(true);
+  const services = readJson<{ accounts: Credentials['accounts'] }>(
+    path.join(secrets, 'service-accounts.json'),
+  );
+  return {
+    sessionSecret: readFileSync(path.join(secrets, 'session-key'), 'utf8'),
+    accounts: [...people.accounts, ...services.accounts],
+  };
+}
+
 interface ComposeService {
   command?: string[];
   environment?: Record<string, string | number>;
@@ -156,7 +172,7 @@ describe("docker compose: the init service's secrets", () => {
 
   it('writes every secret, each readable only by the container that uses it', () => {
     const passwords = readJson<Record<string, string>>(path.join(secrets, 'nats-passwords.json'));
-    const credentials = readJson<Credentials>(path.join(secrets, 'operator-credentials.json'));
+    const credentials = readCredentials(secrets);
     expect(Object.keys(passwords).sort()).toEqual([...natsAuth.USERS].sort());
 
     // The originals and the people's copies: the user running init only.
@@ -165,6 +181,8 @@ describe("docker compose: the init service's secrets", () => {
       'nats-passwords.json',
       'operators.json',
       'operator-credentials.json',
+      'session-key',
+      'service-accounts.json',
       'operator.nats-password',
     ]) {
       expect([name, modeOf(path.join(secrets, name))]).toEqual([name, 0o600]);
@@ -187,6 +205,8 @@ describe("docker compose: the init service's secrets", () => {
         'coordinator.nats-password': passwords.coordinator,
         'operators.json': readFileSync(path.join(secrets, 'operators.json'), 'utf8'),
         'session-secret': credentials.sessionSecret,
+        // The agencies' public keys (ADR 15), a copy of init's registry.
+        'agency-keys.json': readFileSync(path.join(secrets, 'keys', 'agency-keys.json'), 'utf8'),
       },
     };
     for (const adapter of ADAPTERS) {
@@ -195,6 +215,18 @@ describe("docker compose: the init service's secrets", () => {
       expected[adapter] = {
         [`${adapter}.nats-password`]: passwords[adapter],
         'coordinator-token': account!.secret,
+        // Its own issuer key, JWKS and clients (ADR 18), copies of init's originals.
+        'adapter-token-key.json': readFileSync(
+          path.join(secrets, `${adapter}.token-key.json`),
+          'utf8',
+        ),
+        'adapter-jwks.json': readFileSync(path.join(secrets, `${adapter}.jwks.json`), 'utf8'),
+        'adapter-clients.json': readFileSync(path.join(secrets, `${adapter}.clients.json`), 'utf8'),
+        // Its agency's private signing key (ADR 15), and only its own.
+        'signing-key.jwk': readFileSync(
+          path.join(secrets, 'keys', `${adapter.replace(/-adapter$/, '')}.private.jwk`),
+          'utf8',
+        ),
       };
     }
     for (const service of SERVICES) {
@@ -221,7 +253,12 @@ describe("docker compose: the init service's secrets", () => {
 
   it('keeps every secret when it runs again, and restores a deleted one unchanged', () => {
     const before = snapshot(secrets);
-    expect(before.size).toBe(4 + 1 + 3 + 2 * ADAPTERS.length);
+    // + agency-clients.json, each adapter's issuer key, JWKS and clients twice
+    // (the original and the adapter's copy: ADR 18), the agencies' signing
+    // keys twice and their registry twice (the original and the copy: ADR 15).
+    expect(before.size).toBe(
+      6 + 1 + 3 + 2 * ADAPTERS.length + 1 + 6 * ADAPTERS.length + 2 * ADAPTERS.length + 2,
+    );
 
     const again = runInit(secrets);
     expect(
@@ -241,7 +278,7 @@ describe("docker compose: the init service's secrets", () => {
   it('gives each compose service the settings that read its own files, through loadConfig', () => {
     const services = composeServices();
     const passwords = readJson<Record<string, string>>(path.join(secrets, 'nats-passwords.json'));
-    const credentials = readJson<Credentials>(path.join(secrets, 'operator-credentials.json'));
+    const credentials = readCredentials(secrets);
 
     expect(services.nats.depends_on?.init).toEqual({
       condition: 'service_completed_successfully',

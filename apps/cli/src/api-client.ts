@@ -1,5 +1,6 @@
 import type {
   AgencyQueue,
+  AuditLogPage,
   AuditVerification,
   ConsultationDetail,
   ConsultationStats,
@@ -35,6 +36,8 @@ export interface ApiClient {
   consultation(id: string): Promise<ConsultationDetail | WithheldConsultation>;
   agencyQueue(agency: string, page: { limit?: number; offset?: number }): Promise<AgencyQueue>;
   verifyAudit(id: string): Promise<AuditVerification>;
+  /** One page of a consultation's exported log (`/consultations/{id}/audit/log`). */
+  auditLog(id: string, page: { after: number; limit: number }): Promise<AuditLogPage>;
   /**
    * `/events`: the events as they come, until the stream ends or `signal`
    * aborts. `onOpen` is called once the coordinator accepted the stream.
@@ -165,6 +168,19 @@ export class HttpApiClient implements ApiClient {
         notFound: `no consultation ${id}`,
       })
     ).body as AuditVerification;
+  }
+
+  async auditLog(id: string, page: { after: number; limit: number }): Promise<AuditLogPage> {
+    const qs = new URLSearchParams({ after: String(page.after), limit: String(page.limit) });
+    return (
+      await this.send(
+        'GET',
+        `/consultations/${encodeURIComponent(id)}/audit/log?${qs.toString()}`,
+        {
+          notFound: `no consultation ${id}`,
+        },
+      )
+    ).body as AuditLogPage;
   }
 
   async *events(

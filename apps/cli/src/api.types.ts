@@ -8,6 +8,7 @@ import type {
   ConsultationKind,
   ConsultationStatus,
   MessageVerdict,
+  LogEntry,
   Precedence,
   SignOffDecision,
 } from '@icb/contracts';
@@ -227,6 +228,14 @@ export interface ConsultationStats {
   overdue: number;
   escalated: number;
   closestClocks: UpcomingClock[];
+}
+
+/** One page of `/consultations/{id}/audit/log`: entries as stored and hashed. */
+export interface AuditLogPage {
+  consultationId: string;
+  head: { seq: number; hash: string };
+  entries: LogEntry[];
+  next?: number;
 }
 
 export interface AuditVerification {

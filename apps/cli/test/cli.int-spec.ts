@@ -8,7 +8,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import { validPayload } from '@icb/contracts/testing/message-cases';
 import { configureService } from '@icb/runtime';
-import { testEnv, testOperators, waitFor } from '@icb/testing';
+import { testAgencyKeys, testEnv, testOperators, waitFor } from '@icb/testing';
 import { CoordinatorModule } from '../../coordinator/src/app.module';
 import { COORDINATOR_API } from '../../coordinator/src/coordinator.api';
 import type { ConsultationDetail, ConsultationSummary, Page } from '../src/api.types';
@@ -68,6 +68,8 @@ describe('the icb CLI against a running coordinator and NATS', () => {
       ICB_API_URL: `http://127.0.0.1:${port}`,
       NATS_URL: coordinatorEnv.NATS_URL,
       BUS_NAMESPACE: coordinatorEnv.BUS_NAMESPACE,
+      // Each agency's test key: icb signs what it publishes as an agency (ADR 15).
+      AGENCY_SIGNING_KEYS: coordinatorEnv.AGENCY_SIGNING_KEYS,
       ICB_USER: testOperators().officer.username,
       ICB_PASSWORD: testOperators().officer.password,
     };
@@ -134,6 +136,19 @@ describe('the icb CLI against a running coordinator and NATS', () => {
     const audit = await icb('audit', 'verify', id);
     expect(audit.code).toBe(0);
     expect(audit.stdout).toMatch(/^ok\s+\d+ entries/);
+
+    // The same log exported and checked here, every agency's signature with the public keys (ADR 15).
+    const keys = join(dir, 'agency-keys.json');
+    await writeFile(keys, JSON.stringify(testAgencyKeys().registry));
+    const offline = await icb('audit', 'verify', id, '--keys', keys, '--json');
+    expect(offline.stderr).toBe('');
+    expect(offline.code).toBe(0);
+    expect(JSON.parse(offline.stdout)).toMatchObject({
+      ok: true,
+      chain: { ok: true },
+      // The opening and each clearer's sign-off.
+      signatures: { verified: before.clearers.length + 1, failed: 0 },
+    });
   });
 
   it('drops a condition: State/PM asks, DoD refuses then agrees, each command answered with the coordinator’s verdict', async () => {

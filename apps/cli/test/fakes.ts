@@ -4,6 +4,7 @@
  */
 import type { ApiClient } from '../src/api-client';
 import type {
+  AuditLogPage,
   AgencyQueue,
   AuditVerification,
   ConsultationDetail,
@@ -22,6 +23,7 @@ import type { BusClient, PublishAck } from '../src/bus-client';
 import type { CliDeps } from '../src/cli.context';
 import { ApiUnreachableError, NotFoundError } from '../src/cli.errors';
 import type { ComposedMessage } from '../src/compose-message';
+import { testAgencyKeys } from '@icb/testing';
 import { main } from '../src/main';
 
 export const NOW = new Date('2026-03-10T12:00:00.000Z');
@@ -196,6 +198,27 @@ export class FakeApi implements ApiClient {
     });
   }
 
+  /** The exported log `auditLog` pages through (`icb audit verify --keys`). */
+  auditExport: AuditLogPage = {
+    consultationId: '',
+    head: { seq: 0, hash: '0'.repeat(64) },
+    entries: [],
+  };
+
+  auditLog(id: string, page: { after: number; limit: number }): Promise<AuditLogPage> {
+    return this.answer('auditLog', [id, page], () => {
+      if (!this.consultations.has(id)) throw new NotFoundError(`no consultation ${id}`);
+      const all = this.auditExport.entries.filter((e) => e.seq > page.after);
+      const entries = all.slice(0, page.limit);
+      return {
+        ...this.auditExport,
+        consultationId: id,
+        entries,
+        ...(all.length > entries.length ? { next: entries.at(-1)!.seq } : {}),
+      };
+    });
+  }
+
   async *events(
     query: { consultationId?: string; type?: string },
     opts: { signal: AbortSignal; onOpen?: () => void },
@@ -310,7 +333,8 @@ export async function runCli(
   const bus = opts.bus ?? new FakeBus();
   api.bus ??= bus;
   const deps: CliDeps = {
-    env: opts.env ?? {},
+    // Each agency's test signing key, as the CLI finds them in AGENCY_SIGNING_KEYS (ADR 15).
+    env: { AGENCY_SIGNING_KEYS: JSON.stringify(testAgencyKeys().privateJwks), ...opts.env },
     stdout: { write: (s: string) => (stdout += s) },
     stderr: { write: (s: string) => (stderr += s) },
     api: () => api,

@@ -42,6 +42,9 @@ export class CoordinatorModule {
           // Whatever an agency publishes that the catalog does not let it is
           // dead-lettered here, once (ADR 12).
           policedPublishers: AGENCIES,
+          // Every agency message must be signed by a registered key of its
+          // publisher, or it is dead-lettered with the reason (ADR 15).
+          requireSignatures: true,
           overrides: options.messaging,
         }),
         AuthModule,

@@ -689,19 +689,32 @@ describe('model-based: generated command sequences against two real coordinators
       const timeline = (
         res.body as { timeline: { eventId: string; actor: string; type: string }[] }
       ).timeline;
-      const onBus = new Set(bus.about(m.id).map((e) => e.id));
+      // The change feed leaves out the notices (copies of what it shows once, ADR 17).
+      const onBus = new Set(
+        bus
+          .about(m.id)
+          .filter((e) => e.type !== 'gov.icb.notice.forwarded.v1')
+          .map((e) => e.id),
+      );
+      const sent = new Map(bus.about(m.id).map((e) => [e.id, e.type]));
       const published = bus
         .about(m.id)
         .filter((e) => partyOfSource(e.source) === 'coordinator')
+        .filter((e) => e.type !== 'gov.icb.notice.forwarded.v1')
         .map((e) => e.id);
       // Every event the coordinator published is on the timeline. (A core
       // subscriber may see an event twice: a relay after a lost race sends
-      // it again, and JetStream keeps one by its id.)
+      // it again, and JetStream keeps one by its id.) Its notices to the
+      // agencies (ADR 17) copy a logged message: they are not logged again.
+      const notices = bus
+        .about(m.id)
+        .filter((e) => e.type === 'gov.icb.notice.forwarded.v1')
+        .map((e) => (e.data as { eventId: string }).eventId);
+      expect(notices.filter((id) => !sent.has(id) && !published.includes(id))).toEqual([]);
       const logged = new Set(timeline.map((e) => e.eventId));
       expect(published.filter((id) => !logged.has(id))).toEqual([]);
       // Every message the model processed (applied or refused) is on the
       // timeline exactly once; duplicates and no-ops are not.
-      const sent = new Map(bus.about(m.id).map((e) => [e.id, e.type]));
       for (const id of m.processed) {
         const type = sent
           .get(id)

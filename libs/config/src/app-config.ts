@@ -48,6 +48,16 @@ export class AppConfig {
   })
   NATS_INBOX_PREFIX?: string;
 
+  /**
+   * A CA certificate (PEM) to verify the NATS server's certificate with: set,
+   * the connection uses TLS (a server started with `tls: true` by
+   * scripts/lib/infra.js requires it; ADR 17).
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  NATS_TLS_CA_FILE?: string;
+
   /** MongoDB connection string, with the database name in its path. */
   @IsString()
   @Matches(/^mongodb(\+srv)?:\/\/[^\s]+$/, {
@@ -174,6 +184,41 @@ export class AppConfig {
   })
   SANCTIONS_LIST_VERSION_DATE = '2025-03-01';
 
+  // ------------------------------------------------ signed positions (ADR 15)
+
+  /**
+   * An agency adapter: its agency's private signing key, an Ed25519 JWK with
+   * its `kid` (or SIGNING_KEY_FILE, the file `npm start` writes to
+   * `.local/stack/keys/<agency>.private.jwk`). Every message it publishes is
+   * signed with it; the coordinator refuses an agency's unsigned message.
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(2)
+  SIGNING_KEY?: string;
+
+  /**
+   * Coordinator: the agencies' registered public keys, a JWK Set whose keys
+   * carry `kid`, `agency`, `effectiveFrom` and optionally `effectiveUntil`
+   * (or AGENCY_KEYS_FILE, `.local/stack/keys/agency-keys.json` on a local
+   * stack). Unset: no key is registered and every agency message is refused
+   * (UNKNOWN_SIGNING_KEY or SIGNATURE_MISSING). An adapter given it verifies
+   * the agencies' messages addressed to it too.
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(2)
+  AGENCY_KEYS?: string;
+
+  /**
+   * Tests only: a JSON map party → private JWK, so one environment serves
+   * every service (each signs with its own party's key). SIGNING_KEY wins.
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(2)
+  AGENCY_SIGNING_KEYS?: string;
+
   // ------------------------------------------------ operators' sign-in (ADR 8)
 
   /**
@@ -210,6 +255,36 @@ export class AppConfig {
   SESSION_TTL_MINUTES = 480;
 
   /**
+   * Coordinator: sign-in attempts (`POST /auth/login`) one client address may
+   * make per minute, whatever the usernames; more get 429. 0 turns it off.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  SIGN_IN_RATE_LIMIT_PER_MINUTE = 20;
+
+  /**
+   * Coordinator: how many usernames the shared table of failed sign-ins (a
+   * NATS KV bucket, ADR 8) holds at most; the oldest go first.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  @Max(10_000_000)
+  SIGN_IN_LOCKOUT_MAX_KEYS = 10_000;
+
+  /**
+   * Agency adapter: writes (POST, PUT, PATCH, DELETE) one client address may
+   * send per minute; more get 429. 0 turns it off.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  WRITE_RATE_LIMIT_PER_MINUTE = 600;
+
+  /**
    * Agency adapter: how long an answer that publishes waits for the
    * coordinator's verdict (ms) before it answers 202 with a status URL
    * (ADR 11); 0 never waits.
@@ -225,13 +300,100 @@ export class AppConfig {
   @IsString()
   @MinLength(32, { message: 'COORDINATOR_TOKEN must be at least 32 characters' })
   COORDINATOR_TOKEN?: string;
+
+  /**
+   * Agency adapter: where its webhooks may go, comma-separated origins
+   * (`https://hooks.dod.example.mil`), URL prefixes
+   * (`https://dod-systems.example.mil/hooks/`) or `loopback` (development).
+   * Unset: no webhook subscription is accepted. Targets resolving to
+   * link-local or cloud-metadata addresses are refused unless an entry names
+   * the IP address itself. See libs/agency-adapter/src/webhooks/webhook-targets.ts.
+   */
+  @IsOptional()
+  @IsString()
+  WEBHOOK_ALLOWED_TARGETS?: string;
+
+  /**
+   * Agency adapter: the highest level the agency's systems may read through
+   * it (its accreditation). Content of a consultation or an assessment marked
+   * above it is withheld on every read path (REST, webhooks).
+   */
+  @IsIn(['UNCLASSIFIED', 'CONFIDENTIAL', 'SECRET', 'TOP SECRET'])
+  AGENCY_CLEARANCE: 'UNCLASSIFIED' | 'CONFIDENTIAL' | 'SECRET' | 'TOP SECRET' = 'TOP SECRET';
+
+  // ------------------------------ agency systems at the adapter edge (ADR 18)
+
+  /** Agency adapter: the JWKS of the agency's identity provider (an https URL, fetched and cached). */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'ADAPTER_AUTH_JWKS_URL must be an http(s) URL' })
+  ADAPTER_AUTH_JWKS_URL?: string;
+
+  /** Agency adapter: a JWKS file (JSON `{ "keys": [...] }`) to verify access tokens with. */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  ADAPTER_AUTH_JWKS_FILE?: string;
+
+  /** Agency adapter: the same JWKS inline, as JSON (tests). */
+  @IsOptional()
+  @IsString()
+  @MinLength(2)
+  ADAPTER_AUTH_JWKS?: string;
+
+  /** Agency adapter: the `iss` its access tokens must carry. Unset: `urn:icb:<agency>-adapter`. */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  ADAPTER_AUTH_ISSUER?: string;
+
+  /** Agency adapter: the `aud` its access tokens must carry. Unset: `icb:<agency>-adapter`. */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  ADAPTER_AUTH_AUDIENCE?: string;
+
+  /** Agency adapter: leeway on `exp`, `nbf` and `iat` (seconds). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(300)
+  ADAPTER_AUTH_CLOCK_TOLERANCE_SECONDS = 30;
+
+  /**
+   * Agency adapter: the private JWK (EdDSA or ES256, with `kid`) this adapter
+   * signs tokens with at `POST /oauth/token`, for a deployment without an
+   * identity provider (`npm start`, compose). With ADAPTER_CLIENTS_FILE.
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  ADAPTER_TOKEN_ISSUER_KEY_FILE?: string;
+
+  /** Agency adapter: the OAuth2 clients `POST /oauth/token` knows (ids, secret hashes, scopes). */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  ADAPTER_CLIENTS_FILE?: string;
+
+  /** Agency adapter: how long a token from `POST /oauth/token` lasts (seconds). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(60)
+  @Max(3600)
+  ADAPTER_TOKEN_TTL_SECONDS = 900;
 }
 
 /**
  * Secrets that may come from a file instead (`<NAME>_FILE`, the Docker
  * secrets convention): the file's content, without its trailing newline.
  */
-export const FILE_SETTINGS = ['NATS_PASSWORD', 'SESSION_SECRET', 'COORDINATOR_TOKEN'] as const;
+export const FILE_SETTINGS = [
+  'NATS_PASSWORD',
+  'SESSION_SECRET',
+  'COORDINATOR_TOKEN',
+  'SIGNING_KEY',
+  'AGENCY_KEYS',
+] as const;
 
 export class ConfigError extends Error {
   readonly code = 'CONFIG_INVALID';
@@ -254,11 +416,23 @@ export function loadConfig(
     'NATS_USER',
     'NATS_PASSWORD',
     'NATS_INBOX_PREFIX',
+    'NATS_TLS_CA_FILE',
     'SANCTIONS_LIST_DIR',
     'OPERATORS_FILE',
     'OPERATORS',
     'SESSION_SECRET',
     'COORDINATOR_TOKEN',
+    'WEBHOOK_ALLOWED_TARGETS',
+    'SIGNING_KEY',
+    'AGENCY_KEYS',
+    'AGENCY_SIGNING_KEYS',
+    'ADAPTER_AUTH_JWKS_URL',
+    'ADAPTER_AUTH_JWKS_FILE',
+    'ADAPTER_AUTH_JWKS',
+    'ADAPTER_AUTH_ISSUER',
+    'ADAPTER_AUTH_AUDIENCE',
+    'ADAPTER_TOKEN_ISSUER_KEY_FILE',
+    'ADAPTER_CLIENTS_FILE',
   ]);
   const raw: Record<string, unknown> = { ...defaults };
   for (const key of known) {

@@ -25,14 +25,15 @@ export interface TestCredential {
 /**
  * Operator accounts every service under test shares (testEnv puts them in
  * OPERATORS, SESSION_SECRET and COORDINATOR_TOKEN): `officer` (action
- * officer, TOP SECRET), `viewer` (SECRET), `uncleared` (viewer,
- * UNCLASSIFIED), and a service account whose token the adapters send. Made
+ * officer, TOP SECRET), `viewer` (SECRET), `confidential` (viewer,
+ * CONFIDENTIAL), `uncleared` (viewer, UNCLASSIFIED), and a service account whose token the adapters send. Made
  * once per test process, with a cheap scrypt cost.
  */
 export interface TestOperators {
   officer: TestCredential;
   viewer: TestCredential;
   uncleared: TestCredential;
+  confidential: TestCredential;
   serviceToken: string;
   sessionSecret: string;
   /** The accounts document (hashes), as OPERATORS takes it. */
@@ -48,6 +49,7 @@ export function testOperators(): TestOperators {
     { username: 'officer', roles: ['viewer', 'action-officer'], clearance: 'TOP SECRET' },
     { username: 'viewer', roles: ['viewer'], clearance: 'SECRET' },
     { username: 'uncleared', roles: ['viewer'], clearance: 'UNCLASSIFIED' },
+    { username: 'confidential', roles: ['viewer'], clearance: 'CONFIDENTIAL' },
   ].map((p) => ({ ...p, name: `Test ${p.username}`, kind: 'person' as const, secret: secret(12) }));
   const service = {
     username: 'test-adapter',
@@ -67,6 +69,7 @@ export function testOperators(): TestOperators {
     officer: cred(0),
     viewer: cred(1),
     uncleared: cred(2),
+    confidential: cred(3),
     serviceToken: service.secret,
     sessionSecret: secret(32),
     accountsJson: JSON.stringify({ accounts }),
@@ -76,7 +79,7 @@ export function testOperators(): TestOperators {
 
 /** An `Authorization` header for a test operator (HTTP Basic). */
 export function authHeader(
-  who: 'officer' | 'viewer' | 'uncleared' = 'officer',
+  who: 'officer' | 'viewer' | 'confidential' | 'uncleared' = 'officer',
 ): Record<'authorization', string> {
   const c = testOperators()[who];
   return {

@@ -5,6 +5,8 @@ export interface OwnNats {
   url: string;
   port: number;
   monitorPort: number;
+  /** With `tls: true`: the per-deployment CA clients trust, and the server's certificate. */
+  tls?: { caFile: string; certFile: string; keyFile: string };
   stop(): Promise<void>;
 }
 
@@ -15,6 +17,8 @@ export interface OwnNatsOptions {
   monitorPort?: number;
   /** More server configuration, e.g. an `authorization {}` block. */
   extraConfig?: string;
+  /** Require TLS, with a certificate from a CA made for this server (scripts/lib/infra.js). */
+  tls?: boolean;
 }
 
 interface InfraLib {

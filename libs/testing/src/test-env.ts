@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { testOperators } from './operators';
+import { testAdapterAuthEnv } from './agency-tokens';
+import { testAgencyKeys } from './test-keys';
 
 /** A bus namespace of its own for one test: subjects `t….evt.>`, streams `T…_EVENTS`. */
 export function uniqueNamespace(): string {
@@ -35,7 +37,8 @@ export function mongoUrl(database = uniqueDatabase()): string {
 
 /**
  * An environment for a service under test: the test servers, a namespace of
- * its own, and the test operator accounts (testOperators).
+ * its own, the test operator accounts (testOperators) and the agencies'
+ * test signing keys (testAgencyKeys).
  */
 export function testEnv(overrides: Record<string, string> = {}): Record<string, string> {
   const operators = testOperators();
@@ -48,6 +51,12 @@ export function testEnv(overrides: Record<string, string> = {}): Record<string, 
     BUS_NAMESPACE: uniqueNamespace(),
     LOG_LEVEL: 'warn',
     HTTP_PORT: '0',
+    // The adapters trust the test issuer's tokens (asAgency, agencyToken): ADR 18.
+    ...testAdapterAuthEnv(),
+    // The agencies' public keys (the coordinator verifies with them) and each
+    // agency's private key (each adapter signs with its own): ADR 15.
+    AGENCY_KEYS: JSON.stringify(testAgencyKeys().registry),
+    AGENCY_SIGNING_KEYS: JSON.stringify(testAgencyKeys().privateJwks),
     ...overrides,
   };
 }
