@@ -219,6 +219,10 @@ describe('signed positions', () => {
     );
     await afterEarlierMessages(h, c.id);
     expect((await h.service.get(c.id))?.signOffs).toEqual([]);
+    process.stderr.write(
+      `[abuse] signatures: ${cases.length} tried, ${entries.length} dead-lettered, ` +
+        `${(await h.service.get(c.id))?.signOffs.length ?? 0} applied\n`,
+    );
   });
 
   it('refuses to replay a forged NSC non-concurrence DoD planted on its own dead-letter subject; a genuine dead letter still replays', async () => {

@@ -120,8 +120,8 @@ describe('DoD adapter webhooks: allow-list and Standard Webhooks signatures', ()
   });
 
   afterAll(async () => {
-    console.log(
-      `webhook request-forgery attempts: tried ${counts.tried}, refused ${counts.refused}`,
+    process.stderr.write(
+      `[abuse] webhook request forgery: ${counts.tried} tried, ${counts.refused} refused\n`,
     );
     await bus?.close();
     for (const app of apps.reverse()) await app.close();
