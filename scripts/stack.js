@@ -9,7 +9,14 @@
 // stops the services, then the servers, and exits 0. A service that exits on
 // its own stops everything with a non-zero exit.
 //
-//   node scripts/stack.js [--apps <file.json>]
+//   node scripts/stack.js [--watch] [--apps <file.json>]
+//
+// --watch (`npm run dev`): the Nest CLI compiles in watch mode (nest-cli.json,
+// `nest build --watch`: the whole monorepo, path aliases rewritten) and each
+// service runs under `node --watch`, so an edit is compiled and the services
+// whose code changed restart; the stack starts once the first compilation is
+// done. A service that exits then waits for the next edit instead of stopping
+// the stack.
 //
 // --apps replaces the app list of scripts/lib/apps.js with a JSON array of
 // { "name", "port", "command"?: [argv...] } (used to test this script).
@@ -34,6 +41,9 @@ const DATABASE = 'icb';
 const HEALTH_TIMEOUT_MS = 120_000;
 const SERVICE_STOP_TIMEOUT_MS = 10_000;
 const COLOURS = [pc.cyan, pc.magenta, pc.yellow, pc.green, pc.blue, pc.red];
+const WATCH = process.argv.includes('--watch');
+/** How long the first watch-mode compilation may take. */
+const FIRST_BUILD_TIMEOUT_MS = 300_000;
 
 /** @typedef {import('./lib/apps.js').AppSpec} AppSpec */
 /** @typedef {{ spec: AppSpec, child: import('node:child_process').ChildProcess }} Running */
@@ -54,14 +64,18 @@ function appList() {
 
 /** @param {AppSpec} spec */
 function commandOf(spec) {
-  return spec.command ?? [process.execPath, entryPointOf(spec.name)];
+  if (spec.command) return spec.command;
+  return WATCH
+    ? [process.execPath, '--watch', entryPointOf(spec.name)]
+    : [process.execPath, entryPointOf(spec.name)];
 }
 
 /** @param {ReadonlyArray<AppSpec>} apps */
 async function preflight(apps) {
-  const missing = apps.filter(
-    (a) => !a.command && !fs.existsSync(path.join(ROOT, entryPointOf(a.name))),
-  );
+  // In watch mode the compiler builds them before any service starts.
+  const missing = WATCH
+    ? []
+    : apps.filter((a) => !a.command && !fs.existsSync(path.join(ROOT, entryPointOf(a.name))));
   if (missing.length > 0) {
     throw new infra.InfraError(
       `not built: ${missing.map((a) => entryPointOf(a.name)).join(', ')}\n` +
@@ -320,6 +334,49 @@ async function main() {
       void shutdown(1);
     });
   };
+
+  // --- watch mode: the Nest CLI compiles on every edit ----------------------
+  if (WATCH) {
+    const compiler = spawn(
+      process.execPath,
+      [
+        require.resolve('@nestjs/cli/bin/nest.js'),
+        'build',
+        'coordinator',
+        '--watch',
+        '--preserveWatchOutput',
+      ],
+      { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    const spec = { name: 'nest build --watch', port: 0 };
+    services.push({ spec, child: compiler });
+    prefixLines(compiler.stderr, pc.dim('build |'), process.stderr);
+    compiler.on('exit', (code, signal) => {
+      if (!stopping) fail(new Error(`the compiler exited (code ${code}, signal ${signal})`));
+    });
+    say('compiling (nest build --watch)...');
+    const firstBuild = await new Promise((resolve) => {
+      const timer = setTimeout(() => resolve(false), FIRST_BUILD_TIMEOUT_MS);
+      const lines = readline.createInterface({ input: compiler.stdout });
+      let done = false;
+      lines.on('line', (line) => {
+        // tsc's watch summary: "Found 0 errors. Watching for file changes."
+        if (done) process.stdout.write(`${pc.dim('build |')} ${line}\n`);
+        else if (/Found \d+ errors?\./.test(line)) {
+          done = true;
+          clearTimeout(timer);
+          process.stdout.write(`${pc.dim('build |')} ${line}\n`);
+          resolve(true);
+        } else if (line.trim() !== '') process.stdout.write(`${pc.dim('build |')} ${line}\n`);
+      });
+    });
+    if (stopping) return;
+    if (!firstBuild) {
+      return fail(
+        new Error(`the first compilation did not finish in ${FIRST_BUILD_TIMEOUT_MS / 1000} s`),
+      );
+    }
+  }
 
   // The coordinator creates the streams; the adapters may only use them.
   const first = apps.findIndex((a) => a.name === 'coordinator');
