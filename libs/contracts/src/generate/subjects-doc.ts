@@ -94,7 +94,7 @@ it learns what the coordinator's need-to-know policy says
 addressed to it, one per message and recipient (its id derived from both, so a relay is
 de-duplicated), marked like the consultation, with only the fields the policy names (a
 sign-off's position, never its rationale). Content stays behind the coordinator's API. The
-coordinator reads everything; the operators' NATS user reads and publishes nothing.
+coordinator reads everything; the operators' NATS user reads (the events, the dead letters) and publishes nothing.
 
 ## Messages
 
