@@ -3,13 +3,12 @@ import type {
   AuditLogPage,
   AuditVerification,
   ConsultationDetail,
+  ConsultationPage,
   ConsultationStats,
-  ConsultationSummary,
   DeadLetterList,
   DevClock,
   HealthReport,
   ListQuery,
-  Page,
   ReplayResult,
   SseEvent,
   Verdict,
@@ -32,7 +31,7 @@ export interface ApiClient {
   /** `/health`: answered with 200 (all up) or 503 (a part down); both are reports. */
   health(): Promise<{ up: boolean; report: HealthReport }>;
   stats(): Promise<ConsultationStats>;
-  listConsultations(query: ListQuery): Promise<Page<ConsultationSummary>>;
+  listConsultations(query: ListQuery): Promise<ConsultationPage>;
   consultation(id: string): Promise<ConsultationDetail | WithheldConsultation>;
   agencyQueue(agency: string, page: { limit?: number; offset?: number }): Promise<AgencyQueue>;
   verifyAudit(id: string): Promise<AuditVerification>;
@@ -126,7 +125,7 @@ export class HttpApiClient implements ApiClient {
     return (await this.send('GET', '/stats')).body as ConsultationStats;
   }
 
-  async listConsultations(query: ListQuery): Promise<Page<ConsultationSummary>> {
+  async listConsultations(query: ListQuery): Promise<ConsultationPage> {
     const params = new URLSearchParams();
     for (const [key, value] of Object.entries(query) as [
       string,
@@ -136,8 +135,7 @@ export class HttpApiClient implements ApiClient {
       params.set(key, Array.isArray(value) ? value.join(',') : String(value));
     }
     const qs = params.toString();
-    return (await this.send('GET', `/consultations${qs ? `?${qs}` : ''}`))
-      .body as Page<ConsultationSummary>;
+    return (await this.send('GET', `/consultations${qs ? `?${qs}` : ''}`)).body as ConsultationPage;
   }
 
   async consultation(id: string): Promise<ConsultationDetail | WithheldConsultation> {

@@ -661,7 +661,7 @@ describe('icb commands (fake coordinator and bus)', () => {
         streamSequence: seq * 10,
         deliveryCount: 1,
         data: '{}',
-        encoding: 'utf8',
+        encoding: 'utf8' as const,
         deadLetteredAt: '2026-03-10T11:00:00.000Z',
         headers: {},
       },

@@ -11,7 +11,7 @@ import { configureService } from '@icb/runtime';
 import { testAgencyKeys, testEnv, testOperators, waitFor } from '@icb/testing';
 import { CoordinatorModule } from '../../coordinator/src/app.module';
 import { COORDINATOR_API } from '../../coordinator/src/coordinator.api';
-import type { ConsultationDetail, ConsultationSummary, Page } from '../src/api.types';
+import type { ConsultationDetail, ConsultationPage } from '../src/api.types';
 import { main } from '../src/main';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -63,6 +63,7 @@ describe('the icb CLI against a running coordinator and NATS', () => {
     app = moduleRef.createNestApplication<NestExpressApplication>();
     configureService(app, COORDINATOR_API);
     await app.listen(0, '127.0.0.1');
+    await app.startAllMicroservices();
     const { port } = app.getHttpServer().address() as AddressInfo;
     env = {
       ICB_API_URL: `http://127.0.0.1:${port}`,
@@ -91,7 +92,7 @@ describe('the icb CLI against a running coordinator and NATS', () => {
     const listed = await waitFor(
       async () => {
         const run = await icb('ls', '--json');
-        const page = JSON.parse(run.stdout) as Page<ConsultationSummary>;
+        const page = JSON.parse(run.stdout) as ConsultationPage;
         return page.items.find((c) => c.id === id);
       },
       { description: `consultation ${id} in icb ls` },

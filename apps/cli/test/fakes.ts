@@ -8,13 +8,13 @@ import type {
   AgencyQueue,
   AuditVerification,
   ConsultationDetail,
+  ConsultationPage,
   ConsultationStats,
   ConsultationSummary,
   DeadLetterList,
   DevClock,
   HealthReport,
   ListQuery,
-  Page,
   ReplayResult,
   SseEvent,
   Verdict,
@@ -37,6 +37,7 @@ export function aDetail(overrides: Partial<ConsultationDetail> = {}): Consultati
     actionOffice: 'PM/DS',
     title: 'Australia - AIM-120D missiles',
     summary: 'Letter of Request for 100 AIM-120D missiles with support.',
+    attributes: {},
     classification: 'UNCLASSIFIED',
     precedence: 'PRIORITY',
     status: 'in-review',
@@ -60,6 +61,8 @@ export function aDetail(overrides: Partial<ConsultationDetail> = {}): Consultati
       },
     ],
     conditions: [],
+    screenings: [],
+    assessments: [],
     clocks: [
       { id: 'review:dod:r1', kind: 'review', agency: 'dod', revision: 1, dueAt: inDays(-1) },
     ],
@@ -163,7 +166,7 @@ export class FakeApi implements ApiClient {
     }));
   }
 
-  listConsultations(query: ListQuery): Promise<Page<ConsultationSummary>> {
+  listConsultations(query: ListQuery): Promise<ConsultationPage> {
     return this.answer('listConsultations', [query], () => ({
       total: this.summaries.length,
       offset: 0,

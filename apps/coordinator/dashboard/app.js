@@ -23,6 +23,7 @@ const ROUTES = [
   { pattern: /^\/dead-letters\/?$/, view: deadLettersView, nav: 'dead-letters' },
 ];
 
+/** @type {Record<string, string>} */
 const STATE_TEXT = {
   connecting: 'Connecting…',
   live: 'Live',
@@ -36,20 +37,22 @@ const el = {
   session: /** @type {HTMLElement} */ (document.getElementById('session')),
   connection: /** @type {HTMLElement} */ (document.getElementById('connection')),
   announcer: /** @type {HTMLElement} */ (document.getElementById('announcer')),
-  banners: [...document.querySelectorAll('.classification-banner')],
+  banners: [...document.querySelectorAll('.classification-banner')].filter(
+    (b) => b instanceof HTMLElement,
+  ),
 };
 
 const app = {
-  /** @type {null | { username: string, name: string, roles: string[], clearance: string }} */
+  /** @type {null | import('./api.js').Operator} */
   user: null,
-  /** @type {null | { onEvent?: Function, refresh?: Function, unmount?: Function }} */
+  /** @type {null | import('./views/common.js').MountedView} */
   view: null,
   /** @type {LiveFeed | null} */
   live: null,
   routeToken: 0,
 };
 
-/** Shows the page's classification: the high-water mark of what it displays. */
+/** Shows the page's classification: the high-water mark of what it displays. @param {string[]} banners */
 function setMarkings(banners) {
   const banner = highWaterMark(banners);
   for (const b of el.banners) {
@@ -58,12 +61,13 @@ function setMarkings(banners) {
   }
 }
 
-/** Says something in the live region (read by screen readers, shown in the status bar). */
+/** Says something in the live region (read by screen readers, shown in the status bar). @param {string} text */
 function announce(text) {
   const stamp = new Date().toISOString().slice(11, 19);
   el.announcer.textContent = `${stamp} UTC: ${text}`;
 }
 
+/** @param {string} state @param {string} [detail] */
 function setConnection(state, detail) {
   el.connection.dataset.state = state;
   el.connection.textContent = `Updates: ${STATE_TEXT[state] ?? state}${detail ? ` (${detail})` : ''}`;
@@ -86,14 +90,14 @@ function route() {
   const { path, query } = parseHash();
   unmountView();
   const token = ++app.routeToken;
-  const found = ROUTES.map((r) => ({ r, m: r.pattern.exec(path) })).find((x) => x.m);
+  const found = ROUTES.map((r) => ({ r, m: r.pattern.exec(path) })).find((x) => x.m !== null);
   for (const link of el.nav.querySelectorAll('a')) {
     if (found && link.dataset.nav === found.r.nav) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
   }
   el.main.replaceChildren();
   setMarkings([]);
-  if (!found) {
+  if (!found?.m) {
     el.main.append(
       h('h1', { tabindex: '-1' }, 'Page not found'),
       h('p', {}, h('a', { href: '#/' }, 'Back to the overview')),
@@ -159,6 +163,7 @@ function startLive() {
   app.live.start();
 }
 
+/** @param {import('./api.js').Operator} user */
 function signedIn(user) {
   app.user = user;
   document.body.dataset.session = 'signed-in';
@@ -168,7 +173,7 @@ function signedIn(user) {
   route();
 }
 
-/** Back to the sign-in form (signed out, or the session ended). */
+/** Back to the sign-in form (signed out, or the session ended). @param {string} [message] */
 function showSignIn(message) {
   const wasSignedIn = app.user !== null;
   app.user = null;

@@ -57,7 +57,9 @@ export function levelRank(level) {
   return LEVELS.indexOf(level);
 }
 
+/** @param {string} a @param {string} b */
 const byCuiOrder = (a, b) => CUI_CATEGORIES.indexOf(a) - CUI_CATEGORIES.indexOf(b);
+/** @param {string[]} countries */
 const sortRelTo = (countries) => [
   'USA',
   ...[...new Set(countries.filter((c) => c !== 'USA'))].sort(),
@@ -95,6 +97,7 @@ export function highWaterMark(banners) {
   if (level === 'UNCLASSIFIED') return 'UNCLASSIFIED';
   const orcon = CLASSIFIED.includes(level) && markings.some((m) => m.orcon);
   let noforn = markings.some((m) => m.noforn);
+  /** @type {string[]} */
   let relTo = [];
   const released = markings.filter((m) => m.relTo.length > 0);
   const undecided = markings.some((m) => CLASSIFIED.includes(m.level) && m.relTo.length === 0);

@@ -7,10 +7,11 @@
  * Creates an element. `props`: `class`, `text`, `on` (event listeners),
  * `dataset`, and any attribute (`aria-*`, `href`, `for`, ...); `false`,
  * `null` and `undefined` leave an attribute out.
- * @param {string} tag
+ * @template {keyof HTMLElementTagNameMap} K
+ * @param {K} tag
  * @param {Record<string, any>} [props]
  * @param {...any} children nodes, strings, numbers, arrays of them; null and false are skipped
- * @returns {HTMLElement}
+ * @returns {HTMLElementTagNameMap[K]}
  */
 export function h(tag, props = {}, ...children) {
   const el = document.createElement(tag);
@@ -68,6 +69,7 @@ export function humanize(value) {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/** @type {Record<string, string>} */
 const AGENCY_NAMES = {
   'state-pm': 'State/PM',
   dod: 'DoD',
@@ -81,6 +83,7 @@ export function agencyName(agency) {
   return AGENCY_NAMES[agency] ?? agency;
 }
 
+/** @type {Record<string, string>} */
 const KIND_NAMES = {
   'fms-case': 'FMS case',
   'security-cooperation': 'Security cooperation',
@@ -111,7 +114,7 @@ export function timeEl(iso) {
 
 const DAY_MS = 86_400_000;
 
-/** Whole days until `dueAt` from `now`, rounded away from zero (as the API counts). */
+/** Whole days until `dueAt` from `now`, rounded away from zero (as the API counts). @param {string} dueAt @param {string} now */
 export function daysBetween(dueAt, now) {
   const ms = Date.parse(dueAt) - Date.parse(now);
   return ms >= 0 ? Math.ceil(ms / DAY_MS) : -Math.ceil(-ms / DAY_MS);
@@ -170,7 +173,11 @@ export function listText(list, fmt = String) {
   return Array.isArray(list) && list.length > 0 ? list.map(fmt).join(', ') : '—';
 }
 
-/** A table with a caption, headers and rows (arrays of cells). */
+/**
+ * A table with a caption, headers and rows (arrays of cells).
+ * @param {string} caption @param {string[]} headers @param {any[][]} rows
+ * @param {Record<string, any>} [props]
+ */
 export function simpleTable(caption, headers, rows, props = {}) {
   return h(
     'table',
@@ -201,6 +208,7 @@ export function simpleTable(caption, headers, rows, props = {}) {
 
 /** Calls `fn` once `ms` after the last call. @param {() => void} fn @param {number} ms */
 export function debounce(fn, ms) {
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
   let timer;
   const call = () => {
     clearTimeout(timer);

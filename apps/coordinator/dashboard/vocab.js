@@ -27,16 +27,19 @@ export const PRECEDENCES = ['FLASH', 'IMMEDIATE', 'PRIORITY', 'ROUTINE'];
 
 export const AGENCIES = ['state-pm', 'dod', 'nsc', 'cia', 'treasury'];
 
+/** @type {Record<string, string[]>} */
 export const LADDERS = {
   nsc: ['pcc', 'deputies', 'principals', 'nsc'],
   licensing: ['operating-committee', 'acep', 'earb', 'president'],
 };
 
+/** @type {Record<string, string>} */
 export const LADDER_NAMES = {
   nsc: 'NSC interagency process',
   licensing: 'Export licensing escalation',
 };
 
+/** @type {Record<string, string>} */
 export const LEVEL_NAMES = {
   pcc: 'Policy Coordination Committee',
   deputies: 'Deputies Committee',

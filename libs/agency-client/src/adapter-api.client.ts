@@ -1,187 +1,26 @@
 import { randomUUID } from 'node:crypto';
+import { AdapterApiError, retryAfterSeconds } from './adapter-api.errors';
+import {
+  ClientCredentialsTokens,
+  type ClientCredentials,
+  type Officer,
+} from './adapter-api.tokens';
 import type {
-  AcknowledgeBodyDto,
-  ConditionRemovalAnswerBodyDto,
-  ExtensionBodyDto,
-  HoldBodyDto,
-  PendingReviewListDto,
-  PublishedEventDto,
-  ReviewDetailDto,
-  SignOffBodyDto,
-  VerdictDto,
-} from '@icb/agency-adapter';
-import { AgencyClientError } from './agency-client.errors';
+  AcknowledgeBody,
+  ConditionRemovalAnswerBody,
+  ExtensionBody,
+  HoldBody,
+  PendingReviewList,
+  PublishedEvent,
+  ReviewDetail,
+  SignOffBody,
+  Verdict,
+} from './adapter-api.types';
 import { isRetryableError, withRetries, type RetryInfo, type RetryVerdict } from './retry';
 
-/** Plain-object forms of the adapter's request and response bodies (its OpenAPI document). */
-type Plain<T> = { [K in keyof T]: T[K] };
-export type SignOffBody = Plain<SignOffBodyDto>;
-export type AcknowledgeBody = Plain<AcknowledgeBodyDto>;
-export type HoldBody = Plain<HoldBodyDto>;
-export type ExtensionBody = Plain<ExtensionBodyDto>;
-export type PendingReviewList = Plain<PendingReviewListDto>;
-export type ReviewDetail = Plain<ReviewDetailDto>;
-export type ConditionRemovalAnswerBody = Plain<ConditionRemovalAnswerBodyDto>;
-export type Verdict = Plain<VerdictDto>;
-/** An answer the coordinator accepted (`verdict.outcome: 'accepted'`) or has not judged yet (`'pending'`). */
-export type PublishedEvent = Omit<Plain<PublishedEventDto>, 'verdict'> & { verdict: Verdict };
-
-/** The person an agency system acts for (a sign-off records them, from the access token). */
-export interface Officer {
-  name: string;
-  title: string;
-}
-
-/** An agency system's OAuth2 client (client credentials, RFC 6749 §4.4). */
-export interface ClientCredentials {
-  clientId: string;
-  clientSecret: string;
-  /** The token endpoint; default the adapter's own `POST /oauth/token`. */
-  tokenUrl?: string;
-  /** The scopes to ask for, space-separated; default all the client may have. */
-  scope?: string;
-  /** The officer the system acts for, unless a call names another. */
-  officer?: Officer;
-}
-
-/** A token is renewed this long before it expires (or at 80 % of its life, if sooner). */
-const TOKEN_RENEW_MARGIN_MS = 60_000;
-
-/**
- * Access tokens from the client-credentials grant, one per officer named,
- * each kept until shortly before it expires. The client authenticates with
- * HTTP Basic (its id and secret form-urlencoded first, RFC 6749 §2.3.1).
- */
-export class ClientCredentialsTokens {
-  private readonly cache = new Map<string, { token: string; renewAt: number }>();
-  private readonly pending = new Map<string, Promise<string>>();
-  readonly tokenUrl: string;
-
-  constructor(
-    private readonly credentials: ClientCredentials,
-    defaultTokenUrl: string,
-    private readonly now: () => number = Date.now,
-  ) {
-    this.tokenUrl = credentials.tokenUrl ?? defaultTokenUrl;
-  }
-
-  /** A valid access token for `officer` (from the cache, or a new one). */
-  async get(officer: Officer | undefined, timeoutMs = 15_000): Promise<string> {
-    const key = officer ? JSON.stringify([officer.name, officer.title]) : '';
-    const cached = this.cache.get(key);
-    if (cached && this.now() < cached.renewAt) return cached.token;
-    let pending = this.pending.get(key);
-    if (!pending) {
-      pending = this.request(officer, timeoutMs).finally(() => this.pending.delete(key));
-      this.pending.set(key, pending);
-    }
-    return pending;
-  }
-
-  /** Drops the cached token for `officer` (the adapter refused it). */
-  forget(officer: Officer | undefined): void {
-    this.cache.delete(officer ? JSON.stringify([officer.name, officer.title]) : '');
-  }
-
-  private async request(officer: Officer | undefined, timeoutMs: number): Promise<string> {
-    const form = new URLSearchParams({ grant_type: 'client_credentials' });
-    if (this.credentials.scope !== undefined) form.set('scope', this.credentials.scope);
-    if (officer) {
-      form.set('officer_name', officer.name);
-      form.set('officer_title', officer.title);
-    }
-    const encode = (s: string) => encodeURIComponent(s).replace(/%20/g, '+');
-    const basic = Buffer.from(
-      `${encode(this.credentials.clientId)}:${encode(this.credentials.clientSecret)}`,
-    ).toString('base64');
-    const started = this.now();
-    let response: Response;
-    try {
-      response = await fetch(this.tokenUrl, {
-        method: 'POST',
-        headers: {
-          accept: 'application/json',
-          authorization: `Basic ${basic}`,
-          'content-type': 'application/x-www-form-urlencoded',
-        },
-        body: form.toString(),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-    } catch (error) {
-      throw new AdapterApiError(
-        'UNREACHABLE',
-        `POST ${this.tokenUrl}: no answer (${(error as Error).message})`,
-        undefined,
-        undefined,
-        undefined,
-        { cause: error },
-      );
-    }
-    const answer = (await response.json().catch(() => ({}))) as {
-      access_token?: unknown;
-      expires_in?: unknown;
-      error?: unknown;
-      error_description?: unknown;
-    };
-    if (!response.ok || typeof answer.access_token !== 'string') {
-      const code = typeof answer.error === 'string' ? answer.error : `HTTP_${response.status}`;
-      const why =
-        typeof answer.error_description === 'string' ? `: ${answer.error_description}` : '';
-      throw new AdapterApiError(
-        code,
-        `POST ${this.tokenUrl}: HTTP ${response.status} (${code})${why}`,
-        response.status,
-        answer,
-        retryAfterSeconds(response.headers.get('retry-after')),
-      );
-    }
-    const lifeMs = (typeof answer.expires_in === 'number' ? answer.expires_in : 300) * 1000;
-    const renewAt = started + Math.min(lifeMs - TOKEN_RENEW_MARGIN_MS, lifeMs * 0.8);
-    this.cache.set(officer ? JSON.stringify([officer.name, officer.title]) : '', {
-      token: answer.access_token,
-      renewAt,
-    });
-    return answer.access_token;
-  }
-}
-
-/** Statuses that mean "try again later": timeout, throttled, the adapter or what it needs away. */
-const RETRY_STATUSES = new Set([408, 429, 502, 503, 504]);
-
-/**
- * The adapter answered with an error, or could not be reached before the
- * deadline. `status` is undefined when no answer came; `code` is the
- * adapter's (`COORDINATOR_UNAVAILABLE`, `BUS_UNAVAILABLE`, ...), else
- * `HTTP_<status>` or `UNREACHABLE`.
- */
-export class AdapterApiError extends AgencyClientError {
-  constructor(
-    code: string,
-    message: string,
-    readonly status: number | undefined,
-    readonly body: unknown,
-    /** The adapter's `Retry-After` (seconds), when it sent one. */
-    readonly retryAfterSeconds: number | undefined,
-    options?: { cause?: unknown },
-  ) {
-    super(code, message, options);
-  }
-
-  /** Whether trying the same request later may succeed (503, 429, no answer...). */
-  get retryable(): boolean {
-    return this.status === undefined || RETRY_STATUSES.has(this.status);
-  }
-
-  /**
-   * The coordinator's verdict when it refused the answer (a 409 or 422 with
-   * `verdict`, ADR 11): `code` is then the refusal's code (`STALE_REVISION`,
-   * ...). Undefined for any other error, including the agency's own rules.
-   */
-  get refusal(): Verdict | undefined {
-    const verdict = (this.body as { verdict?: Verdict } | undefined)?.verdict;
-    return verdict?.outcome === 'refused' ? verdict : undefined;
-  }
-}
+export * from './adapter-api.errors';
+export * from './adapter-api.tokens';
+export type * from './adapter-api.types';
 
 export interface AdapterApiClientOptions {
   /** The adapter's base URL, e.g. `http://127.0.0.1:3002` (DoD). */
@@ -423,13 +262,4 @@ function verdictOf(error: unknown): RetryVerdict {
       : { retry: true, retryAfterMs: error.retryAfterSeconds * 1000 };
   }
   return { retry: isRetryableError(error) };
-}
-
-/** `Retry-After` (delta-seconds or an HTTP date) in seconds, or undefined. */
-function retryAfterSeconds(value: string | null): number | undefined {
-  const v = value?.trim();
-  if (!v) return undefined;
-  if (/^\d+$/.test(v)) return Number(v);
-  const at = Date.parse(v);
-  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - Date.now()) / 1000));
 }

@@ -10,7 +10,7 @@ import {
 import type { ApiClient } from '../api-client';
 import type { AuditVerification } from '../api.types';
 import { CommandContext, type CliDeps } from '../cli.context';
-import { AuditChainBrokenError, UsageError } from '../cli.errors';
+import { AuditChainBrokenError, UnexpectedResponseError, UsageError } from '../cli.errors';
 import { parseUuid } from '../parse';
 
 /** Entries asked for per request when exporting a log. */
@@ -43,7 +43,12 @@ export async function exportLog(
   for (;;) {
     const page = await api.auditLog(id, { after, limit: AUDIT_PAGE });
     entries.push(...page.entries);
-    if (page.next === undefined || page.entries.length === 0) return { entries, head: page.head };
+    if (page.next === undefined || page.entries.length === 0) {
+      // The coordinator always sends it; its OpenAPI document marks it optional.
+      if (!page.head)
+        throw new UnexpectedResponseError(`the audit log of ${id} came without its head`);
+      return { entries, head: page.head };
+    }
     after = page.next;
   }
 }

@@ -1,23 +1,24 @@
 import { Option, type Command } from 'commander';
 import { CONSULTATION_KINDS, CONSULTATION_STATUSES, PRECEDENCES } from '@icb/contracts';
-import type { ConsultationSummary, ListQuery, Page } from '../api.types';
+import type { ConsultationPage, ConsultationSummary, ListQuery } from '../api.types';
 import { CommandContext, type CliDeps } from '../cli.context';
 import { daysLeftText, Output, precedenceColor, shortTime, statusColor, truncate } from '../output';
 import { integer, listOf, parseAgency } from '../parse';
 
 export const SORT_FIELDS = ['updatedAt', 'openedAt', 'nextDueAt', 'precedence'] as const;
 
+/** The options as commander hands them over, each already checked against its allowed values. */
 interface LsOptions {
-  status?: string[];
-  kind?: string[];
-  agency?: string;
+  status?: ListQuery['status'];
+  kind?: ListQuery['kind'];
+  agency?: ListQuery['pendingAgency'];
   overdue?: boolean;
-  precedence?: string[];
+  precedence?: ListQuery['precedence'];
   q?: string;
   limit?: number;
   offset?: number;
-  sort?: string;
-  order?: 'asc' | 'desc';
+  sort?: ListQuery['sort'];
+  order?: ListQuery['order'];
 }
 
 export function listQueryOf(opts: LsOptions): ListQuery {
@@ -70,7 +71,7 @@ export const CONSULTATION_COLUMNS = [
   'stage',
 ];
 
-export function renderPage(out: Output, page: Page<ConsultationSummary>): void {
+export function renderPage(out: Output, page: ConsultationPage): void {
   if (page.items.length === 0) {
     out.line(
       out.c.dim(

@@ -1,16 +1,14 @@
 import { api } from '../api.js';
 import {
-  agencyName,
   daysLeftEl,
   debounce,
   h,
-  humanize,
   kindName,
   isWithheld,
   replaceKeepingFocus,
   timeEl,
 } from '../dom.js';
-import { AGENCIES, KINDS, OPEN_STATUSES, PRECEDENCES, STATUSES, LEVEL_NAMES } from '../vocab.js';
+import { LEVEL_NAMES } from '../vocab.js';
 import {
   agenciesText,
   loadError,
@@ -20,15 +18,11 @@ import {
   statusEl,
   titleLink,
 } from './common.js';
+import { filterForm } from './consultations-filters.js';
+import { apiQuery, readState, SORTS, toHashQuery } from './consultations-query.js';
 
-/** Sortable columns: the API's `sort` values, with their default order. */
-const SORTS = {
-  precedence: { label: 'Precedence', order: 'asc' },
-  nextDueAt: { label: 'Days left', order: 'asc' },
-  openedAt: { label: 'Opened', order: 'desc' },
-  updatedAt: { label: 'Updated', order: 'desc' },
-};
-const PAGE_SIZES = [25, 50, 100, 200];
+/** @typedef {import('../api.js').ConsultationSummary} ConsultationSummary */
+/** @typedef {import('../api.js').ConsultationPage} ConsultationPage */
 
 /**
  * The consultations table: filters, search, sorting and paging, all mapped
@@ -36,6 +30,7 @@ const PAGE_SIZES = [25, 50, 100, 200];
  * (`#/consultations?status=escalated&sort=nextDueAt`), so a view can be
  * bookmarked and shared.
  */
+/** @param {import('./common.js').ViewContext} ctx @returns {import('./common.js').MountedView} */
 export function mount(ctx) {
   const state = readState(ctx.query);
   let generation = 0;
@@ -69,6 +64,7 @@ export function mount(ctx) {
     render(page);
   }
 
+  /** @param {ConsultationPage} page */
   function render(page) {
     const items = Array.isArray(page.items) ? page.items : [];
     const fresh = items.filter((c) => !firstLoad && !shown.has(c.id));
@@ -98,6 +94,7 @@ export function mount(ctx) {
     firstLoad = false;
   }
 
+  /** @param {ConsultationSummary[]} items @param {Set<string>} fresh ids of rows new since the last load */
   function table(items, fresh) {
     const headers = [
       plainHeader('Title'),
@@ -152,10 +149,12 @@ export function mount(ctx) {
     );
   }
 
+  /** @param {string} text */
   function plainHeader(text) {
     return h('th', { scope: 'col' }, text);
   }
 
+  /** @param {string} field one of SORTS */
   function sortHeader(field) {
     const active = state.sort === field;
     const order = active ? state.order : undefined;
@@ -196,12 +195,15 @@ export function mount(ctx) {
     );
   }
 
-  /** Arrow keys, Home and End move between the rows' links. */
+  /** Arrow keys, Home and End move between the rows' links. @param {KeyboardEvent} e */
   function rowKeys(e) {
     const target = e.target;
     if (!(target instanceof HTMLElement) || !target.classList.contains('row-link')) return;
-    const links = [...results.querySelectorAll('tbody .row-link')];
+    const links = [...results.querySelectorAll('tbody .row-link')].filter(
+      (link) => link instanceof HTMLElement,
+    );
     const i = links.indexOf(target);
+    /** @type {number} */
     let j;
     if (e.key === 'ArrowDown') j = Math.min(links.length - 1, i + 1);
     else if (e.key === 'ArrowUp') j = Math.max(0, i - 1);
@@ -212,12 +214,13 @@ export function mount(ctx) {
     links[j]?.focus();
   }
 
+  /** @param {ConsultationPage} page */
   function pager(page) {
     const prevOffset = Math.max(0, page.offset - page.limit);
     const hasPrev = page.offset > 0;
     const hasNext = page.offset + page.limit < page.total;
     if (!hasPrev && !hasNext) return null;
-    const go = (offset) => {
+    const go = (/** @type {number} */ offset) => {
       state.offset = offset;
       void load();
     };
@@ -257,170 +260,4 @@ export function mount(ctx) {
       generation += 1;
     },
   };
-}
-
-/** The filters, sorting and page of an address's query. */
-function readState(query) {
-  const sort = query.get('sort');
-  const limit = Number(query.get('limit'));
-  const offset = Number(query.get('offset'));
-  const order = query.get('order');
-  return {
-    q: query.get('q') ?? '',
-    status: query.get('status') ?? '',
-    kind: query.get('kind') ?? '',
-    pendingAgency: query.get('pendingAgency') ?? '',
-    precedence: query.get('precedence') ?? '',
-    overdue: query.get('overdue') === 'true',
-    sort: sort && sort in SORTS ? sort : 'updatedAt',
-    order:
-      order === 'asc' || order === 'desc'
-        ? order
-        : SORTS[sort && sort in SORTS ? sort : 'updatedAt'].order,
-    limit: PAGE_SIZES.includes(limit) ? limit : 50,
-    offset: Number.isInteger(offset) && offset > 0 ? offset : 0,
-  };
-}
-
-/** The API's query parameters for the state. */
-function apiQuery(state) {
-  return {
-    q: state.q.trim(),
-    status: state.status,
-    kind: state.kind,
-    pendingAgency: state.pendingAgency,
-    precedence: state.precedence,
-    overdue: state.overdue ? 'true' : undefined,
-    sort: state.sort,
-    order: state.order,
-    limit: state.limit,
-    offset: state.offset || undefined,
-  };
-}
-
-function toHashQuery(state) {
-  const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(apiQuery(state))) {
-    if (value === undefined || value === '') continue;
-    if (name === 'limit' && value === 50) continue;
-    if (name === 'sort' && value === 'updatedAt') continue;
-    if (name === 'order' && value === SORTS[state.sort].order) continue;
-    params.set(name, String(value));
-  }
-  const text = params.toString();
-  return text ? `?${text}` : '';
-}
-
-function options(values, anyLabel, label = humanize) {
-  return [
-    h('option', { value: '' }, anyLabel),
-    ...values.map((v) => h('option', { value: v }, label(v))),
-  ];
-}
-
-/**
- * The filter form: every control labelled, applied as it changes (search
- * after a pause in typing, or at once with Enter).
- */
-function filterForm(state, apply) {
-  const q = h('input', {
-    id: 'filter-q',
-    type: 'search',
-    name: 'q',
-    value: state.q,
-    maxlength: '200',
-    autocomplete: 'off',
-  });
-  const status = h(
-    'select',
-    { id: 'filter-status', name: 'status' },
-    options(STATUSES, 'Any status'),
-    h(
-      'option',
-      { value: OPEN_STATUSES.join(',') },
-      'Open (in review, escalated, congressional review)',
-    ),
-  );
-  const kind = h('select', { id: 'filter-kind', name: 'kind' }, options(KINDS, 'Any kind'));
-  const agency = h(
-    'select',
-    { id: 'filter-agency', name: 'pendingAgency' },
-    options(AGENCIES, 'Any agency', agencyName),
-  );
-  const precedence = h(
-    'select',
-    { id: 'filter-precedence', name: 'precedence' },
-    options(PRECEDENCES, 'Any precedence', (p) => p),
-  );
-  const overdue = h('input', {
-    id: 'filter-overdue',
-    type: 'checkbox',
-    name: 'overdue',
-    checked: state.overdue,
-  });
-  status.value = state.status;
-  kind.value = state.kind;
-  agency.value = state.pendingAgency;
-  precedence.value = state.precedence;
-  // A value from the address that is not an option (e.g. two statuses) still filters.
-  for (const [select, value] of [
-    [status, state.status],
-    [kind, state.kind],
-    [agency, state.pendingAgency],
-    [precedence, state.precedence],
-  ]) {
-    if (value && select.value !== value) {
-      select.append(h('option', { value }, value.split(',').map(humanize).join(', ')));
-      select.value = value;
-    }
-  }
-  const current = () => ({
-    q: q.value,
-    status: status.value,
-    kind: kind.value,
-    pendingAgency: agency.value,
-    precedence: precedence.value,
-    overdue: overdue.checked,
-  });
-  const typed = debounce(() => apply(current()), 300);
-  q.addEventListener('input', typed);
-  for (const control of [status, kind, agency, precedence, overdue]) {
-    control.addEventListener('change', () => apply(current()));
-  }
-  const clear = h(
-    'button',
-    {
-      type: 'button',
-      on: {
-        click: () => {
-          q.value = '';
-          for (const s of [status, kind, agency, precedence]) s.value = '';
-          overdue.checked = false;
-          apply(current());
-        },
-      },
-    },
-    'Clear filters',
-  );
-  const form = h(
-    'form',
-    { class: 'filters', role: 'search', 'aria-label': 'Filter consultations' },
-    field('Search title, summary, reference or id', q, 'wide'),
-    field('Status', status),
-    field('Kind', kind),
-    field('Pending agency', agency),
-    field('Precedence', precedence),
-    h('div', { class: 'field checkbox' }, overdue, h('label', { for: overdue.id }, 'Overdue only')),
-    h('div', { class: 'field actions' }, clear),
-  );
-  form.addEventListener('submit', (e) => {
-    e.preventDefault();
-    typed.cancel();
-    apply(current());
-  });
-  return form;
-}
-
-function field(label, control, cls) {
-  return h('div', { class: ['field', cls] }, h('label', { for: control.id }, label), control);
 }

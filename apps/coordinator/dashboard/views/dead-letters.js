@@ -9,6 +9,7 @@ import { loadError, markingEl } from './common.js';
  * read. A message's body is shown only when it carries a classification
  * marking the viewer is cleared for (it counts towards the page's banner);
  * an unmarked or unreadable body is not shown.
+ * @param {import('./common.js').ViewContext} ctx @returns {import('./common.js').MountedView}
  */
 export function mount(ctx) {
   const canAct = Array.isArray(ctx.user.roles) && ctx.user.roles.includes('action-officer');
@@ -88,8 +89,9 @@ export function mount(ctx) {
     );
   }
 
+  /** @param {import('../api.js').DeadLetterEntry} entry @param {ShownBody} body */
   function row(entry, body) {
-    const r = entry.record ?? {};
+    const r = entry.record;
     return h(
       'tr',
       { dataset: { seq: entry.seq } },
@@ -151,6 +153,7 @@ export function mount(ctx) {
     );
   }
 
+  /** @param {'replay' | 'discard'} action @param {number} seq */
   async function act(action, seq) {
     const question =
       action === 'replay'
@@ -167,7 +170,7 @@ export function mount(ctx) {
       }
       ctx.announce(status.textContent);
     } catch (error) {
-      status.textContent = `Could not ${action} dead letter ${seq}: ${error.message}`;
+      status.textContent = `Could not ${action} dead letter ${seq}: ${error instanceof Error ? error.message : String(error)}`;
     }
     await load();
   }
@@ -181,7 +184,15 @@ export function mount(ctx) {
   };
 }
 
-/** The body of a dead letter, if it may be shown: JSON with a marking the viewer is cleared for. */
+/**
+ * @typedef {{ shown: true, marking: string, text: string } | { shown: false, why: string }} ShownBody
+ */
+
+/**
+ * The body of a dead letter, if it may be shown: JSON with a marking the viewer is cleared for.
+ * @param {import('../api.js').DeadLetterRecord | undefined} record @param {string} clearance
+ * @returns {ShownBody}
+ */
 function readBody(record, clearance) {
   if (record?.withheld === true) return { shown: false, why: 'Withheld: above your clearance' };
   if (!record || record.encoding !== 'utf8' || typeof record.data !== 'string') {

@@ -27,6 +27,10 @@ import {
  * (`GET /stats`), the overdue and escalated matters and the clocks closest to
  * running out (from the open consultations, `GET /consultations`).
  */
+/** @typedef {import('../api.js').ConsultationSummary} ConsultationSummary */
+/** @typedef {import('../api.js').UpcomingClock} UpcomingClock */
+
+/** @param {import('./common.js').ViewContext} ctx @returns {import('./common.js').MountedView} */
 export function mount(ctx) {
   const body = h('div', { class: 'overview' });
   ctx.main.append(h('h1', { tabindex: '-1' }, 'Overview'), body);
@@ -50,6 +54,10 @@ export function mount(ctx) {
     render(stats, open.items ?? [], clocks);
   }
 
+  /**
+   * @param {import('../api.js').ConsultationStats} stats
+   * @param {ConsultationSummary[]} openItems @param {UpcomingClock[]} clocks
+   */
   function render(stats, openItems, clocks) {
     const overdue = openItems.filter((c) => c.overdue);
     const escalated = openItems.filter((c) => c.escalationLevel);
@@ -111,6 +119,7 @@ export function mount(ctx) {
   };
 }
 
+/** @param {string} label @param {number} value @param {string} href @param {string} key */
 function figure(label, value, href, key) {
   return h(
     'li',
@@ -124,6 +133,11 @@ function figure(label, value, href, key) {
   );
 }
 
+/**
+ * @param {string} caption @param {string} column @param {string[]} keys
+ * @param {Record<string, number> | undefined} counts @param {string} param the consultations filter
+ * @param {(key: string) => string} label
+ */
 function countTable(caption, column, keys, counts, param, label) {
   const total = keys.reduce((n, k) => n + (counts?.[k] ?? 0), 0);
   return h(
@@ -171,6 +185,7 @@ function countTable(caption, column, keys, counts, param, label) {
   );
 }
 
+/** @param {ConsultationSummary[]} items @param {string} empty @param {string} key */
 function matters(items, empty, key) {
   if (items.length === 0) return h('p', { class: 'muted' }, empty);
   return h(
@@ -220,6 +235,7 @@ function matters(items, empty, key) {
   );
 }
 
+/** @param {UpcomingClock[]} clocks @param {string} asOf */
 function closestClocks(clocks, asOf) {
   if (clocks.length === 0) return h('p', { class: 'muted' }, 'No clock is running.');
   return h(

@@ -11,7 +11,10 @@ import {
 import { AGENCIES } from '../vocab.js';
 import { loadError, markingEl, markingsOf, precedenceEl, statusEl, titleLink } from './common.js';
 
-/** One agency's queue (`GET /agencies/{agency}/queue`): what awaits its answer, closest deadline first. */
+/**
+ * One agency's queue (`GET /agencies/{agency}/queue`): what awaits its answer, closest deadline first.
+ * @param {import('./common.js').ViewContext} ctx @returns {import('./common.js').MountedView}
+ */
 export function mount(ctx) {
   const agency = AGENCIES.includes(ctx.params.agency) ? ctx.params.agency : 'dod';
   const results = h('div', { class: 'results' });

@@ -5,27 +5,33 @@ import { h } from '../dom.js';
  * The sign-in form. The server sets the session cookie; the page keeps
  * nothing (no token in storage).
  * @param {HTMLElement} main
- * @param {{ message?: string, onSignedIn: (user: any) => void }} opts
+ * @param {{ message?: string, onSignedIn: (user: import('../api.js').Operator) => void }} opts
  */
 export function renderSignIn(main, opts) {
-  const username = h('input', {
-    id: 'sign-in-username',
-    name: 'username',
-    type: 'text',
-    autocomplete: 'username',
-    required: true,
-    autocapitalize: 'none',
-    spellcheck: 'false',
-  });
-  const password = h('input', {
-    id: 'sign-in-password',
-    name: 'password',
-    type: 'password',
-    autocomplete: 'current-password',
-    required: true,
-  });
+  const username = /** @type {HTMLInputElement} */ (
+    h('input', {
+      id: 'sign-in-username',
+      name: 'username',
+      type: 'text',
+      autocomplete: 'username',
+      required: true,
+      autocapitalize: 'none',
+      spellcheck: 'false',
+    })
+  );
+  const password = /** @type {HTMLInputElement} */ (
+    h('input', {
+      id: 'sign-in-password',
+      name: 'password',
+      type: 'password',
+      autocomplete: 'current-password',
+      required: true,
+    })
+  );
   const error = h('p', { id: 'sign-in-error', class: 'error', role: 'alert' });
-  const submit = h('button', { type: 'submit', class: 'primary' }, 'Sign in');
+  const submit = /** @type {HTMLButtonElement} */ (
+    h('button', { type: 'submit', class: 'primary' }, 'Sign in')
+  );
   const form = h(
     'form',
     { class: 'sign-in', 'aria-describedby': 'sign-in-error', novalidate: true },
@@ -66,7 +72,8 @@ export function renderSignIn(main, opts) {
 
   main.replaceChildren(
     h('h1', { tabindex: '-1' }, 'Sign in'),
-    opts.message ? h('p', { class: 'notice' }, opts.message) : null,
+    // replaceChildren would write a null as the text "null".
+    ...(opts.message ? [h('p', { class: 'notice' }, opts.message)] : []),
     h('p', {}, 'Operators of the Interagency Coordination Bus sign in with their account.'),
     form,
   );

@@ -1,7 +1,12 @@
 import type { CoordinatorConsultation } from '@icb/agency-adapter';
 import { ladderOf, openEscalation } from './escalations.service';
 
-function consultation(over: Partial<CoordinatorConsultation>): CoordinatorConsultation {
+/** A consultation as far as these tests read it: its status and (part of) its escalation. */
+type Over = Omit<Partial<CoordinatorConsultation>, 'escalation'> & {
+  escalation?: Partial<NonNullable<CoordinatorConsultation['escalation']>>;
+};
+
+function consultation(over: Over): CoordinatorConsultation {
   return { status: 'escalated', ...over } as CoordinatorConsultation;
 }
 
@@ -18,7 +23,7 @@ describe('NSC escalations: reading the coordinator', () => {
     expect(ladderOf(level)).toBe(ladder);
   });
 
-  it.each<[string, Partial<CoordinatorConsultation>, boolean]>([
+  it.each<[string, Over, boolean]>([
     ['escalated at a level', { escalation: { ladder: 'nsc', level: 'deputies' } }, true],
     ['not escalated', { status: 'in-review', escalation: { ladder: 'nsc', level: 'pcc' } }, false],
     ['resolved', { escalation: { ladder: 'nsc', level: 'pcc', resolvedAt: 'x' } }, false],

@@ -25,7 +25,7 @@ function aConsultation(overrides: Partial<CoordinatorConsultation> = {}): Coordi
     revision: 2,
     requestedAt: '2026-03-01T09:00:00.000Z',
     dueAt: '2026-03-31T09:00:00.000Z',
-    state: 'pending',
+    state: 'pending' as const,
     pausedDays: 3,
   });
   return {
@@ -81,8 +81,13 @@ function aConsultation(overrides: Partial<CoordinatorConsultation> = {}): Coordi
         status: 'active',
       },
     ],
+    clocks: [],
+    screenings: [],
+    assessments: [],
+    pendingAgencies: ['dod'],
     openedAt: '2026-03-01T09:00:00.000Z',
     updatedAt: '2026-03-02T09:00:01.000Z',
+    version: 4,
     timeline: [
       entry(1, 'state-pm'),
       entry(2, 'coordinator'),
@@ -124,7 +129,7 @@ describe('an agency’s view of a consultation', () => {
           revision: 2,
           requestedAt: '2026-03-01T09:00:00.000Z',
           dueAt: '2026-03-31T09:00:00.000Z',
-          state: 'held',
+          state: 'pending',
           hold: { reason: 'glass hold', placedAt: '2026-03-02T09:00:00.000Z' },
         },
       ],
@@ -167,7 +172,7 @@ describe('an agency’s view of a consultation', () => {
         title: '[withheld]',
         summary: '[withheld]',
         withheld: true,
-        review: { state: 'held', hold: { reason: '[withheld]' } },
+        review: { state: 'pending', hold: { reason: '[withheld]' } },
         signOffs: [{ decision: 'concur-with-conditions', rationale: '[withheld]' }],
         conditions: [{ id: 'DOD-1', text: '[withheld]', removal: { comment: '[withheld]' } }],
         timeline: [{ seq: 2, summary: '[withheld]' }],
@@ -206,11 +211,24 @@ describe('an agency’s view of a consultation', () => {
   });
 });
 
+/** What a queue item says of its consultation beyond what a pending review shows. */
+const QUEUE_SUMMARY = {
+  pendingAgencies: ['dod' as const],
+  nextDueAt: '2026-03-03T09:00:00.000Z',
+  daysLeft: 2,
+  overdue: false,
+  escalationLevel: null,
+  congressStep: null,
+  openedAt: '2026-03-01T09:00:00.000Z',
+  updatedAt: '2026-03-01T09:00:00.000Z',
+};
+
 const queueItem = (classification: string) => ({
+  ...QUEUE_SUMMARY,
   id: ID,
   kind: 'fms-case' as const,
   title: 'Operation GLASS',
-  status: 'in-review',
+  status: 'in-review' as const,
   precedence: 'FLASH' as const,
   classification,
   revision: 1,
@@ -247,6 +265,7 @@ describe('a pending review', () => {
     expect(
       toPendingReview(
         {
+          ...QUEUE_SUMMARY,
           id: ID,
           kind: 'fms-case',
           title: 'T',
