@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, Module } from '@nestjs/common';
+import { Controller, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Ctx, EventPattern } from '@nestjs/microservices';
 import {
   AckPolicy,
   DeliverPolicy,
@@ -11,7 +12,14 @@ import {
 } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { ConfigModule } from '@icb/config';
-import { EventPublisher, MessagingModule, OnMessage, SubjectSpace } from '@icb/messaging';
+import {
+  EventPublisher,
+  JetStreamContext,
+  jetStreamMicroservice,
+  MessagingModule,
+  startJetStreamMicroservice,
+  SubjectSpace,
+} from '@icb/messaging';
 import { LatencySummary, pipelined, summarize } from './stats';
 
 export interface ThroughputResult {
@@ -29,11 +37,11 @@ export function payloadOfAboutOneKb(i: number): { consultationId: string; reason
 
 let onHandled: ((id: string) => void) | undefined;
 
-@Injectable()
+@Controller()
 class BenchHandler {
-  @OnMessage('consultation.withdrawn')
-  handle(envelope: { id: string }): void {
-    onHandled?.(envelope.id);
+  @EventPattern('consultation.withdrawn')
+  handle(@Ctx() context: JetStreamContext): void {
+    onHandled?.(context.getEnvelope().id);
   }
 }
 
@@ -50,7 +58,7 @@ class BenchModule {
           overrides: { maxInFlight: 256 },
         }),
       ],
-      providers: [BenchHandler],
+      controllers: [BenchHandler],
     };
   }
 }
@@ -62,15 +70,16 @@ export async function benchMessagingLayer(
   latencySamples: number,
 ): Promise<ThroughputResult> {
   const namespace = `b${randomUUID().slice(0, 8).replace(/-/g, '')}`;
-  const app = await NestFactory.createApplicationContext(
+  // The bus as every service runs it: a Nest microservice (JetStreamServer).
+  const app = await NestFactory.createMicroservice(
     BenchModule.forRoot({
       NATS_URL: natsUrl,
       BUS_NAMESPACE: namespace,
       MESSAGING_MAX_IN_FLIGHT: '256',
     }),
-    { logger: ['error'] },
+    { ...jetStreamMicroservice(), logger: ['error'] },
   );
-  await app.init();
+  await startJetStreamMicroservice(app);
   const publisher = app.get(EventPublisher);
   try {
     // Throughput: publish `count` messages pipelined while the consumer drains them.

@@ -8,8 +8,8 @@ import type { Agency } from '@icb/contracts';
 import { configureService } from '@icb/runtime';
 import { TestBus, testAgencyKeys, testOperators, waitFor } from '@icb/testing';
 import { CoordinatorModule } from '../apps/coordinator/src/app.module';
-import { AuditService } from '../apps/coordinator/src/audit/audit.service';
-import { ConsultationsService } from '../apps/coordinator/src/consultations/consultations.service';
+import { AuditService } from '../apps/coordinator/src/read/audit/audit.service';
+import { ConsultationsService } from '../apps/coordinator/src/write/consultations/consultations.service';
 import { CLEARERS, opening, seedConsultations, signOff } from './seed';
 import { LatencySummary, pipelined, summarize } from './stats';
 
@@ -73,6 +73,7 @@ async function startCoordinator(env: Record<string, string>): Promise<NestExpres
   });
   configureService(app, { title: 'Coordinator', description: 'benchmark' });
   await app.listen(0, '127.0.0.1');
+  await app.startAllMicroservices();
   return app;
 }
 

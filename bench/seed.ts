@@ -4,21 +4,21 @@ import { getModelToken } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import type { Agency, PayloadOf } from '@icb/contracts';
 import { validPayload } from '@icb/contracts/testing/message-cases';
-import { toLogDocument } from '../apps/coordinator/src/event-log/event-log.repository';
-import { EVENT_LOG_COLLECTION } from '../apps/coordinator/src/event-log/event-log.schema';
-import { chain, GENESIS, LogEntry } from '../apps/coordinator/src/event-log/hash-chain';
-import * as aggregate from '../apps/coordinator/src/consultations/consultation.aggregate';
-import type { Change } from '../apps/coordinator/src/consultations/consultation.aggregate';
-import type { Consultation } from '../apps/coordinator/src/consultations/consultation.model';
+import { toLogDocument } from '../apps/coordinator/src/write/event-log/event-log.repository';
+import { EVENT_LOG_COLLECTION } from '../apps/coordinator/src/write/event-log/event-log.schema';
+import { chain, GENESIS, LogEntry } from '../apps/coordinator/src/write/event-log/hash-chain';
+import * as aggregate from '../apps/coordinator/src/write/consultations/consultation.aggregate';
+import type { Change } from '../apps/coordinator/src/write/consultations/consultation.aggregate';
+import type { Consultation } from '../apps/coordinator/src/write/consultations/consultation.model';
 import {
   StoredConsultation,
   toVersion,
-} from '../apps/coordinator/src/consultations/consultation.repository';
+} from '../apps/coordinator/src/write/consultations/consultation.repository';
 import {
   CONSULTATION_VERSION_COLLECTION,
   ConsultationVersionDocument,
-} from '../apps/coordinator/src/consultations/consultation.schema';
-import { ConsultationView } from '../apps/coordinator/src/consultations/consultation-view';
+} from '../apps/coordinator/src/write/consultations/consultation.schema';
+import { ConsultationView } from '../apps/coordinator/src/write/consultations/consultation-view';
 import { pipelined } from './stats';
 
 export const CLEARERS: Agency[] = ['dod', 'nsc', 'cia', 'treasury'];

@@ -25,6 +25,7 @@ async function boot(
   try {
     configureService(app, describe);
     await app.listen(0, '127.0.0.1');
+    await app.startAllMicroservices();
   } catch (error) {
     await app.close();
     throw error;

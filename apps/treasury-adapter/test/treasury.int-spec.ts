@@ -41,6 +41,7 @@ async function boot(
   try {
     configureService(app, title === 'coordinator' ? COORDINATOR_API : { title, description: '' });
     await app.listen(0, '127.0.0.1');
+    await app.startAllMicroservices();
   } catch (error) {
     await app.close();
     throw error;

@@ -78,6 +78,7 @@ async function bootDodAdapter(env: Record<string, string>): Promise<NestExpressA
   try {
     configureService(app, { title: 'DoD adapter', description: 'under test' });
     await app.listen(0, '127.0.0.1');
+    await app.startAllMicroservices();
   } catch (error) {
     await app.close();
     throw error;

@@ -27,6 +27,7 @@ async function bootCoordinator(env: Record<string, string>): Promise<NestExpress
   try {
     configureService(app, COORDINATOR_API);
     await app.listen(0, '127.0.0.1');
+    await app.startAllMicroservices();
   } catch (error) {
     await app.close();
     throw error;
@@ -43,6 +44,7 @@ async function bootDodAdapter(env: Record<string, string>): Promise<NestExpressA
   try {
     configureService(app, { title: 'DoD adapter', description: 'under test' });
     await app.listen(0, '127.0.0.1');
+    await app.startAllMicroservices();
   } catch (error) {
     await app.close();
     throw error;

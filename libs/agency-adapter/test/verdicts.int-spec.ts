@@ -34,6 +34,7 @@ async function bootCoordinator(
   try {
     configureService(app, COORDINATOR_API);
     await app.listen(port, '127.0.0.1');
+    await app.startAllMicroservices();
   } catch (error) {
     await app.close();
     throw error;
@@ -52,6 +53,7 @@ async function bootAdapter(
   try {
     configureService(app, { title: `${agency} adapter`, description: 'under test' });
     await app.listen(0, '127.0.0.1');
+    await app.startAllMicroservices();
   } catch (error) {
     await app.close();
     throw error;

@@ -19,6 +19,7 @@ export type Dispatch = (
   parsed: { publisher: string; addressee?: string },
   envelope: Envelope,
   context: MessageContext,
+  msg: JsMsg,
 ) => Promise<void>;
 
 export interface ConsumerRunnerOptions {
@@ -234,7 +235,7 @@ export class ConsumerRunner {
   ): Promise<void> {
     let outcome: { ok: true } | { ok: false; error: unknown };
     try {
-      await this.dispatch(name, parsed, envelope, context);
+      await this.dispatch(name, parsed, envelope, context, msg);
       outcome = { ok: true };
     } catch (error) {
       outcome = { ok: false, error };

@@ -1,19 +1,18 @@
 export * from './ack-policy';
+export * from './connect-jetstream';
+export type { BusHandlerOptions } from './consumer-groups';
 export * from './dead-letter.service';
 export * from './delivery-check';
 export type { DeadLetterRecord, DeadLetterReason } from './dead-letter.writer';
 export * from './envelope-fingerprint';
 export * from './event-id';
 export * from './event-publisher';
+export * from './jetstream.client';
+export * from './jetstream.context';
+export * from './jetstream.exception-filter';
+export * from './jetstream.server';
 export * from './kv-key';
 export * from './message-context';
-export {
-  MessageCtx,
-  MessageData,
-  MessageEnvelope,
-  OnMessage,
-  type MessageHandlerOptions,
-} from './message-handler.decorator';
 export * from './messaging.errors';
 export * from './messaging.module';
 export * from './messaging.options';

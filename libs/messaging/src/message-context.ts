@@ -1,6 +1,4 @@
-import type { Envelope } from '@icb/contracts';
-
-/** What a handler may know about a delivery. */
+/** What a handler may know about a delivery (JetStreamContext.getDetails()). */
 export interface MessageContext {
   /** Contract subject (namespace-independent), e.g. `icb.evt.dod.signoff.submitted.v1`. */
   readonly subject: string;
@@ -15,6 +13,3 @@ export interface MessageContext {
   /** Set when the consumer verified the publisher's signature (an agency's message, ADR 15). */
   readonly signature?: { readonly kid: string; readonly receivedAt: string };
 }
-
-/** Arguments every handler invocation receives, in this order. */
-export type HandlerArgs = [envelope: Envelope, context: MessageContext];

@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit, Optional } from '@nestjs/common';
 import { HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
 import { HealthRegistry } from '@icb/observability';
-import { MessagingExplorer } from './messaging.explorer';
+import { ConsumerGroups } from './consumer-groups';
 import { NatsConnectionProvider } from './nats-connection';
 
 /** `/health` entries: the NATS connection and, per durable consumer, its lag. */
@@ -9,7 +9,7 @@ import { NatsConnectionProvider } from './nats-connection';
 export class MessagingHealthIndicator implements OnModuleInit {
   constructor(
     private readonly nats: NatsConnectionProvider,
-    private readonly explorer: MessagingExplorer,
+    private readonly groups: ConsumerGroups,
     private readonly indicators: HealthIndicatorService,
     @Optional() private readonly registry?: HealthRegistry,
   ) {}
@@ -25,7 +25,7 @@ export class MessagingHealthIndicator implements OnModuleInit {
     const consumers: Record<string, { pending: number; ackPending: number; redelivered: number }> =
       {};
     try {
-      for (const { stream, durable } of this.explorer.consumers()) {
+      for (const { stream, durable } of this.groups.consumers()) {
         const info = await this.nats.manager.consumers.info(stream, durable);
         consumers[durable] = {
           pending: info.num_pending,

@@ -8,11 +8,13 @@ import { connect } from '@nats-io/transport-node';
 import {
   DeadLetterService,
   EventPublisher,
+  jetStreamMicroservice,
   MessagingOptions,
   NatsConnectionProvider,
   PermanentMessageError,
   TransientMessageError,
   PublishValidationError,
+  startJetStreamMicroservice,
   SubjectSpace,
 } from '@icb/messaging';
 import { natsUrl, testEnv, waitFor } from '@icb/testing';
@@ -28,7 +30,7 @@ async function boot(
   const moduleRef = await Test.createTestingModule({
     imports: [ProbeModule.forRoot(env, overrides)],
   }).compile();
-  return moduleRef.init();
+  return startJetStreamMicroservice(moduleRef.createNestMicroservice(jetStreamMicroservice()));
 }
 
 describe('messaging over a real JetStream', () => {
@@ -382,7 +384,9 @@ describe('messaging over a real JetStream', () => {
       imports: [ProbeModule.forRoot(env, { ackWaitMs: 2_000 }, 'crash-probe')],
     })
       .compile()
-      .then(async (m) => m.init());
+      .then(async (m) =>
+        startJetStreamMicroservice(m.createNestMicroservice(jetStreamMicroservice())),
+      );
     app = restarted;
     const probe = restarted.get(Probe);
     const missing = () => ids.filter((id) => !done.has(id) && !probe.idsHandled().has(id));

@@ -2,15 +2,21 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Test, TestingModule } from '@nestjs/testing';
-import { EventPublisher, NatsConnectionProvider } from '@icb/messaging';
+import type { INestApplicationContext } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import {
+  EventPublisher,
+  jetStreamMicroservice,
+  NatsConnectionProvider,
+  startJetStreamMicroservice,
+} from '@icb/messaging';
 import { OwnNats, startOwnNats, testEnv, waitFor } from '@icb/testing';
 import { Probe, ProbeModule } from './fixtures/probe.module';
 
 describe('messaging when the NATS server restarts', () => {
   let dataDir: string;
   let server: OwnNats | undefined;
-  let app: TestingModule | undefined;
+  let app: INestApplicationContext | undefined;
 
   beforeEach(() => {
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'icb-nats-restart-'));
@@ -28,7 +34,7 @@ describe('messaging when the NATS server restarts', () => {
     const env = testEnv({ NATS_URL: server.url });
     const service = await Test.createTestingModule({ imports: [ProbeModule.forRoot(env)] })
       .compile()
-      .then((m) => m.init());
+      .then((m) => startJetStreamMicroservice(m.createNestMicroservice(jetStreamMicroservice())));
     app = service;
     const probe = service.get(Probe);
     const publisher = service.get(EventPublisher);

@@ -12,10 +12,13 @@ import { ModulesContainer, NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { AppConfig } from '@icb/config';
+import { connectJetStream, hasJetStream } from '@icb/messaging';
 import { findUnsafeText, MAX_JSON_DEPTH, MAX_MESSAGE_BYTES, scanJsonText } from '@icb/contracts';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { ApiErrorDto, documentValidationRules, exactOpenApi } from './openapi-exact';
+import { applyPluginMetadata, type PluginMetadataFile } from './openapi-metadata';
+import sharedSwaggerMetadata from './swagger.metadata';
 import { CLIENT_RATE_LIMIT, ClientRateLimitOptions, WRITE_METHODS } from './rate-limit';
 
 export interface ServiceDescription {
@@ -33,6 +36,11 @@ export interface ServiceDescription {
    * agency adapters' OAuth2 client credentials, ADR 18).
    */
   securitySchemes?: Record<string, Parameters<DocumentBuilder['addSecurity']>[1]>;
+  /**
+   * The Swagger CLI plugin's metadata of the service's DTOs (the generated
+   * `swagger.metadata.ts` files, ADR 23), applied before the document is built.
+   */
+  pluginMetadata?: readonly PluginMetadataFile[];
 }
 
 /** Deepest nesting a request body may have: the contracts need a handful of levels. */
@@ -137,6 +145,8 @@ export function buildOpenApi(
       .addSecurityRequirements('basic')
       .addSecurityRequirements('cookie');
   }
+  // What the Swagger plugin reads from the DTOs' types and JSDoc (no build runs it as a transformer).
+  applyPluginMetadata([sharedSwaggerMetadata, ...(description.pluginMetadata ?? [])]);
   // The document states what the edge enforces: the validators' rules first (openapi-exact.ts).
   documentValidationRules();
   const document = SwaggerModule.createDocument(app, builder.build(), {
@@ -195,7 +205,10 @@ function documentRateLimit(app: INestApplication, document: OpenAPIObject): Open
 /**
  * Applies what every service has in common to a created application:
  * structured logs, validation, body size limit, OpenAPI at `/docs` (JSON at
- * `/docs-json`), graceful shutdown on SIGTERM/SIGINT.
+ * `/docs-json`), graceful shutdown on SIGTERM/SIGINT, and the bus connected
+ * as a Nest microservice (JetStreamServer, when the application has
+ * MessagingModule): its `@EventPattern`/`@MessagePattern` handlers run once
+ * `app.startAllMicroservices()` is called, after `app.init()`.
  */
 export function configureService(
   app: NestExpressApplication,
@@ -215,6 +228,7 @@ export function configureService(
   };
   app.useBodyParser('json', json);
   app.useGlobalPipes(edgeValidationPipe());
+  if (hasJetStream(app)) connectJetStream(app);
   const document = buildOpenApi(app, description);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
 }
@@ -345,6 +359,9 @@ export async function runService(
   const app = await NestFactory.create<NestExpressApplication>(rootModule, { bufferLogs: true });
   configureService(app, description);
   const config = app.get(AppConfig);
+  // Every module ready before the first message is handled; consuming before serving HTTP.
+  await app.init();
+  await app.startAllMicroservices();
   await app.listen(config.HTTP_PORT, config.HTTP_HOST);
   app
     .get(Logger)

@@ -27,6 +27,7 @@ export async function startHttpService(
   try {
     configureService(app, { title, description: `${title} under test` });
     await app.listen(0, '127.0.0.1');
+    await app.startAllMicroservices();
   } catch (error) {
     await app.close();
     throw error;

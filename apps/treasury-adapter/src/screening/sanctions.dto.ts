@@ -1,7 +1,9 @@
 /**
- * The sanctions API's bodies and answers. Every property has an explicit
- * `@ApiProperty` (the swc build does not run the swagger CLI plugin); bodies
- * are validated by the global ValidationPipe with the contract's own rules.
+ * The sanctions API's bodies and answers; bodies are validated by the global
+ * ValidationPipe with the contract's own rules.
+ * Documented by the Swagger plugin from the types and JSDoc (ADR 23); an
+ * `@ApiProperty` states only what it cannot read (formats, integers, bounds,
+ * enums in their order).
  */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
@@ -30,17 +32,20 @@ const UUID = { type: String, format: 'uuid' } as const;
 // ---------------------------------------------------------------- requests
 
 export class OwnershipShareBodyDto {
-  @ApiProperty({ type: String, maxLength: LIMITS.name, example: 'Placeholder Holdings Ltd' })
+  /** @example "Placeholder Holdings Ltd" */
+  @ApiProperty({ maxLength: LIMITS.name })
   @Text(LIMITS.name)
   ownerName: string;
 
-  @ApiProperty({ type: Number, minimum: 0, maximum: 100, example: 50 })
+  /** @example 50 */
+  @ApiProperty({ minimum: 0, maximum: 100 })
   @Num({ min: 0, max: 100 })
   percent: number;
 }
 
 export class PartyBodyDto {
-  @ApiProperty({ type: String, maxLength: LIMITS.name, example: 'Acme Logistics Pty Ltd' })
+  /** @example "Acme Logistics Pty Ltd" */
+  @ApiProperty({ maxLength: LIMITS.name })
   @Text(LIMITS.name)
   name: string;
 
@@ -48,22 +53,20 @@ export class PartyBodyDto {
   @OneOf(PARTY_ROLES)
   role: PartyRole;
 
-  @ApiProperty({ type: String, pattern: '^[A-Z]{3}$', example: 'AUS' })
+  /** @example "AUS" */
+  @ApiProperty({ pattern: '^[A-Z]{3}$' })
   @Pattern(COUNTRY_PATTERN, 'an ISO 3166-1 alpha-3 country code')
   country: string;
 
-  @ApiPropertyOptional({ type: () => [OwnershipShareBodyDto], maxItems: LIMITS.ownership })
+  @ApiPropertyOptional({ maxItems: LIMITS.ownership })
   @Optional()
   @NestedArray(() => OwnershipShareBodyDto, { max: LIMITS.ownership })
   ownership?: OwnershipShareBodyDto[];
 }
 
 export class ScreenPartiesBodyDto {
-  @ApiProperty({
-    type: () => [PartyBodyDto],
-    maxItems: LIMITS.parties,
-    description: 'The parties of a transaction, with the owners each declares.',
-  })
+  /** The parties of a transaction, with the owners each declares. */
+  @ApiProperty({ maxItems: LIMITS.parties })
   @NestedArray(() => PartyBodyDto, { min: 1, max: LIMITS.parties })
   parties: PartyBodyDto[];
 }
@@ -71,7 +74,7 @@ export class ScreenPartiesBodyDto {
 // ---------------------------------------------------------------- answers
 
 export class SanctionsListRefDto {
-  @ApiProperty({ type: String, example: 'OFAC SDN (fictitious sample)' })
+  /** @example "OFAC SDN (fictitious sample)" */
   name: string;
 
   @ApiProperty(DATE)
@@ -79,50 +82,50 @@ export class SanctionsListRefDto {
 }
 
 export class SanctionsListInfoDto extends SanctionsListRefDto {
-  @ApiProperty({ type: 'integer', description: 'Entries on the list (SDN.CSV lines).' })
+  /** Entries on the list (SDN.CSV lines). */
+  @ApiProperty({ type: 'integer' })
   entryCount: number;
 
-  @ApiProperty({ type: 'integer', description: 'Aliases screened with them (ALT.CSV lines).' })
+  /** Aliases screened with them (ALT.CSV lines). */
+  @ApiProperty({ type: 'integer' })
   aliasCount: number;
 
-  @ApiProperty({ ...ISO, description: 'When this adapter loaded the list.' })
+  /** When this adapter loaded the list. */
+  @ApiProperty(ISO)
   loadedAt: string;
 
-  @ApiProperty({ type: 'integer', description: 'Lines of the files that could not be read.' })
+  /** Lines of the files that could not be read. */
+  @ApiProperty({ type: 'integer' })
   problems: number;
 }
 
 export class ScreeningMatchDto {
-  @ApiProperty({ type: String })
   partyName: string;
 
-  @ApiProperty({ type: String, example: '90005' })
+  /** @example "90005" */
   listEntryUid: string;
 
-  @ApiProperty({ type: String })
   listEntryName: string;
 
-  @ApiProperty({ type: String, isArray: true })
   programs: string[];
 
   @ApiProperty({ enum: MATCH_BASES })
   basis: MatchBasis;
 
-  @ApiPropertyOptional({ type: Number, description: 'With `ownership-50`: the aggregate share.' })
+  /** With `ownership-50`: the aggregate share. */
   ownershipPercent?: number;
 }
 
 export class AdHocScreeningDto {
-  @ApiProperty({ type: () => SanctionsListRefDto })
   list: SanctionsListRefDto;
 
   @ApiProperty({ enum: SCREENING_RESULTS })
   result: ScreeningResult;
 
-  @ApiProperty({ type: 'integer', description: 'Distinct names screened (parties and owners).' })
+  /** Distinct names screened (parties and owners). */
+  @ApiProperty({ type: 'integer' })
   partiesScreened: number;
 
-  @ApiProperty({ type: () => [ScreeningMatchDto] })
   matches: ScreeningMatchDto[];
 
   @ApiProperty(ISO)
@@ -139,20 +142,17 @@ export class RescreenedMatterDto {
   @ApiProperty(UUID)
   screeningId: string;
 
-  @ApiProperty({ type: Boolean, description: 'Whether a new sign-off was published.' })
+  /** Whether a new sign-off was published. */
   signedOff: boolean;
 }
 
 export class ReloadResultDto {
-  @ApiProperty({ type: () => SanctionsListInfoDto })
   list: SanctionsListInfoDto;
 
-  @ApiProperty({ type: 'integer', description: 'Open matters awaiting Treasury, re-screened.' })
+  /** Open matters awaiting Treasury, re-screened. */
+  @ApiProperty({ type: 'integer' })
   screened: number;
 
-  @ApiProperty({
-    type: () => [RescreenedMatterDto],
-    description: 'The matters whose result or matches changed.',
-  })
+  /** The matters whose result or matches changed. */
   changed: RescreenedMatterDto[];
 }

@@ -1,7 +1,8 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Controller, Logger } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import type { Envelope, ReviewRequestedV1 } from '@icb/contracts';
 import { CoordinatorUnavailableError, ReviewNotFoundError } from '@icb/agency-adapter';
-import { MessageEnvelope, OnMessage, TransientMessageError } from '@icb/messaging';
+import { type BusHandlerOptions, JetStreamContext, TransientMessageError } from '@icb/messaging';
 import { ScreeningService, TREASURY } from './screening.service';
 
 /**
@@ -15,17 +16,21 @@ import { ScreeningService, TREASURY } from './screening.service';
  * request's id, JetStream de-duplication, the coordinator refusing a screening
  * id twice, and no sign-off once Treasury's review is answered).
  */
-@Injectable()
+@Controller()
 export class ScreeningHandlers {
   private readonly logger = new Logger('Screening');
 
   constructor(private readonly screening: ScreeningService) {}
 
-  @OnMessage('review.requested', {
+  @EventPattern('review.requested', {
     addressee: TREASURY,
     publisher: 'coordinator',
-  })
-  async onReviewRequested(@MessageEnvelope() envelope: Envelope<ReviewRequestedV1>): Promise<void> {
+  } satisfies BusHandlerOptions)
+  async onReviewRequested(
+    @Payload() _request: ReviewRequestedV1,
+    @Ctx() context: JetStreamContext,
+  ): Promise<void> {
+    const envelope = context.getEnvelope() as Envelope<ReviewRequestedV1>;
     try {
       const answer = await this.screening.answerReviewRequest(envelope);
       if (answer.skipped) this.logger.log(`review request ${envelope.id}: ${answer.skipped}`);

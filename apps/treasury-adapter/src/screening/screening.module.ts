@@ -11,7 +11,7 @@ import { ScreeningService } from './screening.service';
  * configuration and the bus of AgencyAdapterModule (both global).
  */
 @Module({
-  controllers: [SanctionsController],
-  providers: [CoordinatorClient, SanctionsListService, ScreeningService, ScreeningHandlers],
+  controllers: [SanctionsController, ScreeningHandlers],
+  providers: [CoordinatorClient, SanctionsListService, ScreeningService],
 })
 export class ScreeningModule {}

@@ -5,7 +5,12 @@ import {
   type CoordinatorClient,
   type CoordinatorConsultation,
 } from '@icb/agency-adapter';
-import { derivedEventId, TransientMessageError, type EventPublisher } from '@icb/messaging';
+import {
+  derivedEventId,
+  JetStreamContext,
+  TransientMessageError,
+  type EventPublisher,
+} from '@icb/messaging';
 import { loadSanctionsList } from './sanctions-list.loader';
 import type { SanctionsListService } from './sanctions-list.service';
 import { ScreeningHandlers } from './screening.handlers';
@@ -121,7 +126,12 @@ describe('answering a review request', () => {
     const { handlers, published } = setUp(() =>
       Promise.reject(new CoordinatorUnavailableError('down')),
     );
-    await expect(handlers.onReviewRequested(request)).rejects.toBeInstanceOf(TransientMessageError);
+    await expect(
+      handlers.onReviewRequested(
+        request.data,
+        new JetStreamContext([undefined as never, request, undefined as never]),
+      ),
+    ).rejects.toBeInstanceOf(TransientMessageError);
     expect(published).toEqual([]);
   });
 });

@@ -1,6 +1,12 @@
-import { Inject, Injectable, Logger, Type } from '@nestjs/common';
+import { Controller, Inject, Logger, Type } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import type { Agency, Envelope, IntelAssessmentReleasedV1 } from '@icb/contracts';
-import { isTransient, MessageEnvelope, OnMessage, TransientMessageError } from '@icb/messaging';
+import {
+  type BusHandlerOptions,
+  isTransient,
+  JetStreamContext,
+  TransientMessageError,
+} from '@icb/messaging';
 import { ADAPTER_AGENCY } from '../agency-adapter.options';
 import {
   RELEASED_ASSESSMENT_STORE,
@@ -15,11 +21,12 @@ const ASSESSMENT_RELEASED = 'intel.assessment-released';
  * (its KV bucket: KvReleasedAssessmentStore) before the handler returns, so
  * before the event is acked, and served by `GET /reviews/{id}/assessments`.
  *
- * The addressee is known only at run time, so the `@OnMessage` metadata is put
- * on a subclass made per agency: see assessmentReleaseHandlerFor (the same
- * trick as the review intake).
+ * The addressee is known only at run time, so the `@EventPattern` metadata is
+ * put on a subclass made per agency: see assessmentReleaseHandlerFor (the
+ * same trick as the review intake). A controller: Nest registers the pattern
+ * handlers of controllers with the microservice (JetStreamServer).
  */
-@Injectable()
+@Controller()
 export class AssessmentReleaseHandler {
   protected readonly logger = new Logger('Intel');
 
@@ -29,9 +36,10 @@ export class AssessmentReleaseHandler {
   ) {}
 
   async onAssessmentReleased(
-    @MessageEnvelope() envelope: Envelope<IntelAssessmentReleasedV1>,
+    @Payload() a: IntelAssessmentReleasedV1,
+    @Ctx() context: JetStreamContext,
   ): Promise<void> {
-    const a = envelope.data;
+    const envelope = context.getEnvelope() as Envelope<IntelAssessmentReleasedV1>;
     // The subject named this agency; a payload naming another is not ours to keep.
     if (a.recipient !== this.agency) {
       this.logger.warn(
@@ -76,12 +84,17 @@ export class AssessmentReleaseHandler {
 
 /**
  * The release intake for one agency: a fresh subclass whose own method carries
- * `@OnMessage('intel.assessment-released', { addressee: agency, publisher: 'cia' })`.
+ * `@EventPattern('intel.assessment-released', { addressee: agency, publisher: 'cia' })`
+ * (Nest reads the pattern from the method function, so the subclass must own
+ * it; the parameter decorators are inherited).
  */
 export function assessmentReleaseHandlerFor(agency: Agency): Type<AssessmentReleaseHandler> {
   class AgencyAssessmentReleaseHandler extends AssessmentReleaseHandler {
-    override onAssessmentReleased(envelope: Envelope<IntelAssessmentReleasedV1>): Promise<void> {
-      return super.onAssessmentReleased(envelope);
+    override onAssessmentReleased(
+      assessment: IntelAssessmentReleasedV1,
+      context: JetStreamContext,
+    ): Promise<void> {
+      return super.onAssessmentReleased(assessment, context);
     }
   }
   Object.defineProperty(AgencyAssessmentReleaseHandler, 'name', {
@@ -93,10 +106,9 @@ export function assessmentReleaseHandlerFor(agency: Agency): Type<AssessmentRele
     method,
   );
   if (!descriptor) throw new Error(`${method} is missing on the release handler`);
-  OnMessage(ASSESSMENT_RELEASED, { addressee: agency, publisher: 'cia' })(
-    AgencyAssessmentReleaseHandler.prototype,
-    method,
-    descriptor,
-  );
+  EventPattern(ASSESSMENT_RELEASED, {
+    addressee: agency,
+    publisher: 'cia',
+  } satisfies BusHandlerOptions)(AgencyAssessmentReleaseHandler.prototype, method, descriptor);
   return AgencyAssessmentReleaseHandler;
 }

@@ -1,6 +1,8 @@
 /**
- * What `GET /reviews/{id}/assessments` answers. Every property has an explicit
- * `@ApiProperty`: the swc build does not run the swagger CLI plugin.
+ * What `GET /reviews/{id}/assessments` answers.
+ * Documented by the Swagger plugin from the types and JSDoc (ADR 23); an
+ * `@ApiProperty` states only what it cannot read (formats, integers, bounds,
+ * enums in their order).
  */
 import { ApiProperty } from '@nestjs/swagger';
 import { AGENCIES, type Agency } from '@icb/contracts';
@@ -16,25 +18,22 @@ export class ReleasedAssessmentDto {
   @ApiProperty({ enum: AGENCIES })
   originator: Agency;
 
-  @ApiProperty({ type: String })
   title: string;
 
-  @ApiProperty({ type: String, example: 'SECRET//ORCON/NOFORN', description: 'Banner marking.' })
+  /**
+   * Banner marking.
+   * @example "SECRET//ORCON/NOFORN"
+   */
   classification: string;
 
-  @ApiProperty({
-    type: Boolean,
-    description: 'Originator controlled: ask CIA before passing it on.',
-  })
+  /** Originator controlled: ask CIA before passing it on. */
   orcon: boolean;
 
-  @ApiProperty({ type: Boolean })
   noforn: boolean;
 
   @ApiProperty({ enum: AGENCIES, isArray: true })
   approvedRecipients: Agency[];
 
-  @ApiProperty({ type: String })
   content: string;
 
   @ApiProperty(ISO)
@@ -60,18 +59,18 @@ export class WithheldAssessmentDto {
   @ApiProperty({ enum: AGENCIES })
   originator: Agency;
 
-  @ApiProperty({ type: String, example: 'SECRET//ORCON/NOFORN', description: 'Banner marking.' })
+  /**
+   * Banner marking.
+   * @example "SECRET//ORCON/NOFORN"
+   */
   classification: string;
 
-  @ApiProperty({
-    enum: WITHHOLDING_REASONS,
-    description:
-      '`not-released`: the originator did not release it to this agency (ORCON: ask CIA); ' +
-      '`above-clearance`: released, but marked above the adapter’s AGENCY_CLEARANCE.',
-  })
+  /** `not-released`: the originator did not release it to this agency (ORCON: ask CIA); `above-clearance`: released, but marked above the adapter’s AGENCY_CLEARANCE. */
+  @ApiProperty({ enum: WITHHOLDING_REASONS })
   reason: WithholdingReason;
 
-  @ApiProperty({ ...ISO, description: 'When the coordinator recorded it.' })
+  /** When the coordinator recorded it. */
+  @ApiProperty(ISO)
   sharedAt: string;
 }
 
@@ -79,16 +78,13 @@ export class ConsultationAssessmentsDto {
   @ApiProperty(UUID)
   consultationId: string;
 
-  @ApiProperty({ enum: AGENCIES, description: 'This adapter’s agency.' })
+  /** This adapter’s agency. */
+  @ApiProperty({ enum: AGENCIES })
   agency: Agency;
 
-  @ApiProperty({ type: () => [ReleasedAssessmentDto], description: 'Released to this agency.' })
+  /** Released to this agency. */
   released: ReleasedAssessmentDto[];
 
-  @ApiProperty({
-    type: () => [WithheldAssessmentDto],
-    description:
-      'Not released to this agency, or above its clearance: that they exist, without title or content.',
-  })
+  /** Not released to this agency, or above its clearance: that they exist, without title or content. */
   withheld: WithheldAssessmentDto[];
 }

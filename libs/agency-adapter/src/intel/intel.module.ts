@@ -20,14 +20,13 @@ export class IntelModule {
     return {
       module: IntelModule,
       imports: [AdapterStateModule.forAgency(agency)],
-      controllers: [AssessmentsController],
+      controllers: [AssessmentsController, assessmentReleaseHandlerFor(agency)],
       providers: [
         { provide: ADAPTER_AGENCY, useValue: agency },
         KvReleasedAssessmentStore,
         { provide: RELEASED_ASSESSMENT_STORE, useExisting: KvReleasedAssessmentStore },
         CoordinatorClient,
         AssessmentsService,
-        assessmentReleaseHandlerFor(agency),
       ],
       exports: [RELEASED_ASSESSMENT_STORE],
     };

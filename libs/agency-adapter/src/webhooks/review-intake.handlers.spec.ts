@@ -1,22 +1,33 @@
-import type { Envelope } from '@icb/contracts';
+import { PATTERN_EXTRAS_METADATA, PATTERN_METADATA } from '@nestjs/microservices/constants';
+import type { Envelope, ReviewRequestedV1 } from '@icb/contracts';
 import type { AppConfig } from '@icb/config';
 import { envelopeFor, validPayload } from '@icb/contracts/testing/message-cases';
-import { classifyError, MessageContext, TransientMessageError } from '@icb/messaging';
-import { MESSAGE_HANDLER } from '@icb/messaging/message-handler.decorator';
+import { classifyError, JetStreamContext, TransientMessageError } from '@icb/messaging';
 import { reviewIntakeHandlerFor, ReviewIntakeHandler } from './review-intake.handlers';
 import { newDelivery, type WebhookDeliveryRecord } from './webhook-delivery.policy';
 import { createWebhookSubscription, InMemorySubscriptionStore } from './webhook-subscription';
 
-function context(deliveryCount: number): MessageContext {
-  return {
-    subject: 'icb.evt.coordinator.review.requested.v1.dod',
-    consumer: 'dod-adapter',
-    stream: 'ICB_EVENTS',
-    streamSequence: 1,
-    deliveryCount,
-    redelivered: deliveryCount > 1,
-    working: () => undefined,
-  };
+/** The handler's arguments for one delivery: `@Payload()` and `@Ctx()`. */
+function delivery(
+  e: Envelope<ReviewRequestedV1>,
+  deliveryCount: number,
+): [ReviewRequestedV1, JetStreamContext] {
+  return [
+    e.data,
+    new JetStreamContext([
+      undefined as never,
+      e,
+      {
+        subject: 'icb.evt.coordinator.review.requested.v1.dod',
+        consumer: 'dod-adapter',
+        stream: 'ICB_EVENTS',
+        streamSequence: 1,
+        deliveryCount,
+        redelivered: deliveryCount > 1,
+        working: () => undefined,
+      },
+    ]),
+  ];
 }
 
 /** The repository's create-if-absent, in memory: what the KV bucket does with `create`. */
@@ -68,21 +79,20 @@ describe('review intake', () => {
   it('is a handler of review.requested addressed to its agency only', () => {
     const Dod = reviewIntakeHandlerFor('dod');
     const Nsc = reviewIntakeHandlerFor('nsc');
-    const meta = (cls: typeof ReviewIntakeHandler) =>
-      Reflect.getMetadata(MESSAGE_HANDLER, cls.prototype.onReviewRequested) as unknown;
-    expect(meta(Dod)).toEqual({
-      message: 'review.requested',
-      addressee: 'dod',
-      publisher: 'coordinator',
-    });
-    expect(meta(Nsc)).toMatchObject({ addressee: 'nsc' });
-    expect(meta(ReviewIntakeHandler)).toBeUndefined();
+    const pattern = (cls: typeof ReviewIntakeHandler) =>
+      Reflect.getMetadata(PATTERN_METADATA, cls.prototype.onReviewRequested) as unknown;
+    const extras = (cls: typeof ReviewIntakeHandler) =>
+      Reflect.getMetadata(PATTERN_EXTRAS_METADATA, cls.prototype.onReviewRequested) as unknown;
+    expect(pattern(Dod)).toEqual(['review.requested']);
+    expect(extras(Dod)).toEqual({ addressee: 'dod', publisher: 'coordinator' });
+    expect(extras(Nsc)).toMatchObject({ addressee: 'nsc' });
+    expect(pattern(ReviewIntakeHandler)).toBeUndefined();
   });
 
   it('records one pending delivery per active subscription that wants the request, and schedules it', async () => {
     const { handler, deliveries, scheduled, wanted } = await setUp();
     const e = envelope();
-    await handler.onReviewRequested(e, context(1));
+    await handler.onReviewRequested(...delivery(e, 1));
     expect([...deliveries.records.values()]).toEqual([
       expect.objectContaining({ subscriptionId: wanted.id, eventId: e.id, state: 'pending' }),
     ]);
@@ -100,7 +110,7 @@ describe('review intake', () => {
       }),
     );
     e.classification = 'TOP SECRET//NOFORN';
-    await handler.onReviewRequested(e, context(1));
+    await handler.onReviewRequested(...delivery(e, 1));
     const [record] = [...deliveries.records.values()];
     expect(record.envelope).toMatchObject({
       id: e.id,
@@ -118,15 +128,15 @@ describe('review intake', () => {
       validPayload('review.requested', { classification: 'SECRET//NOFORN' }),
     );
     e.classification = 'SECRET//NOFORN';
-    await handler.onReviewRequested(e, context(1));
+    await handler.onReviewRequested(...delivery(e, 1));
     expect([...deliveries.records.values()][0].envelope).toEqual(e);
   });
 
   it('adds no delivery when the same request comes again', async () => {
     const { handler, deliveries } = await setUp();
     const e = envelope();
-    await handler.onReviewRequested(e, context(1));
-    await handler.onReviewRequested(e, context(2));
+    await handler.onReviewRequested(...delivery(e, 1));
+    await handler.onReviewRequested(...delivery(e, 2));
     expect(deliveries.records.size).toBe(1);
   });
 
@@ -135,7 +145,7 @@ describe('review intake', () => {
     const timeout = Object.assign(new Error('timeout'), { name: 'TimeoutError' });
     deliveries.enqueue = () => Promise.reject(timeout);
     const error = (await handler
-      .onReviewRequested(envelope(), context(9))
+      .onReviewRequested(...delivery(envelope(), 9))
       .catch((e: unknown) => e)) as TransientMessageError;
     expect(error).toBeInstanceOf(TransientMessageError);
     expect(error.code).toBe('ADAPTER_STATE_UNAVAILABLE');
@@ -147,6 +157,6 @@ describe('review intake', () => {
     const { handler, deliveries } = await setUp();
     const bug = new TypeError('x is undefined');
     deliveries.enqueue = () => Promise.reject(bug);
-    await expect(handler.onReviewRequested(envelope(), context(1))).rejects.toBe(bug);
+    await expect(handler.onReviewRequested(...delivery(envelope(), 1))).rejects.toBe(bug);
   });
 });

@@ -1,11 +1,10 @@
-import { Inject, Injectable, Logger, Type } from '@nestjs/common';
-import type { Agency, Envelope } from '@icb/contracts';
+import { Controller, Inject, Logger, Type } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import type { Agency, ReviewRequestedV1 } from '@icb/contracts';
 import {
+  type BusHandlerOptions,
   isTransient,
-  MessageContext,
-  MessageCtx,
-  MessageEnvelope,
-  OnMessage,
+  JetStreamContext,
   TransientMessageError,
 } from '@icb/messaging';
 import { AppConfig } from '@icb/config';
@@ -32,10 +31,12 @@ const REVIEW_REQUESTED = 'review.requested';
  * TransientMessageError: the message is retried until it can, never
  * dead-lettered for that (ADR 10).
  *
- * The addressee is known only at run time, so the `@OnMessage` metadata is put
- * on a subclass made per agency: see reviewIntakeHandlerFor.
+ * The addressee is known only at run time, so the `@EventPattern` metadata is
+ * put on a subclass made per agency: see reviewIntakeHandlerFor. A
+ * controller: Nest registers the pattern handlers of controllers with the
+ * microservice (JetStreamServer).
  */
-@Injectable()
+@Controller()
 export class ReviewIntakeHandler {
   protected readonly logger = new Logger('Webhooks');
 
@@ -49,9 +50,10 @@ export class ReviewIntakeHandler {
   ) {}
 
   async onReviewRequested(
-    @MessageEnvelope() envelope: Envelope,
-    @MessageCtx() context: MessageContext,
+    @Payload() _request: ReviewRequestedV1,
+    @Ctx() context: JetStreamContext,
   ): Promise<void> {
+    const envelope = context.getEnvelope();
     let enqueued: Awaited<ReturnType<KvDeliveryRepository['enqueue']>>[];
     try {
       const subscriptions = await this.store.findActive(this.agency, REVIEW_REQUESTED);
@@ -73,7 +75,7 @@ export class ReviewIntakeHandler {
     const again = enqueued.filter((e) => !e.created).length;
     if (again > 0) {
       this.logger.log(
-        `review request ${envelope.id} (delivery ${context.deliveryCount}): ${again} webhook delivery(ies) already recorded`,
+        `review request ${envelope.id} (delivery ${context.getDeliveryCount()}): ${again} webhook delivery(ies) already recorded`,
       );
     }
   }
@@ -81,14 +83,18 @@ export class ReviewIntakeHandler {
 
 /**
  * The intake handler for one agency: a fresh subclass whose own method carries
- * `@OnMessage('review.requested', { addressee: agency })`, applied at run time
- * (the messaging explorer reads the metadata from the method function, so the
- * subclass must own it; the base class's method stays undecorated).
+ * `@EventPattern('review.requested', { addressee: agency, publisher: 'coordinator' })`,
+ * applied at run time (Nest reads the pattern from the method function, so
+ * the subclass must own it; the base class's method stays undecorated, its
+ * parameter decorators are inherited).
  */
 export function reviewIntakeHandlerFor(agency: Agency): Type<ReviewIntakeHandler> {
   class AgencyReviewIntakeHandler extends ReviewIntakeHandler {
-    override onReviewRequested(envelope: Envelope, context: MessageContext): Promise<void> {
-      return super.onReviewRequested(envelope, context);
+    override onReviewRequested(
+      request: ReviewRequestedV1,
+      context: JetStreamContext,
+    ): Promise<void> {
+      return super.onReviewRequested(request, context);
     }
   }
   Object.defineProperty(AgencyReviewIntakeHandler, 'name', {
@@ -97,10 +103,9 @@ export function reviewIntakeHandlerFor(agency: Agency): Type<ReviewIntakeHandler
   const method = 'onReviewRequested';
   const descriptor = Object.getOwnPropertyDescriptor(AgencyReviewIntakeHandler.prototype, method);
   if (!descriptor) throw new Error(`${method} is missing on the intake handler`);
-  OnMessage(REVIEW_REQUESTED, { addressee: agency, publisher: 'coordinator' })(
-    AgencyReviewIntakeHandler.prototype,
-    method,
-    descriptor,
-  );
+  EventPattern(REVIEW_REQUESTED, {
+    addressee: agency,
+    publisher: 'coordinator',
+  } satisfies BusHandlerOptions)(AgencyReviewIntakeHandler.prototype, method, descriptor);
   return AgencyReviewIntakeHandler;
 }

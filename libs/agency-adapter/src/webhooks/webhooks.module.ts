@@ -46,7 +46,7 @@ export class WebhooksModule {
     return {
       module: WebhooksModule,
       imports: [AdapterStateModule.forAgency(agency)],
-      controllers: [WebhookSubscriptionsController],
+      controllers: [WebhookSubscriptionsController, reviewIntakeHandlerFor(agency)],
       providers: [
         { provide: ADAPTER_AGENCY, useValue: agency },
         { provide: WEBHOOK_DELIVERY_OPTIONS, useValue: DEFAULT_WEBHOOK_DELIVERY_OPTIONS },
@@ -67,7 +67,6 @@ export class WebhooksModule {
         },
         WebhookDeliveryWorker,
         WebhookSubscriptionsService,
-        reviewIntakeHandlerFor(agency),
       ],
       exports: [WEBHOOK_SUBSCRIPTION_STORE, WEBHOOK_DELIVERY_LOG, WebhookDeliverer],
     };
