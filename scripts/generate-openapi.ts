@@ -18,6 +18,7 @@ import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { buildOpenApi, type ServiceDescription } from '../libs/runtime/src/bootstrap';
+import { applyPluginMetadata } from '../libs/runtime/src/openapi-metadata';
 import { COORDINATOR_API } from '../apps/coordinator/src/coordinator.api';
 import { CoordinatorModule } from '../apps/coordinator/src/app.module';
 import { CIA_ADAPTER_API } from '../apps/cia-adapter/src/cia-adapter.api';
@@ -98,6 +99,10 @@ export async function generateOpenApi(target: OpenApiService): Promise<OpenAPIOb
     logger: false,
   });
   try {
+    // Every service's DTOs documented before any document is built: documentValidationRules
+    // runs on every loaded class, so one service's document must not come before another's
+    // plugin metadata (a service's own process applies its own first, too).
+    applyPluginMetadata(OPENAPI_SERVICES.flatMap((s) => s.description.pluginMetadata ?? []));
     return buildOpenApi(app, target.description);
   } finally {
     await app.close();

@@ -1,5 +1,6 @@
-import { adapterSecuritySchemes } from '@icb/agency-adapter';
+import { adapterSecuritySchemes, agencyAdapterSwaggerMetadata } from '@icb/agency-adapter';
 import type { ServiceDescription } from '@icb/runtime';
+import swaggerMetadata from './swagger.metadata';
 
 /** How the CIA adapter describes itself in its OpenAPI document (served at /docs and checked in). */
 export const CIA_ADAPTER_API: ServiceDescription = {
@@ -7,4 +8,5 @@ export const CIA_ADAPTER_API: ServiceDescription = {
   description:
     'Central Intelligence Agency: intelligence assessments with classification and dissemination controls.',
   securitySchemes: adapterSecuritySchemes('cia'),
+  pluginMetadata: [agencyAdapterSwaggerMetadata, swaggerMetadata],
 };

@@ -1,5 +1,6 @@
-import { adapterSecuritySchemes } from '@icb/agency-adapter';
+import { adapterSecuritySchemes, agencyAdapterSwaggerMetadata } from '@icb/agency-adapter';
 import type { ServiceDescription } from '@icb/runtime';
+import swaggerMetadata from './swagger.metadata';
 
 /** How the NSC adapter describes itself in its OpenAPI document (served at /docs and checked in). */
 export const NSC_ADAPTER_API: ServiceDescription = {
@@ -7,4 +8,5 @@ export const NSC_ADAPTER_API: ServiceDescription = {
   description:
     'National Security Council: policy review; chairs the escalation ladder and records its decisions.',
   securitySchemes: adapterSecuritySchemes('nsc'),
+  pluginMetadata: [agencyAdapterSwaggerMetadata, swaggerMetadata],
 };

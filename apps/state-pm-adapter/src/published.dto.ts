@@ -8,17 +8,14 @@ const UUID = { type: String, format: 'uuid' } as const;
  * coordinator's verdict on it (ADR 11).
  */
 export class AcceptedDto {
-  @ApiProperty({ ...UUID, description: 'The consultation.' })
+  /** The consultation. */
+  @ApiProperty(UUID)
   consultationId: string;
 
-  @ApiProperty({ ...UUID, description: 'The id of the event published on the bus.' })
+  /** The id of the event published on the bus. */
+  @ApiProperty(UUID)
   eventId: string;
 
-  @ApiProperty({
-    type: () => VerdictDto,
-    description:
-      'The coordinator’s verdict: `accepted` (with the consultation’s new status, revision and ' +
-      'version) or, when it did not come in time, `pending` with its `statusUrl`.',
-  })
+  /** The coordinator’s verdict: `accepted` (with the consultation’s new status, revision and version) or, when it did not come in time, `pending` with its `statusUrl`. */
   verdict: VerdictDto;
 }

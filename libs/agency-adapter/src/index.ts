@@ -9,3 +9,4 @@ export * from './webhooks/webhooks.module';
 export * from './webhooks/review-intake.handlers';
 export * from './webhooks/webhook-subscriptions.service';
 export * from './reviews/reviews.filter';
+export { default as agencyAdapterSwaggerMetadata } from './swagger.metadata';

@@ -1,6 +1,8 @@
 /**
- * CIA's request to share an assessment and its answer. Every property has an
- * explicit `@ApiProperty`: the swc build does not run the swagger CLI plugin.
+ * CIA's request to share an assessment and its answer.
+ * Documented by the Swagger plugin from the types and JSDoc (ADR 23); an
+ * `@ApiProperty` states only what it cannot read (formats, integers, bounds,
+ * enums in their order).
  */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { AGENCIES, type Agency, LIMITS, MAX_MARKING_LENGTH } from '@icb/contracts';
@@ -10,51 +12,40 @@ import { VerdictDto } from '@icb/agency-adapter';
 const UUID = { type: String, format: 'uuid' } as const;
 
 export class ShareAssessmentBodyDto {
-  @ApiProperty({ ...UUID, description: 'The consultation, which must exist at the coordinator.' })
+  /** The consultation, which must exist at the coordinator. */
+  @ApiProperty(UUID)
   @IsUuid()
   consultationId: string;
 
-  @ApiProperty({ type: String, maxLength: LIMITS.title })
+  @ApiProperty({ maxLength: LIMITS.title })
   @Text(LIMITS.title)
   title: string;
 
-  @ApiProperty({
-    type: String,
-    example: 'SECRET//ORCON/NOFORN',
-    description: 'Banner marking; its ORCON and NOFORN must agree with the flags.',
-  })
+  /**
+   * Banner marking; its ORCON and NOFORN must agree with the flags.
+   * @example "SECRET//ORCON/NOFORN"
+   */
   @Text(MAX_MARKING_LENGTH)
   classification: string;
 
-  @ApiProperty({
-    type: Boolean,
-    description: 'Originator controlled: released only to approvedRecipients (at least one).',
-  })
+  /** Originator controlled: released only to approvedRecipients (at least one). */
   @Bool()
   orcon: boolean;
 
-  @ApiProperty({ type: Boolean })
   @Bool()
   noforn: boolean;
 
-  @ApiProperty({
-    enum: AGENCIES,
-    isArray: true,
-    description:
-      'ORCON: the only recipients. Otherwise every clearing agency and State/PM receive it, and these too.',
-  })
+  /** ORCON: the only recipients. Otherwise every clearing agency and State/PM receive it, and these too. */
+  @ApiProperty({ enum: AGENCIES, isArray: true })
   @OneOfArray(AGENCIES, { max: AGENCIES.length })
   approvedRecipients: Agency[];
 
-  @ApiProperty({ type: String, maxLength: LIMITS.content })
+  @ApiProperty({ maxLength: LIMITS.content })
   @Text(LIMITS.content)
   content: string;
 
-  @ApiPropertyOptional({
-    type: String,
-    maxLength: LIMITS.summary,
-    description: 'What a party without access may be told (a tear line).',
-  })
+  /** What a party without access may be told (a tear line). */
+  @ApiPropertyOptional({ maxLength: LIMITS.summary })
   @Optional()
   @Text(LIMITS.summary)
   summaryForUnauthorized?: string;
@@ -65,14 +56,10 @@ export class AssessmentSharedDto {
   @ApiProperty(UUID)
   assessmentId: string;
 
-  @ApiProperty({ enum: AGENCIES, isArray: true, description: 'Who received the content.' })
+  /** Who received the content. */
+  @ApiProperty({ enum: AGENCIES, isArray: true })
   releasedTo: Agency[];
 
-  @ApiProperty({
-    type: () => VerdictDto,
-    description:
-      'The coordinator’s verdict on the announcement (`intel.assessment-shared`): `accepted` or, ' +
-      'when it did not come in time, `pending` with its `statusUrl`.',
-  })
+  /** The coordinator’s verdict on the announcement (`intel.assessment-shared`): `accepted` or, when it did not come in time, `pending` with its `statusUrl`. */
   verdict: VerdictDto;
 }

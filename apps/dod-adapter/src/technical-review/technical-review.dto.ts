@@ -1,8 +1,10 @@
 /**
  * The HTTP body and answer of DoD's technical and releasability review form
- * (OpenAPI + edge validation). Every property has an explicit `@ApiProperty`:
- * the swc build does not run the swagger plugin. The messages built from a
- * form are checked again against the contract before they are published.
+ * (OpenAPI + edge validation). The messages built from a form are checked
+ * again against the contract before they are published.
+ * Documented by the Swagger plugin from the types and JSDoc (ADR 23); an
+ * `@ApiProperty` states only what it cannot read (formats, integers, bounds,
+ * enums in their order).
  */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
@@ -48,28 +50,21 @@ export const TECHNICAL_REVIEW_MESSAGES = [
 export type TechnicalReviewMessage = (typeof TECHNICAL_REVIEW_MESSAGES)[number];
 
 export class SecurityConditionDto {
-  @ApiProperty({
-    type: String,
-    maxLength: LIMITS.reference,
-    example: 'DOD-AT-1',
-    description: 'Chosen by DoD, unique within the consultation.',
-  })
+  /**
+   * Chosen by DoD, unique within the consultation.
+   * @example "DOD-AT-1"
+   */
+  @ApiProperty({ maxLength: LIMITS.reference })
   @Pattern(REFERENCE_ID_PATTERN, 'a reference id (letters, digits, . _ : / -, up to 64)')
   id: string;
 
-  @ApiProperty({
-    type: String,
-    maxLength: LIMITS.conditionText,
-    example: 'Anti-tamper protection on all guidance sections.',
-  })
+  /** @example "Anti-tamper protection on all guidance sections." */
+  @ApiProperty({ maxLength: LIMITS.conditionText })
   @Text(LIMITS.conditionText)
   text: string;
 
-  @ApiProperty({
-    enum: CONDITION_CATEGORIES,
-    description:
-      'e.g. technology-security for anti-tamper, security for COMSEC, end-use-monitoring for enhanced end-use monitoring.',
-  })
+  /** e.g. technology-security for anti-tamper, security for COMSEC, end-use-monitoring for enhanced end-use monitoring. */
+  @ApiProperty({ enum: CONDITION_CATEGORIES })
   @OneOf(CONDITION_CATEGORIES)
   category: ConditionCategory;
 }
@@ -79,29 +74,19 @@ export class AreaFindingDto {
   @OneOf(REVIEW_AREAS)
   area: ReviewArea;
 
-  @ApiProperty({
-    enum: AREA_FINDINGS,
-    description: '`incomplete` while DoD has not finished reviewing the area.',
-  })
+  /** `incomplete` while DoD has not finished reviewing the area. */
+  @ApiProperty({ enum: AREA_FINDINGS })
   @OneOf(AREA_FINDINGS)
   finding: AreaFinding;
 
-  @ApiPropertyOptional({
-    type: () => [SecurityConditionDto],
-    maxItems: LIMITS.conditions,
-    description:
-      'The security requirements of a `releasable-with-conditions` area (at least one); refused otherwise.',
-  })
+  /** The security requirements of a `releasable-with-conditions` area (at least one); refused otherwise. */
+  @ApiPropertyOptional({ maxItems: LIMITS.conditions })
   @RequiredWhen('finding', ['releasable-with-conditions'], { onlyThen: true })
   @NestedArray(() => SecurityConditionDto, { min: 1, max: LIMITS.conditions })
   conditions?: SecurityConditionDto[];
 
-  @ApiPropertyOptional({
-    type: String,
-    maxLength: AREA_REASON_MAX,
-    description:
-      'Why the area is not releasable (required with `not-releasable`), or what remains (with `incomplete`).',
-  })
+  /** Why the area is not releasable (required with `not-releasable`), or what remains (with `incomplete`). */
+  @ApiPropertyOptional({ maxLength: AREA_REASON_MAX })
   @RequiredWhen('finding', ['not-releasable'])
   @Text(AREA_REASON_MAX)
   reason?: string;
@@ -109,16 +94,12 @@ export class AreaFindingDto {
 
 /** DoD's whole technical and releasability review of one revision. */
 export class TechnicalReviewBodyDto {
-  @ApiProperty({
-    type: 'integer',
-    minimum: 1,
-    description: 'The revision reviewed; it must be the current one.',
-  })
+  /** The revision reviewed; it must be the current one. */
+  @ApiProperty({ type: 'integer', minimum: 1 })
   @Int({ min: 1 })
   revision: number;
 
   @ApiProperty({
-    type: () => [AreaFindingDto],
     minItems: 1,
     maxItems: REVIEW_AREAS.length,
     description: `One finding per area (${REVIEW_AREAS.join(', ')}); an area left out is outstanding.`,
@@ -131,14 +112,11 @@ export class PublishedMessageDto {
   @ApiProperty({ enum: TECHNICAL_REVIEW_MESSAGES })
   message: TechnicalReviewMessage;
 
-  @ApiProperty({ ...UUID, description: 'The id of the event put on the bus.' })
+  /** The id of the event put on the bus. */
+  @ApiProperty(UUID)
   eventId: string;
 
-  @ApiProperty({
-    type: () => VerdictDto,
-    description:
-      'The coordinator’s verdict on this message (`pending` when it did not come in time).',
-  })
+  /** The coordinator’s verdict on this message (`pending` when it did not come in time). */
   verdict: VerdictDto;
 }
 
@@ -149,31 +127,17 @@ export class TechnicalReviewResultDto {
   @ApiProperty({ type: 'integer' })
   revision: number;
 
-  @ApiProperty({
-    enum: TECHNICAL_REVIEW_OUTCOMES,
-    description: '`hold` while any area is outstanding; otherwise DoD’s sign-off decision.',
-  })
+  /** `hold` while any area is outstanding; otherwise DoD’s sign-off decision. */
+  @ApiProperty({ enum: TECHNICAL_REVIEW_OUTCOMES })
   outcome: TechnicalReviewOutcomeName;
 
-  @ApiProperty({
-    enum: REVIEW_AREAS,
-    isArray: true,
-    description: 'The areas still outstanding (empty unless `hold`).',
-  })
+  /** The areas still outstanding (empty unless `hold`). */
+  @ApiProperty({ enum: REVIEW_AREAS, isArray: true })
   outstandingAreas: ReviewArea[];
 
-  @ApiProperty({
-    type: () => [PublishedMessageDto],
-    description:
-      'What was put on the bus, in order; empty when DoD’s hold already stands and the review is still incomplete.',
-  })
+  /** What was put on the bus, in order; empty when DoD’s hold already stands and the review is still incomplete. */
   published: PublishedMessageDto[];
 
-  @ApiPropertyOptional({
-    type: () => VerdictDto,
-    description:
-      'The coordinator’s verdict on DoD’s answer (the last message published: the sign-off, or the ' +
-      'hold); absent when nothing was published.',
-  })
+  /** The coordinator’s verdict on DoD’s answer (the last message published: the sign-off, or the hold); absent when nothing was published. */
   verdict?: VerdictDto;
 }

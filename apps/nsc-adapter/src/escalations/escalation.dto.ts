@@ -23,11 +23,12 @@ export class EscalationDecisionBodyDto {
   @OneOf(ESCALATION_OUTCOMES)
   outcome: EscalationOutcome;
 
-  @ApiProperty({ type: String, maxLength: LIMITS.rationale })
+  @ApiProperty({ maxLength: LIMITS.rationale })
   @Text(LIMITS.rationale)
   rationale: string;
 
-  @ApiProperty({ type: String, maxLength: LIMITS.name, example: 'NSC Senior Director' })
+  /** @example "NSC Senior Director" */
+  @ApiProperty({ maxLength: LIMITS.name })
   @Text(LIMITS.name)
   chair: string;
 }
@@ -36,45 +37,44 @@ export class DecisionAcceptedDto {
   @ApiProperty(UUID)
   consultationId: string;
 
-  @ApiProperty({ ...UUID, description: 'The `escalation.decided` event put on the bus.' })
+  /** The `escalation.decided` event put on the bus. */
+  @ApiProperty(UUID)
   eventId: string;
 
-  @ApiProperty({ enum: ESCALATION_LADDER_NAMES, description: 'The ladder decided on (current).' })
+  /** The ladder decided on (current). */
+  @ApiProperty({ enum: ESCALATION_LADDER_NAMES })
   ladder: EscalationLadder;
 
-  @ApiProperty({ enum: ESCALATION_LEVELS, description: 'The level decided at (current).' })
+  /** The level decided at (current). */
+  @ApiProperty({ enum: ESCALATION_LEVELS })
   level: EscalationLevel;
 
-  @ApiProperty({
-    type: () => VerdictDto,
-    description:
-      'The coordinator’s verdict: `accepted` (with the consultation’s new status) or, when it did ' +
-      'not come in time, `pending` with its `statusUrl`.',
-  })
+  /** The coordinator’s verdict: `accepted` (with the consultation’s new status) or, when it did not come in time, `pending` with its `statusUrl`. */
   verdict: VerdictDto;
 }
 
 /** One open escalation, as the coordinator lists it. */
 export class OpenEscalationDto {
-  @ApiProperty({ ...UUID, description: 'Consultation id.' })
+  /** Consultation id. */
+  @ApiProperty(UUID)
   id: string;
 
   @ApiProperty({ enum: CONSULTATION_KINDS })
   kind: ConsultationKind;
 
-  @ApiProperty({ type: String })
   title: string;
 
-  @ApiProperty({ enum: ESCALATION_LADDER_NAMES, nullable: true })
+  @ApiProperty({ enum: ESCALATION_LADDER_NAMES })
   ladder: EscalationLadder | null;
 
-  @ApiProperty({ enum: ESCALATION_LEVELS, nullable: true, description: 'The level it is at.' })
+  /** The level it is at. */
+  @ApiProperty({ enum: ESCALATION_LEVELS })
   level: EscalationLevel | null;
 
   @ApiProperty({ enum: PRECEDENCES })
   precedence: Precedence;
 
-  @ApiProperty({ type: String, description: 'Banner marking.' })
+  /** Banner marking. */
   classification: string;
 
   @ApiProperty({ type: 'integer' })
@@ -91,6 +91,5 @@ export class OpenEscalationListDto {
   @ApiProperty({ type: 'integer' })
   total: number;
 
-  @ApiProperty({ type: () => [OpenEscalationDto] })
   items: OpenEscalationDto[];
 }

@@ -16,33 +16,33 @@ import { IsObject } from 'class-validator';
 import { contractRef } from '@icb/runtime';
 
 export class AmendmentBodyDto {
+  /** What changes, as the contract’s `ConsultationChangesV1`: `title`, `summary`, `classification`, `attributes` (replaced as a whole). Checked against the contract (422 for a rule it states in words, e.g. a banner marking in canonical order). */
   @ApiProperty({
     allOf: [{ $ref: contractRef('ConsultationChangesV1') }],
     minProperties: 1,
-    description:
-      'What changes, as the contract’s `ConsultationChangesV1`: `title`, `summary`, `classification`, `attributes` (replaced as a whole). Checked against the contract (422 for a rule it states in words, e.g. a banner marking in canonical order).',
     example: { summary: 'Quantity reduced to 200 missiles.' },
   })
   @IsObject()
   changes: Record<string, unknown>;
 
-  @ApiProperty({ type: String, maxLength: LIMITS.reason })
+  @ApiProperty({ maxLength: LIMITS.reason })
   @Text(LIMITS.reason)
   reason: string;
 }
 
 export class WithdrawalBodyDto {
-  @ApiProperty({ type: String, maxLength: LIMITS.reason })
+  @ApiProperty({ maxLength: LIMITS.reason })
   @Text(LIMITS.reason)
   reason: string;
 }
 
 export class ProceedBodyDto {
-  @ApiProperty({ enum: AGENCIES, isArray: true, minItems: 1, description: 'The delaying offices.' })
+  /** The delaying offices. */
+  @ApiProperty({ enum: AGENCIES, isArray: true, minItems: 1 })
   @OneOfArray(AGENCIES, { min: 1, max: AGENCIES.length })
   delayingAgencies: Agency[];
 
-  @ApiProperty({ type: String, maxLength: LIMITS.reason })
+  @ApiProperty({ maxLength: LIMITS.reason })
   @Text(LIMITS.reason)
   justification: string;
 }
@@ -56,17 +56,14 @@ export class ClearingPartiesBodyDto {
   @OneOfArray(AGENCIES, { max: AGENCIES.length })
   remove: Agency[];
 
-  @ApiProperty({ type: String, maxLength: LIMITS.reason })
+  @ApiProperty({ maxLength: LIMITS.reason })
   @Text(LIMITS.reason)
   reason: string;
 }
 
 export class ConditionRemovalRequestBodyDto {
-  @ApiProperty({
-    type: String,
-    maxLength: LIMITS.reason,
-    description: 'Why the condition should go, for the imposing agency and the record.',
-  })
+  /** Why the condition should go, for the imposing agency and the record. */
+  @ApiProperty({ maxLength: LIMITS.reason })
   @Text(LIMITS.reason)
   justification: string;
 }
@@ -84,16 +81,16 @@ export class CongressHoldBodyDto {
   @OneOf(CONGRESS_COMMITTEES)
   committee: CongressCommittee;
 
-  @ApiPropertyOptional({ type: String, maxLength: LIMITS.name })
+  @ApiPropertyOptional({ maxLength: LIMITS.name })
   @Optional()
   @Text(LIMITS.name)
   member?: string;
 
-  @ApiProperty({ type: String, example: 'SFRC-1' })
+  /** @example "SFRC-1" */
   @Pattern(REFERENCE_ID_PATTERN, 'a hold id')
   holdId: string;
 
-  @ApiProperty({ type: String, maxLength: LIMITS.reason })
+  @ApiProperty({ maxLength: LIMITS.reason })
   @Text(LIMITS.reason)
   note: string;
 }
@@ -103,18 +100,18 @@ export class CongressHoldLiftBodyDto {
   @OneOf(CONGRESS_COMMITTEES)
   committee: CongressCommittee;
 
-  @ApiPropertyOptional({ type: String, maxLength: LIMITS.name })
+  @ApiPropertyOptional({ maxLength: LIMITS.name })
   @Optional()
   @Text(LIMITS.name)
   member?: string;
 
-  @ApiProperty({ type: String, maxLength: LIMITS.reason })
+  @ApiProperty({ maxLength: LIMITS.reason })
   @Text(LIMITS.reason)
   note: string;
 }
 
 export class FormalNoticeBodyDto {
-  @ApiProperty({ type: String, example: '26-17' })
+  /** @example "26-17" */
   @Pattern(TRANSMITTAL_NUMBER_PATTERN, 'a transmittal number like 24-45')
   transmittalNumber: string;
 
@@ -124,13 +121,14 @@ export class FormalNoticeBodyDto {
 }
 
 export class EmergencyWaiverBodyDto {
-  @ApiProperty({ type: String, minLength: MIN_WAIVER_JUSTIFICATION, maxLength: LIMITS.rationale })
+  @ApiProperty({ minLength: MIN_WAIVER_JUSTIFICATION, maxLength: LIMITS.rationale })
   @Text(LIMITS.rationale, { min: MIN_WAIVER_JUSTIFICATION })
   justification: string;
 }
 
 export class DisapprovalBodyDto {
-  @ApiProperty({ type: String, maxLength: LIMITS.reference, example: 'S.J.Res. 123' })
+  /** @example "S.J.Res. 123" */
+  @ApiProperty({ maxLength: LIMITS.reference })
   @Text(LIMITS.reference)
   resolution: string;
 }

@@ -1,8 +1,10 @@
 /**
  * The HTTP bodies of State/PM's native requests (OpenAPI + edge validation).
- * Every property has an explicit `@ApiProperty`: the swc build does not run
- * the swagger plugin. Shapes are checked here; the mapped message is checked
- * again against the contract before it is published.
+ * Shapes are checked here; the mapped message is checked again against the
+ * contract before it is published.
+ * Documented by the Swagger plugin from the types and JSDoc (ADR 23); an
+ * `@ApiProperty` states only what it cannot read (formats, integers, bounds,
+ * enums in their order).
  */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
@@ -46,26 +48,21 @@ const USD = { type: 'integer', minimum: 0, description: 'Whole US dollars.' } as
 const MAX_MONEY = Number.MAX_SAFE_INTEGER;
 
 export class NativeRequestCommonDto {
-  @ApiPropertyOptional({
-    type: String,
-    maxLength: LIMITS.title,
-    description: 'Built from the request when left out.',
-  })
+  /** Built from the request when left out. */
+  @ApiPropertyOptional({ maxLength: LIMITS.title })
   @Optional()
   @Text(LIMITS.title)
   title?: string;
 
-  @ApiProperty({ type: String, maxLength: LIMITS.summary })
+  @ApiProperty({ maxLength: LIMITS.summary })
   @Text(LIMITS.summary)
   summary: string;
 
-  @ApiPropertyOptional({
-    type: String,
-    example: 'CUI//SP-EXPT//NOFORN',
-    default: 'UNCLASSIFIED',
-    description:
-      'A banner marking. In canonical form, or 422: CUI categories specified (SP-) ones first, each group alphabetical; REL TO USA, then the other countries alphabetical, without repeats.',
-  })
+  /**
+   * A banner marking. In canonical form, or 422: CUI categories specified (SP-) ones first, each group alphabetical; REL TO USA, then the other countries alphabetical, without repeats.
+   * @example "CUI//SP-EXPT//NOFORN"
+   */
+  @ApiPropertyOptional({ default: 'UNCLASSIFIED' })
   @Optional()
   @Text(MAX_MARKING_LENGTH)
   @Pattern(MARKING_PATTERN, 'a classification banner marking, e.g. CUI//SP-EXPT//NOFORN')
@@ -78,7 +75,7 @@ export class NativeRequestCommonDto {
 }
 
 export class NativePartyDto implements NativeParty {
-  @ApiProperty({ type: String, maxLength: LIMITS.name })
+  @ApiProperty({ maxLength: LIMITS.name })
   @Text(LIMITS.name)
   name: string;
 
@@ -88,17 +85,17 @@ export class NativePartyDto implements NativeParty {
 }
 
 export class NativeOwnerDto implements NativeOwner {
-  @ApiProperty({ type: String, maxLength: LIMITS.name })
+  @ApiProperty({ maxLength: LIMITS.name })
   @Text(LIMITS.name)
   name: string;
 
-  @ApiProperty({ type: Number, minimum: 0, maximum: 100 })
+  @ApiProperty({ minimum: 0, maximum: 100 })
   @Num({ min: 0, max: 100 })
   percent: number;
 }
 
 export class NativeIntermediaryDto extends NativePartyDto implements NativeIntermediary {
-  @ApiPropertyOptional({ type: () => [NativeOwnerDto], maxItems: LIMITS.ownership })
+  @ApiPropertyOptional({ maxItems: LIMITS.ownership })
   @Optional()
   @NestedArray(() => NativeOwnerDto, { max: LIMITS.ownership })
   owners?: NativeOwnerDto[];
@@ -107,7 +104,8 @@ export class NativeIntermediaryDto extends NativePartyDto implements NativeInter
 // ---------------------------------------------------------------- FMS
 
 export class FmsArticleDto implements FmsArticle {
-  @ApiProperty({ type: String, maxLength: LIMITS.summary, example: 'PAC-3 MSE missile' })
+  /** @example "PAC-3 MSE missile" */
+  @ApiProperty({ maxLength: LIMITS.summary })
   @Text(LIMITS.summary)
   description: string;
 
@@ -115,12 +113,12 @@ export class FmsArticleDto implements FmsArticle {
   @Int({ min: 1 })
   quantity: number;
 
-  @ApiPropertyOptional({ type: String, example: 'IV' })
+  /** @example "IV" */
   @Optional()
   @Pattern(USML_CATEGORY_PATTERN, USML)
   usmlCategory?: string;
 
-  @ApiProperty({ type: Boolean, description: 'Major defense equipment.' })
+  /** Major defense equipment. */
   @Bool()
   mde: boolean;
 
@@ -130,7 +128,8 @@ export class FmsArticleDto implements FmsArticle {
 }
 
 export class FmsServiceDto implements FmsService {
-  @ApiProperty({ type: String, maxLength: LIMITS.summary, example: 'Operator training' })
+  /** @example "Operator training" */
+  @ApiProperty({ maxLength: LIMITS.summary })
   @Text(LIMITS.summary)
   description: string;
 
@@ -140,19 +139,20 @@ export class FmsServiceDto implements FmsService {
 }
 
 export class FmsLetterOfRequestDto extends NativeRequestCommonDto implements FmsLetterOfRequest {
-  @ApiProperty({ type: String, maxLength: LIMITS.reference, example: 'SR-D-QAB' })
+  /** @example "SR-D-QAB" */
+  @ApiProperty({ maxLength: LIMITS.reference })
   @Text(LIMITS.reference)
   lorNumber: string;
 
-  @ApiProperty({ type: () => NativePartyDto, description: 'The purchasing government.' })
+  /** The purchasing government. */
   @Nested(() => NativePartyDto)
   purchaser: NativePartyDto;
 
-  @ApiProperty({ type: () => [FmsArticleDto], maxItems: LIMITS.items })
+  @ApiProperty({ maxItems: LIMITS.items })
   @NestedArray(() => FmsArticleDto, { max: LIMITS.items })
   articles: FmsArticleDto[];
 
-  @ApiProperty({ type: () => [FmsServiceDto], maxItems: LIMITS.items })
+  @ApiProperty({ maxItems: LIMITS.items })
   @NestedArray(() => FmsServiceDto, { max: LIMITS.items })
   services: FmsServiceDto[];
 
@@ -161,20 +161,15 @@ export class FmsLetterOfRequestDto extends NativeRequestCommonDto implements Fms
   @Int({ min: 0, max: MAX_MONEY })
   designAndConstructionUsd?: number;
 
-  @ApiPropertyOptional({ type: () => NativePartyDto })
   @Optional()
   @Nested(() => NativePartyDto)
   endUser?: NativePartyDto;
 
-  @ApiPropertyOptional({ type: () => NativePartyDto })
   @Optional()
   @Nested(() => NativePartyDto)
   consignee?: NativePartyDto;
 
-  @ApiPropertyOptional({
-    type: () => [NativeIntermediaryDto],
-    description: 'With the purchaser, end user and consignee, the parties screened.',
-  })
+  /** With the purchaser, end user and consignee, the parties screened. */
   @Optional()
   @NestedArray(() => NativeIntermediaryDto, { max: LIMITS.parties - 3 })
   intermediaries?: NativeIntermediaryDto[];
@@ -183,7 +178,7 @@ export class FmsLetterOfRequestDto extends NativeRequestCommonDto implements Fms
 // ---------------------------------------------------------------- export licence
 
 export class ExportCommodityDto {
-  @ApiProperty({ type: String, maxLength: LIMITS.summary })
+  @ApiProperty({ maxLength: LIMITS.summary })
   @Text(LIMITS.summary)
   description: string;
 
@@ -191,11 +186,11 @@ export class ExportCommodityDto {
   @Int({ min: 1 })
   quantity: number;
 
-  @ApiProperty({ type: String, example: 'XI' })
+  /** @example "XI" */
   @Pattern(USML_CATEGORY_PATTERN, USML)
   usmlCategory: string;
 
-  @ApiPropertyOptional({ type: Boolean, description: 'Major defense equipment.' })
+  /** Major defense equipment. */
   @Optional()
   @Bool()
   mde?: boolean;
@@ -205,35 +200,32 @@ export class ExportLicenseApplicationDto
   extends NativeRequestCommonDto
   implements ExportLicenseApplication
 {
-  @ApiProperty({ type: String, maxLength: LIMITS.reference, example: 'DSP5-26-000123' })
+  /** @example "DSP5-26-000123" */
+  @ApiProperty({ maxLength: LIMITS.reference })
   @Text(LIMITS.reference)
   applicationNumber: string;
 
-  @ApiProperty({ type: String, maxLength: LIMITS.name, description: 'The U.S. applicant.' })
+  /** The U.S. applicant. */
+  @ApiProperty({ maxLength: LIMITS.name })
   @Text(LIMITS.name)
   applicant: string;
 
-  @ApiProperty({ ...COUNTRY, description: 'Country of ultimate destination.' })
+  /** Country of ultimate destination. */
+  @ApiProperty(COUNTRY)
   @Pattern(COUNTRY_PATTERN, ALPHA3)
   country: string;
 
-  @ApiProperty({ type: () => NativePartyDto })
   @Nested(() => NativePartyDto)
   foreignConsignee: NativePartyDto;
 
-  @ApiProperty({ type: () => NativePartyDto })
   @Nested(() => NativePartyDto)
   endUser: NativePartyDto;
 
-  @ApiPropertyOptional({
-    type: () => [NativeIntermediaryDto],
-    description: 'With the foreign consignee and the end user, the parties screened.',
-  })
+  /** With the foreign consignee and the end user, the parties screened. */
   @Optional()
   @NestedArray(() => NativeIntermediaryDto, { max: LIMITS.parties - 2 })
   intermediaries?: NativeIntermediaryDto[];
 
-  @ApiProperty({ type: () => ExportCommodityDto })
   @Nested(() => ExportCommodityDto)
   commodity: ExportCommodityDto;
 
@@ -245,7 +237,7 @@ export class ExportLicenseApplicationDto
 // ---------------------------------------------------------------- other lines of business
 
 export class ActivityDto {
-  @ApiProperty({ type: String, maxLength: LIMITS.summary })
+  @ApiProperty({ maxLength: LIMITS.summary })
   @Text(LIMITS.summary)
   description: string;
 
@@ -258,15 +250,16 @@ export class SecurityCooperationRequestDto
   extends NativeRequestCommonDto
   implements SecurityCooperationRequest
 {
-  @ApiProperty({ type: String, maxLength: LIMITS.reference, example: 'IMET-2026-PHL' })
+  /** @example "IMET-2026-PHL" */
+  @ApiProperty({ maxLength: LIMITS.reference })
   @Text(LIMITS.reference)
   program: string;
 
-  @ApiProperty({ type: () => NativePartyDto, description: 'The partner (its forces).' })
+  /** The partner (its forces). */
   @Nested(() => NativePartyDto)
   partner: NativePartyDto;
 
-  @ApiProperty({ type: () => [ActivityDto], maxItems: LIMITS.items })
+  @ApiProperty({ maxItems: LIMITS.items })
   @NestedArray(() => ActivityDto, { max: LIMITS.items })
   activities: ActivityDto[];
 
@@ -280,22 +273,24 @@ export class ArmsControlFindingRequestDto
   extends NativeRequestCommonDto
   implements ArmsControlFindingRequest
 {
-  @ApiProperty({ type: String, maxLength: LIMITS.name, example: 'New START' })
+  /** @example "New START" */
+  @ApiProperty({ maxLength: LIMITS.name })
   @Text(LIMITS.name)
   agreement: string;
 
-  @ApiProperty({ ...COUNTRY, description: 'The party whose compliance is assessed.' })
+  /** The party whose compliance is assessed. */
+  @ApiProperty(COUNTRY)
   @Pattern(COUNTRY_PATTERN, ALPHA3)
   country: string;
 
-  @ApiPropertyOptional({ type: String, maxLength: LIMITS.reference })
+  @ApiPropertyOptional({ maxLength: LIMITS.reference })
   @Optional()
   @Text(LIMITS.reference)
   findingReference?: string;
 }
 
 export class NonproliferationItemDto {
-  @ApiProperty({ type: String, maxLength: LIMITS.summary })
+  @ApiProperty({ maxLength: LIMITS.summary })
   @Text(LIMITS.summary)
   description: string;
 
@@ -303,7 +298,6 @@ export class NonproliferationItemDto {
   @Int({ min: 1 })
   quantity: number;
 
-  @ApiPropertyOptional({ type: String })
   @Optional()
   @Pattern(USML_CATEGORY_PATTERN, USML)
   usmlCategory?: string;
@@ -313,20 +307,21 @@ export class NonproliferationConcernRequestDto
   extends NativeRequestCommonDto
   implements NonproliferationConcernRequest
 {
-  @ApiProperty({ ...COUNTRY, description: 'Country of concern.' })
+  /** Country of concern. */
+  @ApiProperty(COUNTRY)
   @Pattern(COUNTRY_PATTERN, ALPHA3)
   country: string;
 
-  @ApiProperty({ type: () => [NativeIntermediaryDto], maxItems: LIMITS.parties })
+  @ApiProperty({ maxItems: LIMITS.parties })
   @NestedArray(() => NativeIntermediaryDto, { max: LIMITS.parties })
   entities: NativeIntermediaryDto[];
 
-  @ApiPropertyOptional({ type: () => [NonproliferationItemDto], maxItems: LIMITS.items })
+  @ApiPropertyOptional({ maxItems: LIMITS.items })
   @Optional()
   @NestedArray(() => NonproliferationItemDto, { max: LIMITS.items })
   items?: NonproliferationItemDto[];
 
-  @ApiPropertyOptional({ type: String, maxLength: LIMITS.reference })
+  @ApiPropertyOptional({ maxLength: LIMITS.reference })
   @Optional()
   @Text(LIMITS.reference)
   reference?: string;
@@ -336,15 +331,17 @@ export class RegionalSecurityRequestDto
   extends NativeRequestCommonDto
   implements RegionalSecurityRequest
 {
-  @ApiProperty({ type: String, maxLength: LIMITS.name, example: 'Indo-Pacific' })
+  /** @example "Indo-Pacific" */
+  @ApiProperty({ maxLength: LIMITS.name })
   @Text(LIMITS.name)
   region: string;
 
-  @ApiProperty({ ...COUNTRY, description: 'The country the matter centres on.' })
+  /** The country the matter centres on. */
+  @ApiProperty(COUNTRY)
   @Pattern(COUNTRY_PATTERN, ALPHA3)
   country: string;
 
-  @ApiPropertyOptional({ type: String, maxLength: LIMITS.reference })
+  @ApiPropertyOptional({ maxLength: LIMITS.reference })
   @Optional()
   @Text(LIMITS.reference)
   reference?: string;

@@ -1,8 +1,9 @@
 /**
  * The agency's HTTP view of its reviews: request bodies (validated by the
  * global ValidationPipe with the contract's own rules) and response shapes.
- * Every property has an explicit `@ApiProperty`: the swc build does not run
- * the swagger CLI plugin.
+ * Documented by the Swagger plugin from the types and JSDoc (ADR 23); an
+ * `@ApiProperty` states only what it cannot read (formats, integers, bounds,
+ * enums in their order).
  */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
@@ -31,6 +32,7 @@ import {
   Text,
 } from '@icb/contracts/validation/decorators';
 import { VerdictDto } from './verdict.dto';
+import { ReviewExtensionDto, ReviewHoldDto } from '@icb/runtime';
 
 const ISO = { type: String, format: 'date-time', example: '2026-03-02T14:30:00.000Z' } as const;
 const UUID = {
@@ -42,16 +44,15 @@ const UUID = {
 // ---------------------------------------------------------------- requests
 
 export class SignOffConditionBodyDto {
-  @ApiProperty({
-    type: String,
-    maxLength: 64,
-    example: 'DOD-AT-1',
-    description: 'Chosen by the agency, unique within the consultation.',
-  })
+  /**
+   * Chosen by the agency, unique within the consultation.
+   * @example "DOD-AT-1"
+   */
+  @ApiProperty({ maxLength: 64 })
   @Pattern(REFERENCE_ID_PATTERN, 'a reference id (letters, digits, . _ : / -, up to 64)')
   id: string;
 
-  @ApiProperty({ type: String, maxLength: LIMITS.conditionText })
+  @ApiProperty({ maxLength: LIMITS.conditionText })
   @Text(LIMITS.conditionText)
   text: string;
 
@@ -66,47 +67,35 @@ export class SignOffBodyDto {
   @OneOf(SIGN_OFF_DECISIONS)
   decision: SignOffDecision;
 
-  @ApiPropertyOptional({
-    type: () => [SignOffConditionBodyDto],
-    maxItems: LIMITS.conditions,
-    description: 'Required (at least one) with `concur-with-conditions`, refused otherwise.',
-  })
+  /** Required (at least one) with `concur-with-conditions`, refused otherwise. */
+  @ApiPropertyOptional({ maxItems: LIMITS.conditions })
   @RequiredWhen('decision', ['concur-with-conditions'], { onlyThen: true })
   @NestedArray(() => SignOffConditionBodyDto, { min: 1, max: LIMITS.conditions })
   conditions?: SignOffConditionBodyDto[];
 
-  @ApiPropertyOptional({
-    type: String,
-    maxLength: LIMITS.rationale,
-    description: 'Required with `non-concur`.',
-  })
+  /** Required with `non-concur`. */
+  @ApiPropertyOptional({ maxLength: LIMITS.rationale })
   @RequiredWhen('decision', ['non-concur'])
   @Text(LIMITS.rationale)
   rationale?: string;
 
-  @ApiPropertyOptional({
-    type: 'integer',
-    minimum: 1,
-    description: 'The revision answered; the consultation’s current one when left out.',
-  })
+  /** The revision answered; the consultation’s current one when left out. */
+  @ApiPropertyOptional({ type: 'integer', minimum: 1 })
   @Optional()
   @Int({ min: 1 })
   revision?: number;
 }
 
 export class AcknowledgeBodyDto {
-  @ApiPropertyOptional({
-    type: 'integer',
-    minimum: 1,
-    description: 'The revision acknowledged; the current one when left out.',
-  })
+  /** The revision acknowledged; the current one when left out. */
+  @ApiPropertyOptional({ type: 'integer', minimum: 1 })
   @Optional()
   @Int({ min: 1 })
   revision?: number;
 }
 
 export class HoldBodyDto {
-  @ApiProperty({ type: String, maxLength: LIMITS.reason })
+  @ApiProperty({ maxLength: LIMITS.reason })
   @Text(LIMITS.reason)
   reason: string;
 }
@@ -116,21 +105,19 @@ export class ExtensionBodyDto {
   @Int({ min: 1, max: MAX_EXTENSION_DAYS })
   days: number;
 
-  @ApiProperty({ type: String, maxLength: LIMITS.reason })
+  @ApiProperty({ maxLength: LIMITS.reason })
   @Text(LIMITS.reason)
   reason: string;
 }
 
 /** The imposing agency's answer to a request to drop one of its conditions. */
 export class ConditionRemovalAnswerBodyDto {
-  @ApiProperty({
-    type: Boolean,
-    description: 'true: the condition is dropped; false: it stays.',
-  })
+  /** true: the condition is dropped; false: it stays. */
   @Bool()
   agreed: boolean;
 
-  @ApiProperty({ type: String, maxLength: LIMITS.reason, description: 'Why, for the record.' })
+  /** Why, for the record. */
+  @ApiProperty({ maxLength: LIMITS.reason })
   @Text(LIMITS.reason)
   comment: string;
 }
@@ -138,74 +125,49 @@ export class ConditionRemovalAnswerBodyDto {
 // ---------------------------------------------------------------- responses
 
 export class PublishedEventDto {
-  @ApiProperty({ ...UUID, description: 'The id of the event put on the bus.' })
+  /** The id of the event put on the bus. */
+  @ApiProperty(UUID)
   eventId: string;
 
-  @ApiProperty({ ...UUID, description: 'The consultation (CloudEvents `subject`).' })
+  /** The consultation (CloudEvents `subject`). */
+  @ApiProperty(UUID)
   subject: string;
 
-  @ApiProperty({
-    type: () => VerdictDto,
-    description:
-      'The coordinator’s verdict: `accepted` (with the consultation’s new status, revision and ' +
-      'version) or, when it did not come in time, `pending` with its `statusUrl`.',
-  })
+  /** The coordinator’s verdict: `accepted` (with the consultation’s new status, revision and version) or, when it did not come in time, `pending` with its `statusUrl`. */
   verdict: VerdictDto;
-}
-
-export class ReviewHoldDto {
-  @ApiProperty({ type: String })
-  reason: string;
-
-  @ApiProperty(ISO)
-  placedAt: string;
-}
-
-export class ReviewExtensionDto {
-  @ApiProperty({ type: 'integer' })
-  days: number;
-
-  @ApiProperty({ type: String })
-  reason: string;
-
-  @ApiProperty(ISO)
-  grantedAt: string;
 }
 
 /** One pending review as the agency sees it, with its clock. */
 export class PendingReviewDto {
-  @ApiProperty({ ...UUID, description: 'Consultation id.' })
+  /** Consultation id. */
+  @ApiProperty(UUID)
   id: string;
 
-  @ApiProperty({ type: String, description: '`[withheld]` when marked above AGENCY_CLEARANCE.' })
+  /** `[withheld]` when marked above AGENCY_CLEARANCE. */
   title: string;
 
-  @ApiPropertyOptional({
-    type: Boolean,
-    description:
-      'True when the consultation is marked above the adapter’s AGENCY_CLEARANCE: its title and reasons read `[withheld]`.',
-  })
+  /** True when the consultation is marked above the adapter’s AGENCY_CLEARANCE: its title and reasons read `[withheld]`. */
   withheld?: boolean;
 
   @ApiProperty({ enum: CONSULTATION_KINDS })
   kind: ConsultationKind;
 
-  @ApiProperty({ type: 'integer', description: 'The revision under review.' })
+  /** The revision under review. */
+  @ApiProperty({ type: 'integer' })
   revision: number;
 
-  @ApiProperty({ ...ISO, description: 'This agency’s deadline (holds and extension included).' })
+  /** This agency’s deadline (holds and extension included). */
+  @ApiProperty(ISO)
   dueAt: string;
 
-  @ApiProperty({
-    type: 'integer',
-    description: 'Calendar days until `dueAt`, rounded up; negative when overdue.',
-  })
+  /** Calendar days until `dueAt`, rounded up; negative when overdue. */
+  @ApiProperty({ type: 'integer' })
   daysLeft: number;
 
-  @ApiProperty({ type: Boolean })
   overdue: boolean;
 
-  @ApiPropertyOptional({ ...ISO, description: 'Receipt must be acknowledged by then.' })
+  /** Receipt must be acknowledged by then. */
+  @ApiPropertyOptional(ISO)
   acknowledgeBy?: string;
 
   @ApiPropertyOptional(ISO)
@@ -214,16 +176,15 @@ export class PendingReviewDto {
   @ApiProperty({ enum: PRECEDENCES })
   precedence: Precedence;
 
-  @ApiProperty({ type: String, example: 'CUI//SP-EXPT//NOFORN', description: 'Banner marking.' })
+  /**
+   * Banner marking.
+   * @example "CUI//SP-EXPT//NOFORN"
+   */
   classification: string;
 
-  @ApiPropertyOptional({
-    type: () => ReviewHoldDto,
-    description: 'Open hold: the clock is stopped.',
-  })
+  /** Open hold: the clock is stopped. */
   hold?: ReviewHoldDto;
 
-  @ApiPropertyOptional({ type: () => ReviewExtensionDto })
   extension?: ReviewExtensionDto;
 }
 
@@ -234,7 +195,7 @@ export class PendingReviewListDto {
   @ApiProperty({ type: 'integer' })
   total: number;
 
-  @ApiProperty({ type: () => [PendingReviewDto], description: 'Closest deadline first.' })
+  /** Closest deadline first. */
   items: PendingReviewDto[];
 }
 
@@ -242,11 +203,10 @@ export class AgencyReviewDto {
   @ApiProperty({ type: 'integer' })
   revision: number;
 
-  @ApiProperty({
-    type: String,
-    example: 'pending',
-    description: 'pending, answered, deemed or waived.',
-  })
+  /**
+   * pending, answered, deemed or waived.
+   * @example "pending"
+   */
   state: string;
 
   @ApiProperty(ISO)
@@ -261,18 +221,14 @@ export class AgencyReviewDto {
   @ApiPropertyOptional(ISO)
   acknowledgedAt?: string;
 
-  @ApiPropertyOptional({ type: () => ReviewHoldDto })
   hold?: ReviewHoldDto;
 
-  @ApiPropertyOptional({ type: () => ReviewExtensionDto })
   extension?: ReviewExtensionDto;
 }
 
 export class SignOffConditionViewDto {
-  @ApiProperty({ type: String })
   id: string;
 
-  @ApiProperty({ type: String })
   text: string;
 
   @ApiPropertyOptional({ enum: CONDITION_CATEGORIES })
@@ -280,10 +236,8 @@ export class SignOffConditionViewDto {
 }
 
 export class SigningOfficerViewDto {
-  @ApiProperty({ type: String })
   name: string;
 
-  @ApiProperty({ type: String })
   title: string;
 }
 
@@ -294,13 +248,10 @@ export class OwnSignOffDto {
   @ApiProperty({ enum: SIGN_OFF_DECISIONS })
   decision: SignOffDecision;
 
-  @ApiPropertyOptional({ type: () => [SignOffConditionViewDto] })
   conditions?: SignOffConditionViewDto[];
 
-  @ApiPropertyOptional({ type: String })
   rationale?: string;
 
-  @ApiPropertyOptional({ type: () => SigningOfficerViewDto })
   officer?: SigningOfficerViewDto;
 
   @ApiProperty(ISO)
@@ -309,19 +260,16 @@ export class OwnSignOffDto {
   @ApiProperty(ISO)
   recordedAt: string;
 
-  @ApiProperty({ type: String })
   eventId: string;
 
-  @ApiProperty({
-    type: String,
-    example: 'submitted',
-    description: 'submitted or deemed-concurrence.',
-  })
+  /**
+   * submitted or deemed-concurrence.
+   * @example "submitted"
+   */
   basis: string;
 }
 
 export class ConditionRemovalViewDto {
-  @ApiProperty({ type: String })
   justification: string;
 
   @ApiProperty(ISO)
@@ -330,18 +278,14 @@ export class ConditionRemovalViewDto {
   @ApiPropertyOptional(ISO)
   answeredAt?: string;
 
-  @ApiPropertyOptional({ type: Boolean })
   agreed?: boolean;
 
-  @ApiPropertyOptional({ type: String })
   comment?: string;
 }
 
 export class OwnConditionDto {
-  @ApiProperty({ type: String })
   id: string;
 
-  @ApiProperty({ type: String })
   text: string;
 
   @ApiPropertyOptional({ enum: CONDITION_CATEGORIES })
@@ -353,17 +297,13 @@ export class OwnConditionDto {
   @ApiProperty(ISO)
   imposedAt: string;
 
-  @ApiProperty({
-    type: String,
-    example: 'active',
-    description: 'active, removal-requested, removed, retained or superseded.',
-  })
+  /**
+   * active, removal-requested, removed, retained or superseded.
+   * @example "active"
+   */
   status: string;
 
-  @ApiPropertyOptional({
-    type: () => ConditionRemovalViewDto,
-    description: 'The action office’s request to drop it, and this agency’s answer once given.',
-  })
+  /** The action office’s request to drop it, and this agency’s answer once given. */
   removal?: ConditionRemovalViewDto;
 }
 
@@ -374,16 +314,17 @@ export class TimelineEntryViewDto {
   @ApiProperty(ISO)
   at: string;
 
-  @ApiProperty({ type: String, example: 'signoff.submitted' })
+  /** @example "signoff.submitted" */
   type: string;
 
-  @ApiProperty({ type: String, example: 'dod', description: 'This agency or `coordinator`.' })
+  /**
+   * This agency or `coordinator`.
+   * @example "dod"
+   */
   actor: string;
 
-  @ApiProperty({ type: String })
   summary: string;
 
-  @ApiProperty({ type: String })
   eventId: string;
 }
 
@@ -395,36 +336,30 @@ export class ReviewDetailDto {
   @ApiProperty({ enum: CONSULTATION_KINDS })
   kind: ConsultationKind;
 
-  @ApiProperty({ type: String, example: 'PM/DS' })
+  /** @example "PM/DS" */
   actionOffice: string;
 
-  @ApiProperty({ type: String, description: '`[withheld]` when marked above AGENCY_CLEARANCE.' })
+  /** `[withheld]` when marked above AGENCY_CLEARANCE. */
   title: string;
 
-  @ApiProperty({ type: String, description: '`[withheld]` when marked above AGENCY_CLEARANCE.' })
+  /** `[withheld]` when marked above AGENCY_CLEARANCE. */
   summary: string;
 
-  @ApiPropertyOptional({
-    type: Boolean,
-    description:
-      'True when the consultation is marked above the adapter’s AGENCY_CLEARANCE: every free text ' +
-      '(title, summary, reasons, rationales, condition texts, comments, timeline summaries) reads `[withheld]`.',
-  })
+  /** True when the consultation is marked above the adapter’s AGENCY_CLEARANCE: every free text (title, summary, reasons, rationales, condition texts, comments, timeline summaries) reads `[withheld]`. */
   withheld?: boolean;
 
-  @ApiProperty({ type: String })
   classification: string;
 
   @ApiProperty({ enum: PRECEDENCES })
   precedence: Precedence;
 
-  @ApiPropertyOptional({ type: String })
   reference?: string;
 
-  @ApiProperty({ type: String, example: 'in-review' })
+  /** @example "in-review" */
   status: string;
 
-  @ApiProperty({ type: 'integer', description: 'Current revision.' })
+  /** Current revision. */
+  @ApiProperty({ type: 'integer' })
   revision: number;
 
   @ApiProperty(ISO)
@@ -436,24 +371,15 @@ export class ReviewDetailDto {
   @ApiPropertyOptional(ISO)
   closedAt?: string;
 
-  @ApiProperty({
-    type: () => AgencyReviewDto,
-    description: 'This agency’s review of the current revision.',
-  })
+  /** This agency’s review of the current revision. */
   review: AgencyReviewDto;
 
-  @ApiProperty({
-    type: () => [OwnSignOffDto],
-    description: 'This agency’s sign-offs, every revision.',
-  })
+  /** This agency’s sign-offs, every revision. */
   signOffs: OwnSignOffDto[];
 
-  @ApiProperty({ type: () => [OwnConditionDto], description: 'Conditions this agency imposed.' })
+  /** Conditions this agency imposed. */
   conditions: OwnConditionDto[];
 
-  @ApiProperty({
-    type: () => [TimelineEntryViewDto],
-    description: 'Timeline entries by this agency or the coordinator about it, in order.',
-  })
+  /** Timeline entries by this agency or the coordinator about it, in order. */
   timeline: TimelineEntryViewDto[];
 }

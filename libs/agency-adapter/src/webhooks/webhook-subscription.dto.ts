@@ -19,15 +19,11 @@ const ISO = { type: String, format: 'date-time', example: '2026-03-02T14:30:00.0
 const OUTCOMES: readonly DeliveryAttemptOutcome[] = ['delivered', 'retry', 'failed', 'deactivated'];
 
 export class CreateWebhookBodyDto {
-  @ApiProperty({
-    type: String,
-    format: 'uri',
-    maxLength: 2048,
-    example: 'https://reviews.example.mil/icb',
-    description:
-      'http or https, no credentials, no fragment, on the adapter’s allow-list (WEBHOOK_ALLOWED_TARGETS). ' +
-      'Redirects are not followed.',
-  })
+  /**
+   * http or https, no credentials, no fragment, on the adapter’s allow-list (WEBHOOK_ALLOWED_TARGETS). Redirects are not followed.
+   * @example "https://reviews.example.mil/icb"
+   */
+  @ApiProperty({ format: 'uri', maxLength: 2048 })
   @IsString()
   @MaxLength(2048)
   @Matches(WEBHOOK_URL_PATTERN, {
@@ -36,11 +32,8 @@ export class CreateWebhookBodyDto {
   })
   url: string;
 
-  @ApiProperty({
-    type: [String],
-    example: ['review.requested'],
-    description: 'Message-name prefixes to receive (`review.requested`, or `review` for all).',
-  })
+  /** Message-name prefixes to receive (`review.requested`, or `review` for all). */
+  @ApiProperty({ example: ['review.requested'] })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(64)
@@ -53,19 +46,18 @@ export class CreateWebhookBodyDto {
 }
 
 export class WebhookSubscriptionDto {
-  @ApiProperty({ type: String, format: 'uuid' })
+  @ApiProperty({ format: 'uuid' })
   id: string;
 
   @ApiProperty({ enum: AGENCIES })
   agency: Agency;
 
-  @ApiProperty({ type: String, format: 'uri' })
+  @ApiProperty({ format: 'uri' })
   url: string;
 
-  @ApiProperty({ type: [String] })
   events: string[];
 
-  @ApiProperty({ type: Boolean, description: 'False once retired (410 Gone from the endpoint).' })
+  /** False once retired (410 Gone from the endpoint). */
   active: boolean;
 
   @ApiProperty(ISO)
@@ -74,29 +66,25 @@ export class WebhookSubscriptionDto {
   @ApiPropertyOptional(ISO)
   deactivatedAt?: string;
 
-  @ApiPropertyOptional({ type: String })
   deactivatedReason?: string;
 }
 
 export class CreatedWebhookDto extends WebhookSubscriptionDto {
-  @ApiProperty({
-    type: String,
-    example: 'whsec_…',
-    description:
-      'The Standard Webhooks signing secret (`whsec_` + base64 key of the `webhook-signature` HMAC-SHA256), ' +
-      'shown this once: store it.',
-  })
+  /**
+   * The Standard Webhooks signing secret (`whsec_` + base64 key of the `webhook-signature` HMAC-SHA256), shown this once: store it.
+   * @example "whsec_…"
+   */
   secret: string;
 }
 
 export class DeliveryAttemptDto {
-  @ApiProperty({ type: String, format: 'uuid', description: 'The same on every attempt.' })
+  /** The same on every attempt. */
+  @ApiProperty({ format: 'uuid' })
   deliveryId: string;
 
-  @ApiProperty({ type: String })
   eventId: string;
 
-  @ApiProperty({ type: String, example: 'gov.icb.review.requested.v1' })
+  /** @example "gov.icb.review.requested.v1" */
   eventType: string;
 
   @ApiProperty({ type: 'integer' })
@@ -111,13 +99,13 @@ export class DeliveryAttemptDto {
   @ApiPropertyOptional({ type: 'integer' })
   httpStatus?: number;
 
-  @ApiPropertyOptional({ type: String })
   error?: string;
 
   @ApiProperty({ type: 'integer' })
   durationMs: number;
 
-  @ApiPropertyOptional({ ...ISO, description: 'When a redelivery is expected (outcome `retry`).' })
+  /** When a redelivery is expected (outcome `retry`). */
+  @ApiPropertyOptional(ISO)
   nextAttemptAt?: string;
 }
 

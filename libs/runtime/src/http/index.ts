@@ -1,0 +1,3 @@
+/** HTTP response shapes the coordinator and the agency adapters share. */
+export * from './review-clock.dto';
+export * from './verdict-consultation.dto';
