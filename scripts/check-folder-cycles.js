@@ -17,6 +17,14 @@
 // apps/coordinator/src/consultations: a subfolder is part of its feature); a
 // file directly in the root (app.module.ts, scripts/infra.js) stands alone. A
 // package is apps/<name>, libs/<name>, scripts/lib or scripts.
+//
+// Sides: a source root may split into `write/` (the command side: version
+// store, outbox, inbox, clocks) and `read/` (queries, response DTOs,
+// withholding, audit verification). Their features are folders one level
+// down (apps/coordinator/src/write/consultations), and the direction is
+// checked on every file: the write side never imports the read side, and a
+// shared folder beside them (auth, policy, time) imports neither; only files
+// in the root (app.module.ts, main.ts) wire both.
 'use strict';
 
 const fs = require('node:fs');
@@ -31,18 +39,11 @@ const ROOT = path.resolve(__dirname, '..');
  * check, so the list only shrinks.
  * @type {{ from: string, to: string, reason: string }[]}
  */
-const ALLOWED_IMPORTS = [
-  {
-    from: 'libs/agency-adapter/src/agency-adapter.options.ts',
-    to: 'libs/agency-adapter/src/reviews/sign-off-rule.ts',
-    reason:
-      "type only: the adapter's options name the reviews' SignOffRule, which is written over " +
-      "the coordinator's response type (reviews/coordinator.types.ts); it moves when that type " +
-      'is generated from the OpenAPI document (issue 12, one contract per edge)',
-  },
-];
+const ALLOWED_IMPORTS = [];
 
 const EXTENSIONS = ['.ts', '.js'];
+/** The sides a source root may split into (see the header). */
+const SIDES = new Set(['write', 'read']);
 const SKIP_DIRS = new Set(['node_modules', 'dist', '.local', 'coverage']);
 
 /**
@@ -60,7 +61,8 @@ function unitOf(rel) {
   });
   if (parts[0] === 'apps' || parts[0] === 'libs') {
     if (parts.length < 4 || parts[2] !== 'src') return undefined;
-    return at(3, `${parts[0]}/${parts[1]}`);
+    const pkg = `${parts[0]}/${parts[1]}`;
+    return SIDES.has(parts[3]) && parts.length > 5 ? at(4, pkg) : at(3, pkg);
   }
   if (parts[0] === 'scripts' && parts.length > 1) {
     // scripts/lib is the plain CommonJS library the scripts, the stack and
@@ -70,6 +72,35 @@ function unitOf(rel) {
     return at(1, 'scripts');
   }
   return undefined;
+}
+
+/**
+ * Where a file stands towards the sides: 'write' or 'read' inside one,
+ * 'shared' in a folder beside them, 'root' directly in the source root;
+ * undefined outside apps/libs sources.
+ * @param {string} rel
+ */
+function sideOf(rel) {
+  const parts = rel.split('/');
+  if (!(parts[0] === 'apps' || parts[0] === 'libs') || parts[2] !== 'src') return undefined;
+  if (parts.length === 4) return 'root';
+  return SIDES.has(parts[3]) ? parts[3] : 'shared';
+}
+
+/**
+ * Imports against the sides' direction: write → read, and a shared folder →
+ * either side, within one package (a package without sides has none).
+ * @param {[string, string, string][]} edges
+ */
+function sideViolations(edges) {
+  return edges
+    .filter(([from, to]) => {
+      const pkg = (/** @type {string} */ rel) => rel.split('/').slice(0, 2).join('/');
+      if (pkg(from) !== pkg(to)) return false;
+      const [a, b] = [sideOf(from), sideOf(to)];
+      return (a === 'write' && b === 'read') || (a === 'shared' && (b === 'write' || b === 'read'));
+    })
+    .map(([from, to, specifier]) => ({ from, to, specifier }));
 }
 
 /** @param {string} dir @param {string[]} out */
@@ -239,6 +270,7 @@ function analyse(files, read, allowed = ALLOWED_IMPORTS) {
     edges: all.length,
     folders: report('folder'),
     packages: report('pkg'),
+    sides: sideViolations(edges),
     stale,
   };
 }
@@ -256,6 +288,9 @@ function main() {
       for (const line of cycle.imports) console.log(`  ${line}`);
     }
   }
+  for (const v of result.sides) {
+    console.log(`against the sides' direction: ${v.from} imports '${v.specifier}' (${v.to})`);
+  }
   for (const a of result.stale) {
     console.log(
       `allowed import no longer there: ${a.from} -> ${a.to}; remove it from ALLOWED_IMPORTS`,
@@ -264,14 +299,15 @@ function main() {
   for (const a of ALLOWED_IMPORTS.filter((a) => !result.stale.includes(a))) {
     console.log(`allowed for now: ${a.from} -> ${a.to} (${a.reason})`);
   }
-  const failed = result.folders.length + result.packages.length + result.stale.length;
+  const failed =
+    result.folders.length + result.packages.length + result.sides.length + result.stale.length;
   console.log(
     `check-folder-cycles: ${result.files} files, ${result.edges} imports, ` +
-      (failed ? `${failed} problem(s)` : 'no folder or package cycle'),
+      (failed ? `${failed} problem(s)` : 'no folder or package cycle, sides in order'),
   );
   process.exitCode = failed ? 1 : 0;
 }
 
-module.exports = { unitOf, resolveSpecifier, fileEdges, cycles, analyse, sourceFiles };
+module.exports = { unitOf, sideOf, resolveSpecifier, fileEdges, cycles, analyse, sourceFiles };
 
 if (require.main === module) main();

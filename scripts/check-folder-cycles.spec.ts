@@ -15,7 +15,12 @@ const checker = require('./check-folder-cycles.js') as {
     files: string[],
     read: (rel: string) => string,
     allowed?: Allowed[],
-  ): { folders: Cycle[]; packages: Cycle[]; stale: Allowed[] };
+  ): {
+    folders: Cycle[];
+    packages: Cycle[];
+    sides: { from: string; to: string; specifier: string }[];
+    stale: Allowed[];
+  };
 };
 
 /** Analyses an in-memory repository: path → source. */
@@ -104,5 +109,43 @@ describe('the folder cycle check', () => {
     const gone = { from: 'apps/x/src/b/b.ts', to: 'apps/x/src/c/c.ts', reason: 'done' };
     expect(analyse(tree, [gone]).stale).toEqual([gone]);
     expect(analyse(tree, [gone]).folders).toHaveLength(1);
+  });
+
+  it('refuses the write side importing the read side, and a shared folder importing either side', () => {
+    const { sides, folders } = analyse({
+      'apps/x/src/write/consultations/consultations.service.ts':
+        "import { ConsultationDto } from '../../read/consultations/consultation.dto';",
+      'apps/x/src/read/consultations/consultation.dto.ts':
+        "import type { Consultation } from '../../write/consultations/consultation.model';",
+      'apps/x/src/write/consultations/consultation.model.ts': 'export interface Consultation {}',
+      'apps/x/src/auth/clearance.ts':
+        "import { markingRank } from '../read/withholding/withholding';",
+      'apps/x/src/read/withholding/withholding.ts': 'export const markingRank = 1;',
+      'apps/x/src/app.module.ts':
+        "import '../src/write/consultations/consultations.service';\nimport './read/consultations/consultation.dto';",
+    });
+    expect(sides.map((v) => `${v.from} -> ${v.to}`).sort()).toEqual([
+      'apps/x/src/auth/clearance.ts -> apps/x/src/read/withholding/withholding.ts',
+      'apps/x/src/write/consultations/consultations.service.ts -> apps/x/src/read/consultations/consultation.dto.ts',
+    ]);
+    // A side's features are folders one level down: read/consultations and
+    // write/consultations are two folders.
+    expect(folders.map((c) => c.nodes)).toEqual([
+      ['apps/x/src/read/consultations', 'apps/x/src/write/consultations'],
+    ]);
+  });
+
+  it('lets the read side import the write side, and the root wire both', () => {
+    const { sides, folders } = analyse({
+      'apps/x/src/read/consultations/consultation.dto.ts':
+        "import type { Consultation } from '../../write/consultations/consultation.model';\nimport { mayRead } from '../../auth/clearance';",
+      'apps/x/src/write/consultations/consultation.model.ts':
+        "import { mayRead } from '../../auth/clearance';",
+      'apps/x/src/auth/clearance.ts': 'export const mayRead = true;',
+      'apps/x/src/app.module.ts':
+        "import './write/consultations/consultation.model';\nimport './read/consultations/consultation.dto';",
+    });
+    expect(sides).toEqual([]);
+    expect(folders).toEqual([]);
   });
 });

@@ -3,14 +3,15 @@ import { ConfigModule } from '@icb/config';
 import { AGENCIES } from '@icb/contracts';
 import { MessagingModule, MessagingModuleOptions } from '@icb/messaging';
 import { ObservabilityModule } from '@icb/observability';
-import { AuditModule } from './audit/audit.module';
+import { AuditModule } from './read/audit/audit.module';
 import { AuthModule } from './auth/auth.module';
-import { ClocksModule } from './clocks/clocks.module';
-import { ConsultationsModule } from './consultations/consultations.module';
-import { DashboardModule } from './dashboard/dashboard.module';
+import { ClocksModule } from './write/clocks/clocks.module';
+import { ConsultationQueriesModule } from './read/consultations/consultation-queries.module';
+import { VerdictQueriesModule } from './read/verdicts/verdict-queries.module';
+import { DashboardModule } from './read/dashboard/dashboard.module';
 import { DatabaseModule } from './database/database.module';
-import { DeadLettersModule } from './dead-letters/dead-letters.module';
-import { EventsModule } from './events/events.module';
+import { DeadLettersModule } from './read/dead-letters/dead-letters.module';
+import { EventsModule } from './read/events/events.module';
 import { TimeModule } from './time/time.module';
 
 export const COORDINATOR_SERVICE = 'coordinator';
@@ -50,13 +51,15 @@ export class CoordinatorModule {
         AuthModule,
         DatabaseModule,
         TimeModule,
-        ConsultationsModule,
+        // The write side's modules come with the read side's, which import them.
+        ConsultationQueriesModule,
         // Built on the consultations (imported after them, so the routes and
         // the generated document keep their order).
         ClocksModule,
         AuditModule,
         EventsModule,
         DeadLettersModule,
+        VerdictQueriesModule,
         DashboardModule,
       ],
     };

@@ -1,4 +1,5 @@
 import type { ServiceDescription } from '@icb/runtime';
+import swaggerMetadata from './swagger.metadata';
 
 /** How the coordinator describes itself in its OpenAPI document (served at /docs and checked in). */
 export const COORDINATOR_API: ServiceDescription = {
@@ -13,4 +14,5 @@ export const COORDINATOR_API: ServiceDescription = {
     publicPaths: ['/health', '/health/live', '/auth/login', '/auth/logout'],
     cookie: 'icb_session',
   },
+  pluginMetadata: [swaggerMetadata],
 };

@@ -9,11 +9,11 @@ import { EventPublisher } from '@icb/messaging';
 import { configureService } from '@icb/runtime';
 import { authHeader, testEnv, waitFor } from '@icb/testing';
 import { CoordinatorModule } from '../src/app.module';
-import { EventLogRepository } from '../src/event-log/event-log.repository';
-import { chain, GENESIS, LogEntry } from '../src/event-log/hash-chain';
+import { EventLogRepository } from '../src/write/event-log/event-log.repository';
+import { chain, GENESIS, LogEntry } from '../src/write/event-log/hash-chain';
 import { Clock, FakeClock } from '../src/time/clock';
-import type { Consultation } from '../src/consultations/consultation.model';
-import { ConsultationRepository } from '../src/consultations/consultation.repository';
+import type { Consultation } from '../src/write/consultations/consultation.model';
+import { ConsultationRepository } from '../src/write/consultations/consultation.repository';
 import { aConsultation, aReview, aStoredConsultation } from './factories';
 
 const NOW = '2026-03-10T12:00:00.000Z';
@@ -40,6 +40,7 @@ async function boot(opts: { listen?: boolean } = {}): Promise<Running> {
     configureService(app, { title: 'Coordinator', description: 'under test' });
     if (opts.listen) await app.listen(0, '127.0.0.1');
     else await app.init();
+    await app.startAllMicroservices();
   } catch (error) {
     await app.close();
     throw error;

@@ -7,7 +7,7 @@ import { EventPublisher } from '@icb/messaging';
 import { authHeader, startHttpService, testEnv, testOperators, urlOf, waitFor } from '@icb/testing';
 import { CoordinatorModule } from '../src/app.module';
 import { Clock, FakeClock } from '../src/time/clock';
-import { ConsultationRepository } from '../src/consultations/consultation.repository';
+import { ConsultationRepository } from '../src/write/consultations/consultation.repository';
 import { COORDINATOR_API } from '../src/coordinator.api';
 import { aConsultation, aReview, aStoredConsultation } from './factories';
 

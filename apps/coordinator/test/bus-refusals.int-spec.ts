@@ -14,8 +14,8 @@ import { subjectFor, type Agency } from '@icb/contracts';
 import { DeadLetterService, NatsConnectionProvider, SubjectSpace } from '@icb/messaging';
 import type { DeadLetterEntry } from '@icb/messaging';
 import { authHeader, signAs, waitFor } from '@icb/testing';
-import { EventLogRepository } from '../src/event-log/event-log.repository';
-import { ConsultationView } from '../src/consultations/consultation-view';
+import { EventLogRepository } from '../src/write/event-log/event-log.repository';
+import { ConsultationView } from '../src/write/consultations/consultation-view';
 import { anFmsCase, Harness, officer, startCoordinator } from './harness';
 
 async function openAndWait(h: Harness, payload = anFmsCase({ clearingParties: ['dod', 'nsc'] })) {

@@ -3,10 +3,10 @@ import type { Agency, Envelope } from '@icb/contracts';
 import { subjectFor } from '@icb/contracts';
 import { DeadLetterService } from '@icb/messaging';
 import { testEnv, waitFor } from '@icb/testing';
-import { EventLogRepository } from '../src/event-log/event-log.repository';
+import { EventLogRepository } from '../src/write/event-log/event-log.repository';
 import { FakeClock } from '../src/time/clock';
-import * as aggregate from '../src/consultations/consultation.aggregate';
-import { ConsultationView } from '../src/consultations/consultation-view';
+import * as aggregate from '../src/write/consultations/consultation.aggregate';
+import { ConsultationView } from '../src/write/consultations/consultation-view';
 import { anFmsCase, auditOf, Harness, officer, startCoordinator } from './harness';
 
 const DAY = 86_400_000;

@@ -21,6 +21,7 @@ async function boot(env: Record<string, string>): Promise<INestApplication> {
   const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: ['error'] });
   configureService(app, COORDINATOR_API);
   await app.init();
+  await app.startAllMicroservices();
   return app;
 }
 

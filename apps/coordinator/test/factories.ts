@@ -5,9 +5,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Agency } from '@icb/contracts';
-import { GENESIS } from '../src/event-log/hash-chain';
-import type { ClockRecord, Consultation, Review } from '../src/consultations/consultation.model';
-import type { StoredConsultation } from '../src/consultations/consultation.repository';
+import { GENESIS } from '../src/write/event-log/hash-chain';
+import type {
+  ClockRecord,
+  Consultation,
+  Review,
+} from '../src/write/consultations/consultation.model';
+import type { StoredConsultation } from '../src/write/consultations/consultation.repository';
 
 const DAY = 86_400_000;
 export const OPENED_AT = '2026-03-02T14:00:00.000Z';

@@ -1,18 +1,24 @@
 import { randomUUID } from 'node:crypto';
+import type { INestMicroservice } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test, TestingModule } from '@nestjs/testing';
 import request from 'supertest';
 import type { ConsultationOpenedV1, MessageName, Party, PayloadOf } from '@icb/contracts';
 import { validPayload } from '@icb/contracts/testing/message-cases';
-import { NatsConnectionProvider, SubjectSpace } from '@icb/messaging';
+import {
+  jetStreamMicroservice,
+  NatsConnectionProvider,
+  startJetStreamMicroservice,
+  SubjectSpace,
+} from '@icb/messaging';
 import { configureService } from '@icb/runtime';
 import { authHeader, TestBus, testEnv, waitFor } from '@icb/testing';
 import { COORDINATOR_SERVICE, CoordinatorModule, CoordinatorOptions } from '../src/app.module';
-import { AuditService } from '../src/audit/audit.service';
+import { AuditService } from '../src/read/audit/audit.service';
 import { Clock, FakeClock } from '../src/time/clock';
-import { ClockScheduler } from '../src/clocks/clock-scheduler';
-import type { Consultation } from '../src/consultations/consultation.model';
-import { ConsultationsService } from '../src/consultations/consultations.service';
+import { ClockScheduler } from '../src/write/clocks/clock-scheduler';
+import type { Consultation } from '../src/write/consultations/consultation.model';
+import { ConsultationsService } from '../src/write/consultations/consultations.service';
 import { COORDINATOR_API } from '../src/coordinator.api';
 
 export interface Harness {
@@ -53,17 +59,20 @@ export async function startCoordinator(opts: StartOptions = {}): Promise<Harness
     .useValue(clock)
     .compile();
   let http: NestExpressApplication | undefined;
+  let bare: INestMicroservice | undefined;
+  // The bus as the service runs it: a Nest microservice (JetStreamServer, ADR 22).
   if (opts.api) {
     http = app.createNestApplication<NestExpressApplication>({ logger: ['error'] });
     try {
       configureService(http, COORDINATOR_API);
       await http.init();
+      await http.startAllMicroservices();
     } catch (error) {
       await http.close();
       throw error;
     }
   } else {
-    await app.init();
+    bare = await startJetStreamMicroservice(app.createNestMicroservice(jetStreamMicroservice()));
   }
   const bus = opts.bus ?? (await TestBus.connect(env.NATS_URL, env.BUS_NAMESPACE));
   return {
@@ -76,7 +85,7 @@ export async function startCoordinator(opts: StartOptions = {}): Promise<Harness
     http,
     async close() {
       if (!opts.bus) await bus.close();
-      await (http ?? app).close();
+      await (http ?? bare ?? app).close();
     },
   };
 }

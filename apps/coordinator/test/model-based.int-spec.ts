@@ -35,10 +35,10 @@ import {
 import { validPayload } from '@icb/contracts/testing/message-cases';
 import { authHeader, TestBus, testEnv, waitFor } from '@icb/testing';
 import { FakeClock } from '../src/time/clock';
-import * as aggregate from '../src/consultations/consultation.aggregate';
-import { ConsultationView } from '../src/consultations/consultation-view';
-import type { Change, ChangeContext } from '../src/consultations/consultation.aggregate';
-import type { Consultation } from '../src/consultations/consultation.model';
+import * as aggregate from '../src/write/consultations/consultation.aggregate';
+import { ConsultationView } from '../src/write/consultations/consultation-view';
+import type { Change, ChangeContext } from '../src/write/consultations/consultation.aggregate';
+import type { Consultation } from '../src/write/consultations/consultation.model';
 import { isOpen } from '../src/policy/consultation-lifecycle.policy';
 import { anFmsCase, auditOf, type Harness, startCoordinator, waitUntilSettled } from './harness';
 

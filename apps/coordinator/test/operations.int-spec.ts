@@ -15,6 +15,7 @@ async function boot(env: Record<string, string>): Promise<INestApplication> {
   const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
   configureService(app, COORDINATOR_API);
   await app.init();
+  await app.startAllMicroservices();
   return app;
 }
 

@@ -11,10 +11,12 @@ import path from 'node:path';
 import { Kvm } from '@nats-io/kv';
 import { NatsConnectionProvider } from '@icb/messaging';
 import { OwnNats, startOwnNats, testEnv, waitFor } from '@icb/testing';
-import { ConsultationView } from '../src/consultations/consultation-view';
+import { ConsultationQueries } from '../src/read/consultations/consultation-queries';
+import { ConsultationView } from '../src/write/consultations/consultation-view';
 import { anFmsCase, Harness, officer, startCoordinator } from './harness';
 
 const view = (h: Harness) => h.app.get(ConsultationView);
+const queries = (h: Harness) => h.app.get(ConsultationQueries);
 
 /** Opens `n` FMS cases on the bus; resolves with their ids once `h` lists all of them. */
 async function openSome(h: Harness, n: number, seen: Harness[] = [h]): Promise<string[]> {
@@ -84,7 +86,7 @@ describe('the read model', () => {
       );
     }
     const listed = (h: Harness) =>
-      view(h)
+      queries(h)
         .list({ clearance: 'TOP SECRET', pendingAgency: 'nsc', limit: 100 })
         .items.map((c) => c.id)
         .filter((id) => ids.includes(id))
@@ -155,6 +157,6 @@ describe('the read model', () => {
     const again = await startCoordinator({ env });
     harnesses.push(again);
     for (const id of ids) expect(view(again).summary(id)?.id).toBe(id);
-    expect(view(again).list({ clearance: 'TOP SECRET', limit: 100 }).total).toBe(ids.length);
+    expect(queries(again).list({ clearance: 'TOP SECRET', limit: 100 }).total).toBe(ids.length);
   });
 });

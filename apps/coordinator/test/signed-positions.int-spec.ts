@@ -35,7 +35,7 @@ import {
   waitFor,
 } from '@icb/testing';
 import { signingKeyFromJwk } from '@icb/contracts';
-import { ConsultationView } from '../src/consultations/consultation-view';
+import { ConsultationView } from '../src/write/consultations/consultation-view';
 import { anFmsCase, Harness, officer, startCoordinator } from './harness';
 
 const signOff = (consultationId: string, agency: Agency, decision = 'concur' as const) => ({

@@ -10,7 +10,7 @@ import type { NatsConnection } from '@nats-io/nats-core';
 import request from 'supertest';
 import type { Agency, MessageVerdict, Party } from '@icb/contracts';
 import { authHeader, waitFor } from '@icb/testing';
-import * as aggregate from '../src/consultations/consultation.aggregate';
+import * as aggregate from '../src/write/consultations/consultation.aggregate';
 import { anFmsCase, Harness, officer, startCoordinator } from './harness';
 
 describe('the coordinator’s verdict on each message', () => {

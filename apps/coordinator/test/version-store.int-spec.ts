@@ -10,18 +10,18 @@ import { getModelToken } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { testEnv } from '@icb/testing';
 import { CoordinatorModule } from '../src/app.module';
-import { EventLogRepository, LogConflictError } from '../src/event-log/event-log.repository';
-import { chain, GENESIS } from '../src/event-log/hash-chain';
+import { EventLogRepository, LogConflictError } from '../src/write/event-log/event-log.repository';
+import { chain, GENESIS } from '../src/write/event-log/hash-chain';
 import {
   ConsultationRepository,
   VERSIONS_KEPT,
-} from '../src/consultations/consultation.repository';
+} from '../src/write/consultations/consultation.repository';
 import {
   CONSULTATION_VERSION_COLLECTION,
   ConsultationVersionDocument,
-} from '../src/consultations/consultation.schema';
-import { ConsultationView } from '../src/consultations/consultation-view';
-import { INBOX_RETENTION_MS, InboxRepository } from '../src/inbox/inbox.repository';
+} from '../src/write/consultations/consultation.schema';
+import { ConsultationView } from '../src/write/consultations/consultation-view';
+import { INBOX_RETENTION_MS, InboxRepository } from '../src/write/inbox/inbox.repository';
 import { aConsultation, aStoredConsultation } from './factories';
 
 describe('the version store', () => {

@@ -1,5 +1,5 @@
 import type { Agency } from '@icb/contracts';
-import type { SignOffRule } from './reviews/sign-off-rule';
+import type { SignOffRule } from './sign-off-rule';
 
 export const AGENCY_ADAPTER_OPTIONS = Symbol('AGENCY_ADAPTER_OPTIONS');
 

@@ -1,4 +1,4 @@
-import { clearanceCovers, tryParseMarking, type Clearance } from '@icb/contracts';
+import { clearanceCovers, levelRank, tryParseMarking, type Clearance } from '@icb/contracts';
 
 /**
  * May someone with `clearance` read content under the banner `marking`? Only
@@ -12,3 +12,12 @@ export function mayRead(clearance: Clearance, marking: string): boolean {
   const parsed = tryParseMarking(marking);
   return clearanceCovers(clearance, parsed.ok ? parsed.marking.level : 'TOP SECRET');
 }
+
+/** The rank of a banner's level (CLASSIFICATION_LEVELS); a marking that does not parse ranks as TOP SECRET. */
+export function markingRank(marking: string): number {
+  const parsed = tryParseMarking(marking);
+  return levelRank(parsed.ok ? parsed.marking.level : 'TOP SECRET');
+}
+
+/** What replaces a text the reader may not read. */
+export const WITHHELD = '[withheld]';

@@ -94,13 +94,14 @@ const WRITE_ATTEMPTS = 5;
 export function signInStreamConfig(
   bucket: string,
   maxKeys: number,
+  replicas = 1,
 ): Partial<StreamConfig> & { name: string } {
   return {
     name: `KV_${bucket}`,
     subjects: [`$KV.${bucket}.>`],
     retention: RetentionPolicy.Limits,
     storage: StorageType.File,
-    num_replicas: 1,
+    num_replicas: replicas,
     max_msgs_per_subject: 1,
     max_msgs: maxKeys,
     max_bytes: maxKeys * (MAX_VALUE_BYTES + 256),
@@ -127,6 +128,7 @@ export class KvFailedSignIns implements FailedSignInStore, OnModuleInit {
   private readonly log = new Logger('FailedSignIns');
   readonly bucket: string;
   private readonly maxKeys: number;
+  private readonly replicas: number;
   private kvOpen?: KV;
 
   constructor(
@@ -136,11 +138,12 @@ export class KvFailedSignIns implements FailedSignInStore, OnModuleInit {
   ) {
     this.bucket = coordinatorSignInBucket(messaging.namespace);
     this.maxKeys = config.SIGN_IN_LOCKOUT_MAX_KEYS;
+    this.replicas = messaging.replicas ?? 1;
   }
 
   async onModuleInit(): Promise<void> {
     await this.nats.connect();
-    const wanted = signInStreamConfig(this.bucket, this.maxKeys);
+    const wanted = signInStreamConfig(this.bucket, this.maxKeys, this.replicas);
     const jsm = this.nats.manager;
     try {
       const info = await jsm.streams.info(wanted.name);
@@ -151,7 +154,8 @@ export class KvFailedSignIns implements FailedSignInStore, OnModuleInit {
         c.discard !== wanted.discard ||
         c.max_bytes !== wanted.max_bytes
       ) {
-        await jsm.streams.update(wanted.name, { ...c, ...wanted });
+        // Only the limits: the replicas of an existing bucket are the operator's.
+        await jsm.streams.update(wanted.name, { ...c, ...wanted, num_replicas: c.num_replicas });
         this.log.log(`updated the limits of KV bucket ${this.bucket}`);
       }
     } catch (error) {

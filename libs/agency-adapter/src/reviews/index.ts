@@ -6,7 +6,7 @@ export * from './review.mapper';
 export * from './reviews.errors';
 export * from './reviews.module';
 export * from './reviews.service';
-export * from './sign-off-rule';
+export * from '../sign-off-rule';
 export * from './verdict.dto';
 export * from './verdict.errors';
 export * from './verdict-endpoint';

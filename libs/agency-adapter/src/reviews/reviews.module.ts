@@ -4,7 +4,7 @@ import { ADAPTER_AGENCY } from '../agency-adapter.options';
 import { CoordinatorClient } from './coordinator.client';
 import { ReviewsController } from './reviews.controller';
 import { ReviewsService } from './reviews.service';
-import { SIGN_OFF_RULE, type SignOffRule } from './sign-off-rule';
+import { SIGN_OFF_RULE, type SignOffRule } from '../sign-off-rule';
 
 /** `/reviews`: the agency's pending reviews (from the coordinator) and its answers (to the bus). */
 @Module({})

@@ -22,7 +22,7 @@ import {
   ReviewNotFoundError,
   SignOffRefusedError,
 } from './reviews.errors';
-import { SIGN_OFF_RULE, type SignOffRule } from './sign-off-rule';
+import { SIGN_OFF_RULE, type SignOffRule } from '../sign-off-rule';
 import { AdapterVerdicts } from './verdicts.service';
 
 /** Options of an answer: the caller's `Idempotency-Key`, when it sent one. */

@@ -65,6 +65,8 @@ export { keyToken };
 export class AdapterBucket implements OnModuleInit {
   private readonly logger = new Logger('AdapterState');
   readonly name: string;
+  /** Stream replicas when the bucket is created (NATS_REPLICAS). */
+  private readonly replicas: number;
   private kvOpen?: KV;
 
   constructor(
@@ -73,12 +75,16 @@ export class AdapterBucket implements OnModuleInit {
     private readonly nats: NatsConnectionProvider,
   ) {
     this.name = adapterBucketName(messaging.namespace, agency);
+    this.replicas = messaging.replicas ?? 1;
   }
 
   async onModuleInit(): Promise<void> {
     // Idempotent: the messaging explorer connects too, whichever module starts first.
     await this.nats.connect();
-    this.kvOpen = await new Kvm(this.nats.js).create(this.name, { ...ADAPTER_BUCKET_OPTIONS });
+    this.kvOpen = await new Kvm(this.nats.js).create(this.name, {
+      ...ADAPTER_BUCKET_OPTIONS,
+      replicas: this.replicas,
+    });
     this.logger.log(`state in KV bucket ${this.name}`);
   }
 
