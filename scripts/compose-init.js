@@ -46,7 +46,7 @@ const operators = require('./lib/operators.js');
 const agencyClients = require('./lib/agency-clients.js');
 const agencyKeys = require('./lib/agency-keys.js');
 
-/** The `node` user of node:20-bookworm-slim, which runs every service (Dockerfile: USER node). */
+/** The `node` user of node:24-bookworm-slim, which runs every service (Dockerfile: USER node). */
 const DEFAULT_SERVICE_OWNER = Object.freeze({ uid: 1000, gid: 1000 });
 
 /** What the services' containers get (their folder is mounted at /secrets). */
