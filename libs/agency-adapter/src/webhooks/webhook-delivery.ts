@@ -1,80 +1,24 @@
-import { createHash } from 'node:crypto';
 import type { Envelope } from '@icb/contracts';
 import { parseRetryAfter } from '../http/retry-after';
 import { InvalidRetryPolicyError } from './webhook.errors';
+import { sendWebhook, type WebhookSender } from './webhook-attempt';
 import type { DeliveryLog, DeliveryLogEntry } from './webhook-delivery-log';
-import { guardedFetch, WebhookTargetBlockedError, type WebhookFetch } from './webhook-http';
-import { webhookHeaders } from './webhook-signature';
+import { guardedFetch, type WebhookFetch } from './webhook-http';
+import {
+  backoffDelayMs,
+  DEFAULT_MAX_IN_FLIGHT_PER_SUBSCRIPTION,
+  DEFAULT_RETRY_POLICY,
+  deliveryIdFor,
+  retryPolicyProblems,
+  type RetryPolicy,
+} from './webhook-retry.policy';
 import type { SubscriptionStore, WebhookSubscription } from './webhook-subscription';
 import type { WebhookTargetGuard } from './webhook-targets';
 
+// The delivery's parts, exported from here as before the split.
 export { parseRetryAfter };
-
-export const WEBHOOK_CONTENT_TYPE = 'application/cloudevents+json; charset=utf-8';
-const USER_AGENT = 'icb-webhooks/1';
-const ERROR_SNIPPET_BYTES = 256;
-
-/**
- * How hard to try. Delay before attempt n+1 (full jitter):
- * `random() * min(maxDelayMs, baseDelayMs * factor^(n-1))`, or the endpoint's
- * `Retry-After` (seconds or HTTP date) capped at `maxRetryAfterMs` when it sent one.
- */
-export interface RetryPolicy {
-  /** Attempts in all, the first included. */
-  maxAttempts: number;
-  baseDelayMs: number;
-  factor: number;
-  maxDelayMs: number;
-  /** Cap on a `Retry-After` the endpoint asks for. */
-  maxRetryAfterMs: number;
-  /** Per attempt, from sending the request to reading the response. */
-  attemptTimeoutMs: number;
-}
-
-export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = Object.freeze({
-  maxAttempts: 8,
-  baseDelayMs: 1_000,
-  factor: 2,
-  maxDelayMs: 5 * 60_000,
-  maxRetryAfterMs: 10 * 60_000,
-  attemptTimeoutMs: 10_000,
-});
-
-export const DEFAULT_MAX_IN_FLIGHT_PER_SUBSCRIPTION = 4;
-
-export function retryPolicyProblems(p: RetryPolicy): string[] {
-  const problems: string[] = [];
-  if (!Number.isInteger(p.maxAttempts) || p.maxAttempts < 1)
-    problems.push('maxAttempts must be ≥ 1');
-  if (!(p.baseDelayMs >= 0)) problems.push('baseDelayMs must be ≥ 0');
-  if (!(p.factor >= 1)) problems.push('factor must be ≥ 1');
-  if (!(p.maxDelayMs >= p.baseDelayMs)) problems.push('maxDelayMs must be ≥ baseDelayMs');
-  if (!(p.maxRetryAfterMs >= 0)) problems.push('maxRetryAfterMs must be ≥ 0');
-  if (!(p.attemptTimeoutMs > 0)) problems.push('attemptTimeoutMs must be > 0');
-  return problems;
-}
-
-/** The full-jitter backoff after failed attempt `attempt` (1-based), in whole milliseconds. */
-export function backoffDelayMs(attempt: number, policy: RetryPolicy, random: () => number): number {
-  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * policy.factor ** (attempt - 1));
-  return Math.floor(random() * ceiling);
-}
-
-/**
- * The delivery id of an event to a subscription: a UUID (version 8, name-based
- * on SHA-256) of the two ids, so every attempt, and every re-delivery of the
- * same event after a restart, carries the same id and receivers can de-duplicate.
- */
-export function deliveryIdFor(subscriptionId: string, eventId: string): string {
-  const h = createHash('sha256')
-    .update(`icb-webhook-delivery\0${subscriptionId}\0${eventId}`)
-    .digest()
-    .subarray(0, 16);
-  h[6] = (h[6] & 0x0f) | 0x80;
-  h[8] = (h[8] & 0x3f) | 0x80;
-  const x = h.toString('hex');
-  return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20)}`;
-}
+export { WEBHOOK_CONTENT_TYPE } from './webhook-attempt';
+export * from './webhook-retry.policy';
 
 /** How an event's delivery to a subscription ended. */
 export type DeliveryOutcome =
@@ -124,12 +68,6 @@ export interface WebhookDelivererOptions {
   fetch?: WebhookFetch;
 }
 
-type Classified =
-  | { kind: 'delivered'; httpStatus: number }
-  | { kind: 'gone'; httpStatus: number; error: string }
-  | { kind: 'permanent'; httpStatus?: number; error: string }
-  | { kind: 'retryable'; httpStatus?: number; error: string; retryAfterMs?: number };
-
 /**
  * Pushes events to subscribed endpoints: signed POSTs of the CloudEvents
  * envelope (structured mode), retried with capped exponential backoff and full
@@ -156,7 +94,7 @@ export class WebhookDeliverer {
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly random: () => number;
-  private readonly fetch: WebhookFetch;
+  private readonly sender: WebhookSender;
   private readonly gates = new Map<string, Semaphore>();
 
   constructor(options: WebhookDelivererOptions) {
@@ -175,7 +113,11 @@ export class WebhookDeliverer {
     this.now = options.now ?? Date.now;
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.random = options.random ?? Math.random;
-    this.fetch = options.fetch ?? guardedFetch(options.targets);
+    this.sender = {
+      fetch: options.fetch ?? guardedFetch(options.targets),
+      timeoutMs: this.policy.attemptTimeoutMs,
+      now: this.now,
+    };
   }
 
   /** Delivers one event to one subscription, retrying until it is delivered or cannot be. */
@@ -225,7 +167,14 @@ export class WebhookDeliverer {
     const result = await this.gate(subscription.id, () => {
       started = this.now();
       startedMono = performance.now();
-      return this.send(subscription, envelope, deliveryId, attempt, body, started);
+      return sendWebhook(this.sender, {
+        subscription,
+        envelope,
+        deliveryId,
+        attempt,
+        body,
+        nowMs: started,
+      });
     });
     const base = {
       deliveryId,
@@ -268,70 +217,6 @@ export class WebhookDeliverer {
     return nextDelayMs === undefined ? { entry } : { entry, nextDelayMs };
   }
 
-  private async send(
-    subscription: WebhookSubscription,
-    envelope: Envelope,
-    deliveryId: string,
-    attempt: number,
-    body: string,
-    nowMs: number,
-  ): Promise<Classified> {
-    const controller = new AbortController();
-    const timeoutMs = this.policy.attemptTimeoutMs;
-    const timer = setTimeout(() => controller.abort(), timeoutMs);
-    try {
-      const response = await this.fetch(subscription.url, {
-        method: 'POST',
-        redirect: 'manual',
-        signal: controller.signal,
-        headers: {
-          'Content-Type': WEBHOOK_CONTENT_TYPE,
-          'User-Agent': USER_AGENT,
-          ...webhookHeaders({
-            deliveryId,
-            eventId: envelope.id,
-            eventType: envelope.type,
-            attempt,
-            rawBody: body,
-            secret: subscription.secret,
-            timestampSeconds: Math.floor(nowMs / 1000),
-          }),
-        },
-        body,
-      });
-      const status = response.status;
-      if (status >= 200 && status < 300) {
-        await response.body?.cancel();
-        return { kind: 'delivered', httpStatus: status };
-      }
-      const error = `HTTP ${status}${await snippet(response)}`;
-      if (status === 410) return { kind: 'gone', httpStatus: status, error };
-      if (status === 408 || status === 429 || status >= 500) {
-        const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), this.now());
-        return retryAfterMs === undefined
-          ? { kind: 'retryable', httpStatus: status, error }
-          : { kind: 'retryable', httpStatus: status, error, retryAfterMs };
-      }
-      if (status >= 300 && status < 400) {
-        const location = response.headers.get('location');
-        return {
-          kind: 'permanent',
-          httpStatus: status,
-          error: `${error}; redirect${location ? ` to ${location}` : ''} not followed: webhooks go only to the registered URL`,
-        };
-      }
-      return { kind: 'permanent', httpStatus: status, error };
-    } catch (err) {
-      // Not on the allow-list (any more), or resolving to a forbidden address: never retried.
-      if (err instanceof WebhookTargetBlockedError)
-        return { kind: 'permanent', error: err.message };
-      const error = controller.signal.aborted ? `timed out after ${timeoutMs} ms` : describe(err);
-      return { kind: 'retryable', error };
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-
   private async gate<T>(subscriptionId: string, work: () => Promise<T>): Promise<T> {
     let gate = this.gates.get(subscriptionId);
     if (!gate) {
@@ -353,42 +238,6 @@ function statusOf(entry: DeliveryLogEntry): { httpStatus?: number; error?: strin
     ...(entry.httpStatus !== undefined && { httpStatus: entry.httpStatus }),
     ...(entry.error !== undefined && { error: entry.error }),
   };
-}
-
-/** The start of an error response body, on one line, for the log (`: <text>`), or ''. */
-async function snippet(response: Response): Promise<string> {
-  const reader = response.body?.getReader();
-  if (!reader) return '';
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  try {
-    while (size < ERROR_SNIPPET_BYTES) {
-      const chunk = await reader.read();
-      if (chunk.done) break;
-      const value = chunk.value as Uint8Array;
-      chunks.push(value);
-      size += value.byteLength;
-    }
-  } catch {
-    // The body is only for the log; a broken one is not the delivery's outcome.
-  } finally {
-    await reader.cancel().catch(() => undefined);
-  }
-  const text = Buffer.concat(chunks)
-    .subarray(0, ERROR_SNIPPET_BYTES)
-    .toString('utf8')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return text === '' ? '' : `: ${text}`;
-}
-
-/** A fetch failure as a person reads it: `fetch failed (ECONNREFUSED)`. */
-function describe(err: unknown): string {
-  // Duck-typed: fetch's errors may come from another realm (e.g. under Jest), failing `instanceof`.
-  const e = err as { message?: unknown; cause?: { code?: unknown; message?: unknown } } | null;
-  if (typeof e?.message !== 'string') return String(err);
-  const detail = typeof e.cause?.code === 'string' ? e.cause.code : e.cause?.message;
-  return typeof detail === 'string' ? `${e.message} (${detail})` : e.message;
 }
 
 /** Counts requests in flight to one subscription; a waiter is handed the slot directly on release. */
