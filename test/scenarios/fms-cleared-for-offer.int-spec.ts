@@ -15,7 +15,7 @@ import { CiaAdapterModule } from '../../apps/cia-adapter/src/app.module';
 import { DodAdapterModule } from '../../apps/dod-adapter/src/app.module';
 import { CoordinatorModule } from '../../apps/coordinator/src/app.module';
 import { Clock, FakeClock } from '../../apps/coordinator/src/time/clock';
-import { ClockScheduler } from '../../apps/coordinator/src/clocks/clock-scheduler';
+import { ClockScheduler } from '../../apps/coordinator/src/write/clocks/clock-scheduler';
 import { COORDINATOR_API } from '../../apps/coordinator/src/coordinator.api';
 import { NscAdapterModule } from '../../apps/nsc-adapter/src/app.module';
 import { StatePmAdapterModule } from '../../apps/state-pm-adapter/src/app.module';
