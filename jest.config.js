@@ -38,6 +38,8 @@ module.exports = {
         '<rootDir>/{apps,libs}/*/test/**/*.int-spec.ts',
         '<rootDir>/test/**/*.int-spec.ts',
       ],
+      // The cluster fault tests run alone: `npm run test:cluster` (jest.cluster.config.js).
+      testPathIgnorePatterns: [...common.testPathIgnorePatterns, '/test/cluster/'],
       globalSetup: '<rootDir>/test/global-setup.js',
       globalTeardown: '<rootDir>/test/global-teardown.js',
       slowTestThreshold: 30,

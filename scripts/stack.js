@@ -4,12 +4,26 @@
 //
 // Starts nats-server (4222, monitor 8222) and the database (27017) on
 // 127.0.0.1 with their data in .local/stack/ (skipped for NATS_URL / MONGO_URL
-// when set), then the six services from dist/ (the npm script builds first),
+// when set; scripts/lib/stack-servers.js), then the six services from dist/
+// (the npm script builds first),
 // prints their URLs once every /health answers 200, and on Ctrl-C or SIGTERM
 // stops the services, then the servers, and exits 0. A service that exits on
 // its own stops everything with a non-zero exit.
 //
-//   node scripts/stack.js [--watch] [--apps <file.json>]
+//   node scripts/stack.js [--cluster] [--leaf <agency>[,<agency>...]] [--watch] [--apps <file.json>]
+//
+// --cluster (`npm run start:cluster`): three nats-servers routed to each other
+// (4231-4233, routes 6231-6233, monitors 8231-8233; scripts/lib/nats-cluster.js)
+// instead of one; the services get all three in NATS_URL and create the
+// streams with three replicas (NATS_REPLICAS=3).
+//
+// --leaf dod (`npm start -- --leaf dod`, or `--leaf=dod,cia`): each named
+// agency on its own leaf node (ADR 21). The single server becomes the hub
+// (JetStream domain `hub`, leafnodes on 7422) and each agency gets a
+// nats-server of its own joined to it (scripts/lib/stack-servers.js); that
+// agency's adapter connects to its leaf (NATS_URL, NATS_LEAF_DOMAIN=<agency>)
+// and the coordinator makes the hub's streams source the leaves
+// (NATS_LEAF_AGENCIES).
 //
 // --watch (`npm run dev`): the Nest CLI compiles in watch mode (nest-cli.json,
 // `nest build --watch`: the whole monorepo, path aliases rewritten) and each
@@ -30,18 +44,33 @@ const pc = require('picocolors');
 const infra = require('./lib/infra.js');
 const { APPS, entryPointOf } = require('./lib/apps.js');
 const natsAuth = require('./lib/nats-auth.js');
+const {
+  leafAgenciesOf,
+  leafServiceEnv,
+  serverPorts,
+  startStackServers,
+} = require('./lib/stack-servers.js');
+const { bannerLines } = require('./lib/stack-banner.js');
 const operators = require('./lib/operators.js');
 const agencyKeys = require('./lib/agency-keys.js');
 const agencyClients = require('./lib/agency-clients.js');
 
 const ROOT = path.resolve(__dirname, '..');
 const STACK_DIR = path.join(ROOT, '.local', 'stack');
-const PORTS = { nats: 4222, natsMonitor: 8222, mongo: 27017 };
-const DATABASE = 'icb';
 const HEALTH_TIMEOUT_MS = 120_000;
 const SERVICE_STOP_TIMEOUT_MS = 10_000;
 const COLOURS = [pc.cyan, pc.magenta, pc.yellow, pc.green, pc.blue, pc.red];
 const WATCH = process.argv.includes('--watch');
+const CLUSTER = process.argv.includes('--cluster');
+/** The agencies of --leaf (ADR 21); none by default. */
+const LEAF_AGENCIES = (() => {
+  try {
+    return leafAgenciesOf(process.argv);
+  } catch (err) {
+    console.error(pc.bold(pc.red(`[stack] ${err instanceof Error ? err.message : err}`)));
+    process.exit(1);
+  }
+})();
 /** How long the first watch-mode compilation may take. */
 const FIRST_BUILD_TIMEOUT_MS = 300_000;
 
@@ -83,9 +112,10 @@ async function preflight(apps) {
     );
   }
   /** @type {Array<[number, string]>} */
-  const ports = apps.map((a) => [a.port, a.name]);
-  if (!process.env.NATS_URL) ports.push([PORTS.nats, 'NATS'], [PORTS.natsMonitor, 'NATS monitor']);
-  if (!process.env.MONGO_URL) ports.push([PORTS.mongo, 'database']);
+  const ports = [
+    ...apps.map((a) => /** @type {[number, string]} */ ([a.port, a.name])),
+    ...serverPorts({ cluster: CLUSTER, leafAgencies: LEAF_AGENCIES }),
+  ];
   const busy = [];
   for (const [port, what] of ports)
     if (await infra.isPortOpen(port)) busy.push(`${port} (${what})`);
@@ -192,50 +222,17 @@ async function main() {
   });
 
   // --- NATS and the database -------------------------------------------
-  let natsUrl = process.env.NATS_URL;
-  /** nats-server's monitoring endpoint, shown to the person running the stack (no service reads it). */
-  let natsMonitorUrl;
-  let mongoUrl = process.env.MONGO_URL;
-  /** @type {Record<string, string> | undefined} */
-  let passwords;
-  /** @type {string | undefined} the CA the services trust, when NATS runs with TLS */
-  let natsTlsCaFile;
-  const startServers = async () => {
-    if (natsUrl) say(`NATS: using ${natsUrl} (NATS_URL)`);
-    else {
-      // Every service connects as its own NATS user (ADR 6): fresh passwords
-      // per run, kept readable by the owner only; icb finds the operator's.
-      passwords = natsAuth.generatePasswords();
-      fs.mkdirSync(STACK_DIR, { recursive: true });
-      natsAuth.writePasswordsFile(path.join(STACK_DIR, 'nats-users.json'), passwords);
-      const nats = await infra.startNats({
-        dataDir: path.join(STACK_DIR, 'nats'),
-        port: PORTS.nats,
-        monitorPort: PORTS.natsMonitor,
-        detached: true,
-        extraConfig: natsAuth.generateAuthConfig({ passwords }),
-        // ICB_NATS_TLS=1: TLS on every connection, with a CA of this stack's own (ADR 17).
-        tls: process.env.ICB_NATS_TLS === '1',
-        tlsDir: path.join(STACK_DIR, 'nats-tls'),
-      });
-      natsTlsCaFile = nats.tls?.caFile;
-      servers.push({ name: 'nats-server', stop: nats.stop, logFile: nats.logFile });
-      natsUrl = nats.url;
-      natsMonitorUrl = nats.monitorUrl;
-      say(`NATS up at ${natsUrl} (pid ${nats.pid})`);
-    }
-    if (mongoUrl) say(`database: using ${mongoUrl} (MONGO_URL)`);
-    else {
-      const mongo = await infra.startMongo({
-        dataDir: path.join(STACK_DIR, 'mongo'),
-        port: PORTS.mongo,
-        detached: true,
-      });
-      servers.push({ name: mongo.kind, stop: mongo.stop, logFile: mongo.logFile });
-      mongoUrl = `${mongo.url}${DATABASE}`;
-      say(`database (${mongo.kind}) up at ${mongo.url} (pid ${mongo.pid})`);
-    }
-  };
+  /** @type {import('./lib/stack-servers.js').StackServers} */
+  const infraOut = { replicas: 1 };
+  const startServers = () =>
+    startStackServers({
+      stackDir: STACK_DIR,
+      cluster: CLUSTER,
+      leafAgencies: LEAF_AGENCIES,
+      started: servers,
+      out: infraOut,
+      say,
+    });
   // A Ctrl-C during start-up waits for this, so a server that was coming up
   // is recorded and stopped too.
   serversStarting = startServers();
@@ -245,6 +242,7 @@ async function main() {
     return fail(err);
   }
   if (stopping) return;
+  const { natsUrl, natsMonitorUrl, mongoUrl, passwords, natsTlsCaFile } = infraOut;
 
   // --- operators' sign-in (ADR 8) -----------------------------------------
   // Kept from one start to the next (passwords people may have noted); a new
@@ -299,6 +297,7 @@ async function main() {
       env: {
         ...process.env,
         NATS_URL: natsUrl,
+        NATS_REPLICAS: String(infraOut.replicas),
         MONGO_URL: mongoUrl,
         HTTP_HOST: '127.0.0.1',
         HTTP_PORT: String(spec.port),
@@ -315,6 +314,8 @@ async function main() {
           ? natsAuth.credentialsFor(spec.name, passwords)
           : {}),
         ...(natsTlsCaFile ? { NATS_TLS_CA_FILE: natsTlsCaFile } : {}),
+        // An agency on its own leaf node (ADR 21): NATS_URL is its leaf.
+        ...leafServiceEnv(infraOut, spec.name),
         ...signInEnv(spec.name),
         ...agencyClients.adapterAuthEnv(agencyAuth, spec.name),
         ...agencyKeys.signingEnv(signingKeys, spec.name),
@@ -401,36 +402,18 @@ async function main() {
     );
   }
 
-  const labels = [...apps.map((a) => a.name), ...servers.map((s) => `${s.name} log`)];
-  const col = Math.max(...labels.map((l) => l.length));
-  const lines = [
-    '',
-    pc.bold(pc.green('Interagency Coordination Bus is up')),
-    ...apps.map((a) => `  ${a.name.padEnd(col)}  http://127.0.0.1:${a.port}  (health: /health)`),
-    `  ${'NATS'.padEnd(col)}  ${natsUrl}${natsMonitorUrl ? `  (monitor: ${natsMonitorUrl})` : ''}`,
-    `  ${'MongoDB'.padEnd(col)}  ${mongoUrl}`,
-    ...servers.map((s) => `  ${`${s.name} log`.padEnd(col)}  ${path.relative(ROOT, s.logFile)}`),
-    '',
-    ...(signIn
-      ? [
-          `  ${pc.bold('Dashboard')}  http://127.0.0.1:${apps.find((a) => a.name === 'coordinator')?.port ?? 3000}/  sign in as:`,
-          ...signIn.credentials.accounts
-            .filter((a) => a.kind === 'person')
-            .map(
-              (a) =>
-                `    ${a.username.padEnd(8)} ${a.secret}   (${a.roles.join(', ')}; ${a.clearance})`,
-            ),
-          `  (kept in ${path.relative(ROOT, signIn.credentialsFile)}; bin/icb signs in with it by itself)`,
-          '',
-        ]
-      : []),
-    `  ${pc.bold('Agency systems')}  access tokens at each adapter's POST /oauth/token (client credentials;`,
-    `  client ids and secrets in ${path.relative(ROOT, agencyAuth.clientsFile)}, see the README)`,
-    '',
-    'Ctrl-C stops everything.',
-    '',
-  ];
-  console.log(lines.join('\n'));
+  console.log(
+    bannerLines({
+      root: ROOT,
+      apps,
+      servers,
+      natsUrl,
+      natsMonitorUrl,
+      mongoUrl,
+      signIn,
+      clientsFile: agencyAuth.clientsFile,
+    }).join('\n'),
+  );
 }
 
 main().catch((err) => {

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ConfigError, loadConfig } from './app-config';
+import { ConfigError, loadConfig } from './load-config';
 
 describe('loadConfig', () => {
   it('uses embedded defaults when the environment is empty', () => {
@@ -28,6 +28,23 @@ describe('loadConfig', () => {
     expect(problems).toMatch(/NATS_URL/);
     expect(problems).toMatch(/HTTP_PORT/);
     expect(problems).toMatch(/LOG_LEVEL/);
+  });
+
+  it('takes a cluster as a comma-separated list of servers and refuses a list with a bad entry', () => {
+    const config = loadConfig({
+      NATS_URL: 'nats://127.0.0.1:4232, nats://127.0.0.1:4233,nats://127.0.0.1:4234',
+      NATS_REPLICAS: '3',
+    });
+    expect(config.NATS_URL).toContain('4234');
+    expect(config.NATS_REPLICAS).toBe(3);
+    expect(() => loadConfig({ NATS_URL: 'nats://127.0.0.1:4232,127.0.0.1:4233' })).toThrow(
+      /NATS_URL/,
+    );
+  });
+
+  it('creates streams with one replica unless told otherwise, and only an odd count up to 5', () => {
+    expect(loadConfig({}).NATS_REPLICAS).toBe(1);
+    expect(() => loadConfig({ NATS_REPLICAS: '2' })).toThrow(/NATS_REPLICAS must be 1, 3 or 5/);
   });
 
   it('ignores variables it does not know', () => {

@@ -1,6 +1,5 @@
 import 'reflect-metadata';
-import { readFileSync } from 'node:fs';
-import { plainToInstance, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   IsIn,
   IsInt,
@@ -11,7 +10,6 @@ import {
   MaxLength,
   Min,
   MinLength,
-  validateSync,
 } from 'class-validator';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -22,12 +20,26 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
  * code base reads `process.env`. Every variable is listed in `.env.example`.
  */
 export class AppConfig {
-  /** NATS server URL(s), comma-separated. */
+  /**
+   * NATS server URL(s), comma-separated: every server of a cluster (the
+   * client picks one and moves to another when it is lost).
+   */
   @IsString()
-  @Matches(/^(nats|tls|ws|wss):\/\/[^\s]+$/, {
-    message: 'NATS_URL must look like nats://host:port',
+  @Matches(/^(nats|tls|ws|wss):\/\/[^\s,]+(\s*,\s*(nats|tls|ws|wss):\/\/[^\s,]+)*$/, {
+    message: 'NATS_URL must look like nats://host:port (several: comma-separated)',
   })
   NATS_URL = 'nats://127.0.0.1:4222';
+
+  /**
+   * Replicas of the JetStream streams and KV buckets this service creates
+   * when they are missing: 1 on a single server, 3 on a three-server cluster
+   * (`npm run start:cluster`). An existing stream keeps the replicas an
+   * operator gave it.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @IsIn([1, 3, 5], { message: 'NATS_REPLICAS must be 1, 3 or 5' })
+  NATS_REPLICAS = 1;
 
   @IsOptional()
   @IsString()
@@ -381,89 +393,4 @@ export class AppConfig {
   @Min(60)
   @Max(3600)
   ADAPTER_TOKEN_TTL_SECONDS = 900;
-}
-
-/**
- * Secrets that may come from a file instead (`<NAME>_FILE`, the Docker
- * secrets convention): the file's content, without its trailing newline.
- */
-export const FILE_SETTINGS = [
-  'NATS_PASSWORD',
-  'SESSION_SECRET',
-  'COORDINATOR_TOKEN',
-  'SIGNING_KEY',
-  'AGENCY_KEYS',
-] as const;
-
-export class ConfigError extends Error {
-  readonly code = 'CONFIG_INVALID';
-  constructor(readonly problems: string[]) {
-    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
-    this.name = 'ConfigError';
-  }
-}
-
-/**
- * Builds the typed configuration from an environment (normally
- * `process.env`) and per-service defaults. Throws a ConfigError that lists
- * every problem at once.
- */
-export function loadConfig(
-  env: Record<string, string | undefined>,
-  defaults: Partial<Record<keyof AppConfig, string | number>> = {},
-): AppConfig {
-  const known = Object.keys(new AppConfig()).concat([
-    'NATS_USER',
-    'NATS_PASSWORD',
-    'NATS_INBOX_PREFIX',
-    'NATS_TLS_CA_FILE',
-    'SANCTIONS_LIST_DIR',
-    'OPERATORS_FILE',
-    'OPERATORS',
-    'SESSION_SECRET',
-    'COORDINATOR_TOKEN',
-    'WEBHOOK_ALLOWED_TARGETS',
-    'SIGNING_KEY',
-    'AGENCY_KEYS',
-    'AGENCY_SIGNING_KEYS',
-    'ADAPTER_AUTH_JWKS_URL',
-    'ADAPTER_AUTH_JWKS_FILE',
-    'ADAPTER_AUTH_JWKS',
-    'ADAPTER_AUTH_ISSUER',
-    'ADAPTER_AUTH_AUDIENCE',
-    'ADAPTER_TOKEN_ISSUER_KEY_FILE',
-    'ADAPTER_CLIENTS_FILE',
-  ]);
-  const raw: Record<string, unknown> = { ...defaults };
-  for (const key of known) {
-    const value = env[key];
-    if (value !== undefined && value !== '') raw[key] = value;
-  }
-  const fileProblems: string[] = [];
-  for (const key of FILE_SETTINGS) {
-    const file = env[`${key}_FILE`];
-    if (file === undefined || file === '') continue;
-    if (raw[key] !== undefined) {
-      fileProblems.push(`${key} and ${key}_FILE are both set: keep one`);
-      continue;
-    }
-    try {
-      raw[key] = readFileSync(file, 'utf8').replace(/\r?\n$/, '');
-    } catch (error) {
-      fileProblems.push(`${key}_FILE=${JSON.stringify(file)}: ${(error as Error).message}`);
-    }
-  }
-  if (fileProblems.length > 0) throw new ConfigError(fileProblems);
-  const config = plainToInstance(AppConfig, raw, { exposeDefaultValues: true });
-  const errors = validateSync(config, { forbidUnknownValues: true });
-  if (errors.length > 0) {
-    throw new ConfigError(
-      errors.flatMap((e) =>
-        Object.values(e.constraints ?? {}).map(
-          (m) => `${e.property}=${JSON.stringify(e.value)}: ${m}`,
-        ),
-      ),
-    );
-  }
-  return config;
 }

@@ -1,5 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { AppConfig, loadConfig } from './app-config';
+import { AppConfig } from './app-config';
+import { LeafConfig, loadLeafConfig } from './leaf-config';
+import { loadConfig } from './load-config';
 
 export interface ConfigModuleOptions {
   /** Per-service defaults (e.g. its HTTP port). */
@@ -20,8 +22,10 @@ export class ConfigModule {
           provide: AppConfig,
           useFactory: () => loadConfig(options.env ?? process.env, options.defaults),
         },
+        // Agencies on their own leaf nodes (ADR 21).
+        { provide: LeafConfig, useFactory: () => loadLeafConfig(options.env ?? process.env) },
       ],
-      exports: [AppConfig],
+      exports: [AppConfig, LeafConfig],
     };
   }
 }

@@ -41,6 +41,20 @@ export interface PublishedEvent<N extends MessageName = MessageName> {
 }
 
 /**
+ * A publish is tried this many times when it times out or finds no
+ * responder: while a cluster elects a new stream leader (a server lost) the
+ * stream answers nothing for a few seconds, and while the client moves to
+ * another server its request waits in the reconnect buffer. The envelope id
+ * is JetStream's de-duplication id (`msgID`), so a retry of a publish that
+ * was in fact stored stores nothing new. Between attempts nats.js waits 0,
+ * 250, 250, 500, 500, 3000, then 5000 ms: about 20 s in all, more than the
+ * election after a `kill -9` of the leader took on the three-server cluster
+ * (test/cluster, README "Cluster").
+ */
+export const PUBLISH_ATTEMPTS = 10;
+export const PUBLISH_ATTEMPT_TIMEOUT_MS = 5_000;
+
+/**
  * Publishes typed events to JetStream. The payload type follows from the
  * message name, so a wrong payload is a compile error; at run time the
  * envelope is validated against the same contract before it is sent.
@@ -109,7 +123,8 @@ export class EventPublisher {
     const ack = await this.nats.js.publish(subject, JSON.stringify(envelope), {
       msgID: envelope.id,
       headers: h,
-      timeout: 10_000,
+      timeout: PUBLISH_ATTEMPT_TIMEOUT_MS,
+      retries: PUBLISH_ATTEMPTS,
     });
     return { seq: ack.seq, duplicate: ack.duplicate };
   }

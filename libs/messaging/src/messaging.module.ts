@@ -1,13 +1,15 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { DiscoveryModule } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { AgencyKeyRegistry, signingKeyFromJwk, type Party, type SigningKey } from '@icb/contracts';
-import { AppConfig } from '@icb/config';
+import { AppConfig, LeafConfig } from '@icb/config';
 import { DEFAULT_BACKOFF_MS, DEFAULT_JITTER } from './ack-policy';
 import { busValidatorProvider } from './bus-validator.provider';
+import { ConsumerGroups } from './consumer-groups';
 import { DeadLetterService } from './dead-letter.service';
 import { EventPublisher } from './event-publisher';
-import { MessagingExplorer } from './messaging.explorer';
+import { leafMessagingOptions } from './leaf-sources';
+import { JetStreamClient } from './jetstream.client';
+import { JetStreamServer } from './jetstream.server';
 import { MessagingHealthIndicator } from './messaging.health';
 import { MessagingMetrics } from './messaging.metrics';
 import { MESSAGING_OPTIONS, MessagingOptions } from './messaging.options';
@@ -37,6 +39,7 @@ export function messagingOptionsFrom(
     party: options.party,
     service: options.service,
     servers: config.NATS_URL.split(',').map((s) => s.trim()),
+    replicas: config.NATS_REPLICAS,
     user: config.NATS_USER,
     password: config.NATS_PASSWORD,
     inboxPrefix: config.NATS_INBOX_PREFIX,
@@ -74,8 +77,10 @@ function signingKeyOf(config: AppConfig, party: Party): SigningKey | undefined {
 
 /**
  * JetStream for Nest: one connection, provisioned streams, a typed
- * publisher, `@OnMessage` handlers on durable pull consumers, a dead-letter
- * stream, health and metrics.
+ * publisher (EventPublisher, and JetStreamClient as a ClientProxy), the
+ * JetStreamServer transport strategy that runs `@EventPattern` handlers on
+ * durable pull consumers and `@MessagePattern` handlers on `icb.rpc.>`
+ * (connectJetStream), a dead-letter stream, health and metrics.
  */
 @Global()
 @Module({})
@@ -83,12 +88,15 @@ export class MessagingModule {
   static forRoot(options: MessagingModuleOptions): DynamicModule {
     return {
       module: MessagingModule,
-      imports: [DiscoveryModule, TerminusModule],
+      imports: [TerminusModule],
       providers: [
         {
           provide: MESSAGING_OPTIONS,
-          inject: [AppConfig],
-          useFactory: (config: AppConfig) => messagingOptionsFrom(config, options),
+          inject: [AppConfig, LeafConfig],
+          useFactory: (config: AppConfig, leaf: LeafConfig) => ({
+            ...leafMessagingOptions(leaf, options.party),
+            ...messagingOptionsFrom(config, options),
+          }),
         },
         busValidatorProvider,
         NatsConnectionProvider,
@@ -96,10 +104,19 @@ export class MessagingModule {
         MessagingMetrics,
         EventPublisher,
         DeadLetterService,
-        MessagingExplorer,
+        ConsumerGroups,
+        JetStreamServer,
+        JetStreamClient,
         MessagingHealthIndicator,
       ],
-      exports: [EventPublisher, DeadLetterService, NatsConnectionProvider, MESSAGING_OPTIONS],
+      exports: [
+        EventPublisher,
+        JetStreamClient,
+        JetStreamServer,
+        DeadLetterService,
+        NatsConnectionProvider,
+        MESSAGING_OPTIONS,
+      ],
     };
   }
 }

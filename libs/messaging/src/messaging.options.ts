@@ -9,6 +9,11 @@ export interface MessagingOptions {
   /** The service name: the durable consumer's name and the NATS connection name. */
   service: string;
   servers: string[];
+  /**
+   * Replicas of the streams and KV buckets created when missing (NATS_REPLICAS:
+   * 1 on one server, 3 on a cluster); an existing one keeps its own. Default 1.
+   */
+  replicas?: number;
   user?: string;
   password?: string;
   /** Reply-subject prefix (a per-service user may only read its own). */
@@ -57,4 +62,11 @@ export interface MessagingOptions {
    * has one (empty when none is configured: then every agency message is refused).
    */
   agencyKeys?: AgencyKeyRegistry;
+  /**
+   * This service runs on its agency's own leaf node (NATS_LEAF_DOMAIN, ADR 21):
+   * it provisions the leaf's streams (leaf-sources.ts) instead of the hub's.
+   */
+  leaf?: { agency: Party; hubDomain: string };
+  /** The hub's events and dead-letter streams source these agencies' leaf nodes (NATS_LEAF_AGENCIES, ADR 21). */
+  leafAgencies?: readonly Party[];
 }

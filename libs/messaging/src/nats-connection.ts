@@ -28,8 +28,12 @@ export class NatsConnectionProvider implements OnApplicationShutdown {
       pass: this.options.password,
       ...(this.options.inboxPrefix ? { inboxPrefix: this.options.inboxPrefix } : {}),
       ...(this.options.tlsCaFile ? { tls: { caFile: this.options.tlsCaFile } } : {}),
+      // Forever, to any server of the list (or one the cluster announced),
+      // with jitter so that services losing the same server do not all come
+      // back to the next one at the same instant.
       maxReconnectAttempts: -1,
       reconnectTimeWait: 500,
+      reconnectJitter: 250,
       waitOnFirstConnect: true,
       timeout: 10_000,
       // The client would build an Error (a stack trace) for every request and

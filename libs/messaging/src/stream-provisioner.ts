@@ -12,6 +12,7 @@ import {
 } from '@nats-io/jetstream';
 import { nanos } from '@nats-io/nats-core';
 import { MESSAGING_OPTIONS, MessagingOptions } from './messaging.options';
+import { ensureHubLeafSources, ensureLeafStreams } from './leaf-sources';
 import { SubjectSpace } from './subject-space';
 
 /** JetStream's "not found" API error codes (stream, consumer). */
@@ -38,7 +39,7 @@ export function eventsStreamConfig(
     discard: DiscardPolicy.Old,
     max_age: nanos(options.eventsMaxAgeMs),
     duplicate_window: nanos(options.duplicateWindowMs),
-    num_replicas: 1,
+    num_replicas: options.replicas ?? 1,
     allow_direct: true,
   };
 }
@@ -56,7 +57,7 @@ export function deadLetterStreamConfig(
     discard: DiscardPolicy.Old,
     max_age: 0,
     duplicate_window: nanos(options.duplicateWindowMs),
-    num_replicas: 1,
+    num_replicas: options.replicas ?? 1,
     allow_direct: true,
   };
 }
@@ -107,8 +108,21 @@ export class StreamProvisioner {
   constructor(@Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions) {}
 
   async ensureStreams(jsm: JetStreamManager, space: SubjectSpace): Promise<void> {
+    // On an agency's leaf node: the leaf's own streams (ADR 21).
+    if (this.options.leaf) {
+      const created = await ensureLeafStreams(jsm, space, this.options.leaf.agency, {
+        duplicateWindowMs: this.options.duplicateWindowMs,
+        hubDomain: this.options.leaf.hubDomain,
+      });
+      if (created.length > 0) this.logger.log(`created leaf streams ${created.join(', ')}`);
+      return;
+    }
     await this.ensureStream(jsm, eventsStreamConfig(space, this.options));
     await this.ensureStream(jsm, deadLetterStreamConfig(space, this.options));
+    if (this.options.leafAgencies?.length) {
+      const added = await ensureHubLeafSources(jsm, space, this.options.leafAgencies);
+      for (const source of added) this.logger.log(`added source ${source}`);
+    }
   }
 
   async ensureStream(jsm: JetStreamManager, wanted: NamedStreamConfig): Promise<void> {

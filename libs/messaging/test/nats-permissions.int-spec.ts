@@ -127,6 +127,35 @@ describe('NATS identities: each service publishes as itself and reads what is it
   );
 
   it(
+    'the coordinator may update its own two streams (to source the leaf nodes, ADR 21), no other; an agency neither',
+    async () => {
+      const coordinator = await provisionEvents();
+      await coordinator.streams.add({ name: 'ICB_DLQ', subjects: ['icb.dlq.>'] });
+      const { nc, errors } = await as('coordinator');
+      const dod = await as('dod-adapter');
+      for (const stream of [EVENTS, 'ICB_DLQ']) {
+        await coordinator.streams.update(stream, { description: `updated ${stream}` });
+        expect((await coordinator.streams.info(stream)).config.description).toBe(
+          `updated ${stream}`,
+        );
+      }
+      // Another stream (an adapter's state bucket), and an agency updating the events stream.
+      const other = '$JS.API.STREAM.UPDATE.KV_ICB_ADAPTER_DOD';
+      nc.publish(other, JSON.stringify({ name: 'KV_ICB_ADAPTER_DOD' }));
+      const byDod = `$JS.API.STREAM.UPDATE.${EVENTS}`;
+      dod.nc.publish(byDod, JSON.stringify({ name: EVENTS, subjects: ['icb.evt.>'] }));
+      await waitFor(() => violationOf(errors, 'publish', other), {
+        description: "the coordinator's update of another stream refused",
+      });
+      await waitFor(() => violationOf(dod.errors, 'publish', byDod), {
+        description: "DoD's update of the events stream refused",
+      });
+      expect((await coordinator.streams.info(EVENTS)).config.description).toBe(`updated ${EVENTS}`);
+    },
+    DEADLINE_MS,
+  );
+
+  it(
     "DoD publishes its own sign-off, and cannot publish Treasury's",
     async () => {
       const coordinator = await provisionEvents();

@@ -6,3 +6,5 @@ export * from './test-bus';
 export * from './http-service';
 export * from './operators';
 export * from './own-nats';
+export * from './own-nats-cluster';
+export { scriptsLib } from './scripts-lib';

@@ -15,7 +15,7 @@ const REPO_ROOT = existsSync(join(SOURCE_ROOT, 'package.json'))
  * One of the plain CommonJS libraries of scripts/lib, shared with the local
  * stack (they run before any build, so they are not compiled to dist/).
  */
-export function scriptsLib<T>(name: 'infra' | 'operators'): T {
+export function scriptsLib<T>(name: 'infra' | 'operators' | 'nats-cluster' | 'nats-auth'): T {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require(join(REPO_ROOT, 'scripts', 'lib', `${name}.js`)) as T;
 }

@@ -32,7 +32,14 @@ export class TestBus {
   ) {}
 
   static async connect(natsUrl: string, namespace: string): Promise<TestBus> {
-    const nc: NatsConnection = await connect({ servers: natsUrl, name: 'test-bus' });
+    // NATS_URL may list every server of a cluster, comma-separated.
+    const servers = natsUrl.split(',').map((s) => s.trim());
+    const nc: NatsConnection = await connect({
+      servers,
+      name: 'test-bus',
+      maxReconnectAttempts: -1,
+      reconnectTimeWait: 250,
+    });
     const sub = nc.subscribe(`${namespace}.evt.>`);
     const bus = new TestBus(nc, jetstream(nc), sub, namespace);
     void (async () => {
