@@ -14,17 +14,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { connect } from '@nats-io/transport-node';
 import type { NatsConnection } from '@nats-io/nats-core';
-import { parse } from 'yaml';
 import { type AppConfig, loadConfig } from '@icb/config';
 import { OwnNats, startOwnNats, waitFor } from '@icb/testing';
+import { composeServices, containerEnvironment as composeEnvironment, ROOT } from './compose-files';
 
 // docker-compose.yml's `init` service (scripts/compose-init.js) and what the
 // other services make of its files: the same script, the same compose file
 // and the same nats-server configuration, without Docker (ADR 6, addendum).
 
-const ROOT = path.resolve(__dirname, '..', '..');
 const SCRIPT = path.join(ROOT, 'scripts', 'compose-init.js');
-const COMPOSE_FILE = path.join(ROOT, 'docker-compose.yml');
 const NATS_CONF_DIR = path.join(ROOT, 'deploy', 'nats');
 const DEADLINE_MS = 60_000;
 
@@ -57,13 +55,6 @@ function readCredentials(secrets: string): Credentials {
     sessionSecret: readFileSync(path.join(secrets, 'session-key'), 'utf8'),
     accounts: [...people.accounts, ...services.accounts],
   };
-}
-
-interface ComposeService {
-  command?: string[];
-  environment?: Record<string, string | number>;
-  volumes?: string[];
-  depends_on?: Record<string, { condition: string }>;
 }
 
 const SERVICES = natsAuth.USERS.filter((u) => u !== 'operator');
@@ -102,47 +93,13 @@ function readJson<T>(file: string): T {
   return JSON.parse(readFileSync(file, 'utf8')) as T;
 }
 
-function composeServices(): Record<string, ComposeService> {
-  const compose = parse(readFileSync(COMPOSE_FILE, 'utf8'), { merge: true }) as {
-    services: Record<string, ComposeService>;
-  };
-  return compose.services;
-}
-
-/**
- * A compose service's environment as its container sees it, with paths under
- * its volume mounts moved to where `init` (run on secretsDir) wrote them, and
- * `${VAR:-default}` given its default.
- */
+/** A compose service's settings, read as in its container, with NATS_URL set to natsUrl. */
 function containerEnvironment(
   service: string,
   secretsDir: string,
   natsUrl: string,
 ): Record<string, string> {
-  const services = composeServices();
-  const init = services.init;
-  const initDir = init.command![init.command!.indexOf('/scripts/compose-init.js') + 1];
-  /** volume name → the folder under secretsDir that init writes it as */
-  const written = new Map<string, string>();
-  for (const volume of init.volumes ?? []) {
-    const [name, target] = volume.split(':');
-    if (target === initDir || target.startsWith(`${initDir}/`)) {
-      written.set(name, path.join(secretsDir, path.posix.relative(initDir, target)));
-    }
-  }
-  const mounts = (services[service].volumes ?? []).map((v) => v.split(':'));
-  const env: Record<string, string> = {};
-  for (const [key, raw] of Object.entries(services[service].environment ?? {})) {
-    let value = String(raw).replace(/\$\{[A-Z_]+:-([^}]*)\}/g, '$1');
-    for (const [name, target] of mounts) {
-      const local = written.get(name);
-      if (local && value.startsWith(`${target}/`)) {
-        value = path.join(local, value.slice(target.length + 1));
-      }
-    }
-    env[key] = value;
-  }
-  return { ...env, NATS_URL: natsUrl };
+  return { ...composeEnvironment(composeServices(), service, secretsDir), NATS_URL: natsUrl };
 }
 
 /** Starts a nats-server of this test's own (the global one has no users). */
