@@ -83,6 +83,12 @@ and \`docs/asyncapi.yaml\` describes the same channels.
   publishes that the catalog does not let it (a message of another publisher, or none in
   the catalog) is dead-lettered by the coordinator, or, when addressed to a party, by that
   party's adapter: never stored unread (ADR 13).
+- \`icb.leaf.<agency>.in.>\`, \`icb.leaf.<agency>.out.>\` (JetStream sourcing, ADR 21): when an
+  agency runs on its own leaf node, the hub delivers there what the leaf's \`ICB_EVENTS\`
+  sources (what is addressed to the agency), and the leaf what the hub's streams source from
+  its \`ICB_OUTBOX_<AGENCY>\` (what it published) and its dead letters. No service publishes or
+  subscribes there; only that agency's leaf link carries them, and no event subject crosses
+  the link as a core message.
 
 ## Who reads what (ADR 6, ADR 17)
 
