@@ -218,7 +218,7 @@ describe('the coordinator’s verdict on an agency’s answer, through its adapt
       .expect(200);
     const stored = await storedEvents();
     // The consultation moves on (NSC answers too) before the retry.
-    await bus!.publishAs('nsc', 'signoff.submitted', {
+    const nsc = await bus!.publishAs('nsc', 'signoff.submitted', {
       consultationId: id,
       agency: 'nsc',
       revision: 1,
@@ -226,9 +226,19 @@ describe('the coordinator’s verdict on an agency’s answer, through its adapt
       officer,
       submittedAt: new Date().toISOString(),
     });
-    await waitFor(async () => ((await detail(id)) as Detail).signOffs.length === 2, {
-      description: 'NSC’s sign-off',
-    });
+    // The coordinator records its verdict after it published what NSC's
+    // sign-off caused (the detail shows the new version before that): only
+    // then is the stream's count final.
+    await waitFor(
+      async () =>
+        (
+          await request(coordinator!.getHttpServer())
+            .get(`/messages/${nsc.id}/verdict`)
+            .set(authHeader())
+        ).status === 200,
+      { description: 'the coordinator’s verdict on NSC’s sign-off' },
+    );
+    expect(((await detail(id)) as Detail).signOffs).toHaveLength(2);
     const afterNsc = await storedEvents();
 
     const retry = await api()
