@@ -36,6 +36,12 @@ export interface ConsumerRunnerOptions {
 }
 
 /**
+ * How long one pull request lives (its idle heartbeat is half of it): the
+ * longest a consumer stays stalled on a pull the server lost.
+ */
+export const PULL_EXPIRES_MS = 10_000;
+
+/**
  * Messages asked of the server per pull request. The client asks for more
  * only once the loop has taken what it received, so this also bounds what
  * waits unseen in the client (and so without in-progress acks) while every
@@ -95,6 +101,12 @@ export class ConsumerRunner {
     const consumer = await this.js.consumers.get(this.options.stream, this.options.durable);
     this.messages = await consumer.consume({
       max_messages: pullBatch(this.options.maxInFlight),
+      // Each pull lives PULL_EXPIRES_MS, with a server heartbeat every half
+      // of it; two missed heartbeats make the client pull again. With the
+      // client's 30 s default a pull lost with a cluster member stalled the
+      // consumer about 30 s (test/cluster); 10 s bounds the stall at about
+      // 10 s for one more idle pull request every 10 s.
+      expires: PULL_EXPIRES_MS,
     });
     this.heartbeat = setInterval(() => this.keepAlive(), workingIntervalMs(this.options.ackWaitMs));
     this.heartbeat.unref();
