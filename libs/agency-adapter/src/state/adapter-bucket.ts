@@ -79,7 +79,7 @@ export class AdapterBucket implements OnModuleInit {
   }
 
   async onModuleInit(): Promise<void> {
-    // Idempotent: the messaging explorer connects too, whichever module starts first.
+    // Idempotent: the bus's ConsumerGroups connect too, whichever module starts first.
     await this.nats.connect();
     this.kvOpen = await new Kvm(this.nats.js).create(this.name, {
       ...ADAPTER_BUCKET_OPTIONS,
